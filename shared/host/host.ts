@@ -1,0 +1,139 @@
+// The one typed interface between the renderer and the operating system.
+// Implemented by the preload bridge in Electron (electron/preload) and by a browser implementation for
+// web mode (renderer/host/webHost.ts), so the whole renderer runs in a plain Chromium as well.
+// Payload schemas live here so that the main process validates every IPC message against the same shape.
+import { z } from 'zod';
+
+export const FileFilterSchema = z.object({ name: z.string(), extensions: z.array(z.string().regex(/^[A-Za-z0-9*]+$/)) });
+export type FileFilter = z.infer<typeof FileFilterSchema>;
+
+export const OpenFilesRequestSchema = z.object({
+  title: z.string().max(200).optional(),
+  filters: z.array(FileFilterSchema).max(20).default([]),
+  multiple: z.boolean().default(false),
+});
+export type OpenFilesRequest = z.input<typeof OpenFilesRequestSchema>;
+
+export const SaveFileRequestSchema = z.object({
+  title: z.string().max(200).optional(),
+  defaultName: z.string().min(1).max(255),
+  filters: z.array(FileFilterSchema).max(20).default([]),
+  bytes: z.instanceof(Uint8Array),
+});
+export type SaveFileRequest = z.input<typeof SaveFileRequestSchema>;
+
+export interface HostFile {
+  /** File name without directories. */
+  name: string;
+  /** Full path on disk where the host knows it (Electron); absent in web mode. */
+  path?: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  name?: string;
+  path?: string;
+}
+
+export const PrintToPdfRequestSchema = z.object({
+  /** A complete HTML document (fonts referenced by the export layer). */
+  html: z.string().min(1),
+  /** Page size including bleed, in millimetres. */
+  pageWidthMm: z.number().positive().max(2000),
+  pageHeightMm: z.number().positive().max(2000),
+  /** Write PDF bookmarks from the document's headings. */
+  outline: z.boolean().default(true),
+  /** Job id used for progress reports and cancellation. */
+  jobId: z.string().min(1).max(64),
+});
+export type PrintToPdfRequest = z.input<typeof PrintToPdfRequestSchema>;
+
+export const BackupRequestSchema = z.object({
+  bookId: z.string().min(1).max(64),
+  bookTitle: z.string().max(200),
+  bytes: z.instanceof(Uint8Array),
+});
+export type BackupRequest = z.input<typeof BackupRequestSchema>;
+
+export interface BackupInfo {
+  id: string;
+  bookId: string;
+  bookTitle: string;
+  createdAt: string;
+  byteLength: number;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** electron: the desktop build; web: the renderer in a plain browser. */
+  shell: 'electron' | 'web';
+  os: string;
+  /** Whether the host can print HTML to PDF (the desktop build always; web mode through its local service). */
+  canPrintPdf: boolean;
+}
+
+/** Commands the application menu (native in Electron, drawn by the app in web mode) can send. */
+export const MenuCommandSchema = z.enum([
+  'file.newBook',
+  'file.open',
+  'file.save',
+  'file.saveAs',
+  'file.import',
+  'file.exportPdf',
+  'file.exportDocx',
+  'file.backupNow',
+  'file.restoreBackup',
+  'edit.undo',
+  'edit.redo',
+  'edit.find',
+  'edit.replace',
+  'edit.commandPalette',
+  'view.toggleOutline',
+  'view.toggleSidePanel',
+  'view.preview',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.zoomReset',
+  'tools.validate',
+  'help.about',
+  'help.shortcuts',
+]);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface HostApi {
+  readonly shell: 'electron' | 'web';
+  appInfo(): Promise<AppInfo>;
+  /** Shows an open dialog; resolves to [] when the user cancels. */
+  openFiles(req: OpenFilesRequest): Promise<HostFile[]>;
+  /** Shows a save dialog and writes the bytes; saved is false when the user cancels. */
+  saveFile(req: SaveFileRequest): Promise<SaveResult>;
+  /** Prints a complete HTML document to PDF with Chromium's print engine. */
+  printToPdf(req: PrintToPdfRequest): Promise<Uint8Array>;
+  /** Cancels a running print job (no effect when it already finished). */
+  cancelPrint(jobId: string): Promise<void>;
+  writeBackup(req: BackupRequest): Promise<BackupInfo>;
+  listBackups(bookId?: string): Promise<BackupInfo[]>;
+  readBackup(id: string): Promise<Uint8Array>;
+  /** Subscribes to application-menu commands; returns the unsubscribe function. */
+  onMenuCommand(handler: (command: MenuCommand) => void): () => void;
+  /** Writes to the application log (a file in Electron, the console in web mode). */
+  log(level: LogLevel, message: string, detail?: string): void;
+}
+
+/** IPC channel names, shared by preload and main so they cannot drift apart. */
+export const IPC = {
+  appInfo: 'host:app-info',
+  openFiles: 'host:open-files',
+  saveFile: 'host:save-file',
+  printToPdf: 'host:print-to-pdf',
+  cancelPrint: 'host:cancel-print',
+  writeBackup: 'host:write-backup',
+  listBackups: 'host:list-backups',
+  readBackup: 'host:read-backup',
+  menuCommand: 'host:menu-command',
+  log: 'host:log',
+} as const;

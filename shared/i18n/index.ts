@@ -1,0 +1,41 @@
+// Message catalog: Simplified Chinese first, English second. Every user-facing string lives in one of the
+// domain files below (one per feature, so parallel work does not collide) and is looked up by key.
+import { model } from './model';
+import { app } from './app';
+
+const catalogs = [model, app] as const;
+
+export type Locale = 'zh' | 'en';
+type Dict = Record<string, string>;
+
+const zh: Dict = {};
+const en: Dict = {};
+for (const c of catalogs) {
+  for (const [k, v] of Object.entries(c.zh)) {
+    if (k in zh) throw new Error(`duplicate message key ${k}`);
+    zh[k] = v;
+  }
+  Object.assign(en, c.en);
+}
+
+export type MessageKey = keyof (typeof model)['zh'] | keyof (typeof app)['zh'];
+export type MessageParams = Record<string, string | number>;
+
+let currentLocale: Locale = 'zh';
+export function setLocale(locale: Locale): void {
+  currentLocale = locale;
+}
+export function getLocale(): Locale {
+  return currentLocale;
+}
+
+/** Looks a message up and fills {name} placeholders. Falls back to Chinese, then to the key itself. */
+export function t(key: MessageKey, params: MessageParams = {}, locale: Locale = currentLocale): string {
+  const template = (locale === 'en' ? en[key] : zh[key]) ?? zh[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** All keys of both locales, for the catalog completeness test. */
+export function catalogKeys(): { zh: string[]; en: string[] } {
+  return { zh: Object.keys(zh), en: Object.keys(en) };
+}
