@@ -1,0 +1,70 @@
+// `npm run bench [-- name…]`: runs the benchmarks and writes docs/benchmarks.md and bench-results/*.json.
+// Each benchmark runs in its own Node process (tsx), so peak-memory figures belong to that benchmark alone.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchSection } from './harness';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const benchDir = path.join(root, 'tests/bench');
+const resultsDir = path.join(root, 'bench-results');
+mkdirSync(resultsDir, { recursive: true });
+
+const only = process.argv.slice(2);
+const files = readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => !only.length || only.some((o) => f.startsWith(o)))
+  .sort();
+
+function chromiumVersion(): string {
+  const r = spawnSync('chromium', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : 'not installed';
+}
+
+const machine = [
+  `- Date: ${new Date().toISOString()}`,
+  `- CPU: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+  `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
+  `- Node: ${process.version}; Chromium: ${chromiumVersion()}`,
+];
+
+for (const f of files) {
+  const name = f.replace(/\.bench\.ts$/, '');
+  process.stderr.write(`\n=== ${name} ===\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, 'run-one.ts'), path.join(benchDir, f)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const out = path.join(resultsDir, `${name}.json`);
+  if (r.status !== 0) {
+    process.stderr.write(`benchmark ${name} failed (exit ${r.status})\n`);
+    writeFileSync(out, JSON.stringify({ title: name, failed: true, rows: [] }, null, 2));
+    continue;
+  }
+  const lastLine = r.stdout.trim().split('\n').pop() ?? '{}';
+  writeFileSync(out, JSON.stringify({ ...JSON.parse(lastLine), machine }, null, 2));
+}
+
+// docs/benchmarks.md is assembled from every result on disk, so running one benchmark keeps the others' figures.
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v < 10 ? v.toFixed(2) : v.toFixed(1));
+let md = '# Benchmarks\n\nWritten by `npm run bench` (see tests/bench/). Figures are from one run on the machine below;\n';
+md += 'targets come from the issues. Benchmarks never fail the build.\n';
+for (const f of readdirSync(resultsDir).filter((x) => x.endsWith('.json')).sort()) {
+  const s = JSON.parse(readFileSync(path.join(resultsDir, f), 'utf8')) as BenchSection & { machine?: string[]; failed?: boolean };
+  md += `\n## ${s.title}\n\n`;
+  if (s.failed) {
+    md += 'This benchmark failed in its last run.\n';
+    continue;
+  }
+  md += `${(s.machine ?? []).join('\n')}\n\n| metric | value | target | met |\n|---|---|---|---|\n`;
+  for (const row of s.rows) {
+    md += `| ${row.metric} | ${fmt(row.value)} ${row.unit} | ${row.target ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |\n`;
+  }
+  for (const n of s.notes ?? []) md += `\n${n}\n`;
+}
+if (existsSync(path.join(root, 'docs'))) writeFileSync(path.join(root, 'docs/benchmarks.md'), md);
+process.stderr.write('\nwrote docs/benchmarks.md\n');
