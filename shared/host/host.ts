@@ -3,6 +3,9 @@
 // web mode (renderer/host/webHost.ts), so the whole renderer runs in a plain Chromium as well.
 // Payload schemas live here so that the main process validates every IPC message against the same shape.
 import { z } from 'zod';
+import { MENU_COMMANDS } from './channels';
+
+export { IPC, MENU_COMMANDS } from './channels';
 
 export const FileFilterSchema = z.object({ name: z.string(), extensions: z.array(z.string().regex(/^[A-Za-z0-9*]+$/)) });
 export type FileFilter = z.infer<typeof FileFilterSchema>;
@@ -75,31 +78,7 @@ export interface AppInfo {
 }
 
 /** Commands the application menu (native in Electron, drawn by the app in web mode) can send. */
-export const MenuCommandSchema = z.enum([
-  'file.newBook',
-  'file.open',
-  'file.save',
-  'file.saveAs',
-  'file.import',
-  'file.exportPdf',
-  'file.exportDocx',
-  'file.backupNow',
-  'file.restoreBackup',
-  'edit.undo',
-  'edit.redo',
-  'edit.find',
-  'edit.replace',
-  'edit.commandPalette',
-  'view.toggleOutline',
-  'view.toggleSidePanel',
-  'view.preview',
-  'view.zoomIn',
-  'view.zoomOut',
-  'view.zoomReset',
-  'tools.validate',
-  'help.about',
-  'help.shortcuts',
-]);
+export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -122,18 +101,15 @@ export interface HostApi {
   onMenuCommand(handler: (command: MenuCommand) => void): () => void;
   /** Writes to the application log (a file in Electron, the console in web mode). */
   log(level: LogLevel, message: string, detail?: string): void;
+  /**
+   * Book files the operating system asks the app to open (double-click on a .yearbook file, a second
+   * launch with a file, macOS "open with"). Files that arrived before the subscription are delivered
+   * right after it. Absent in web mode.
+   */
+  onOpenFile?(handler: (file: HostFile) => void): () => void;
+  /**
+   * Registers work that must finish before the window closes (flushing the autosave). The desktop
+   * shell waits for it (a few seconds at most) before closing. Absent in web mode (use pagehide there).
+   */
+  onBeforeClose?(handler: () => Promise<void> | void): () => void;
 }
-
-/** IPC channel names, shared by preload and main so they cannot drift apart. */
-export const IPC = {
-  appInfo: 'host:app-info',
-  openFiles: 'host:open-files',
-  saveFile: 'host:save-file',
-  printToPdf: 'host:print-to-pdf',
-  cancelPrint: 'host:cancel-print',
-  writeBackup: 'host:write-backup',
-  listBackups: 'host:list-backups',
-  readBackup: 'host:read-backup',
-  menuCommand: 'host:menu-command',
-  log: 'host:log',
-} as const;

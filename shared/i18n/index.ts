@@ -2,8 +2,9 @@
 // domain files below (one per feature, so parallel work does not collide) and is looked up by key.
 import { model } from './model';
 import { app } from './app';
+import { shell } from './shell';
 
-const catalogs = [model, app] as const;
+const catalogs = [model, app, shell] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -18,7 +19,7 @@ for (const c of catalogs) {
   Object.assign(en, c.en);
 }
 
-export type MessageKey = keyof (typeof model)['zh'] | keyof (typeof app)['zh'];
+export type MessageKey = keyof (typeof model)['zh'] | keyof (typeof app)['zh'] | keyof (typeof shell)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';
