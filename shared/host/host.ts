@@ -22,6 +22,11 @@ export const SaveFileRequestSchema = z.object({
   defaultName: z.string().min(1).max(255),
   filters: z.array(FileFilterSchema).max(20).default([]),
   bytes: z.instanceof(Uint8Array),
+  /**
+   * saveAs (the default): always ask where to save. save: write without asking to the file this book was
+   * last saved to in this session, where the host remembers one for defaultName; otherwise ask.
+   */
+  mode: z.enum(['save', 'saveAs']).optional(),
 });
 export type SaveFileRequest = z.input<typeof SaveFileRequestSchema>;
 

@@ -1,0 +1,385 @@
+// The outline: 类目 → 分目 → 次目 → 条目 with counts, status badges, a filter box (characters or pinyin
+// initials) and full keyboard navigation (↑ ↓ ← → Home End Enter F2, type in the filter with Ctrl+Shift+F).
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { MessageKey } from '../../../shared/i18n';
+import { useT, useWb, useWorkbench, type Translate } from '../context';
+import { formatChars } from '../format';
+import { ancestorsOf, buildTree, substringMatcher, visibleRows, type Matcher, type OutlineNode, type VisibleRow } from './tree';
+
+type PinyinMatch = (text: string, query: string) => number[] | null;
+let pinyinMatch: PinyinMatch | null = null;
+let pinyinLoading: Promise<PinyinMatch> | null = null;
+
+/** pinyin-pro is large; it is loaded the first time someone filters. */
+function loadPinyin(): Promise<PinyinMatch> {
+  pinyinLoading ??= import('pinyin-pro').then((m) => {
+    pinyinMatch = (text, query) => m.match(text, query) ?? null;
+    return pinyinMatch;
+  });
+  return pinyinLoading;
+}
+
+function makeMatcher(query: string, pinyin: PinyinMatch | null): Matcher | null {
+  const q = query.trim();
+  if (!q) return null;
+  const plain = substringMatcher(q);
+  if (!pinyin || !/^[a-z]+$/i.test(q)) return plain;
+  return (title) => plain(title) ?? pinyin(title, q.toLowerCase());
+}
+
+const STAGE_KEYS = {
+  draft: 'stage.draft',
+  'first-review': 'stage.first-review',
+  'second-review': 'stage.second-review',
+  'final-review': 'stage.final-review',
+  approved: 'stage.approved',
+} as const satisfies Record<string, MessageKey>;
+
+export function Outline() {
+  const wb = useWorkbench();
+  const t = useT();
+  const outline = useWb((s) => s.outline);
+  const book = useWb((s) => s.book);
+  const selectedId = useWb((s) => s.selectedId);
+  const openId = useWb((s) => s.open?.id ?? null);
+  const locale = useWb((s) => s.view.locale);
+  const tree = useMemo(() => buildTree(outline), [outline]);
+
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [pinyinReady, setPinyinReady] = useState(pinyinMatch !== null);
+  const [active, setActive] = useState<string | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number; node: OutlineNode } | null>(null);
+  const treeRef = useRef<HTMLDivElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  // Categories start expanded; the path to the open section and the selection is always expanded.
+  const bookId = book?.id;
+  const [seenBook, setSeenBook] = useState<string | undefined>(undefined);
+  if (bookId !== seenBook) {
+    setSeenBook(bookId);
+    setExpanded(new Set(tree.roots.map((r) => r.row.id)));
+  }
+  const pathKey = [openId, selectedId].join('|');
+  const [seenPath, setSeenPath] = useState('');
+  if (pathKey !== seenPath) {
+    setSeenPath(pathKey);
+    const need = [...(openId ? [openId, ...ancestorsOf(tree, openId)] : []), ...(selectedId ? ancestorsOf(tree, selectedId) : [])];
+    if (need.some((id) => !expanded.has(id))) setExpanded(new Set([...expanded, ...need]));
+    if (selectedId) setActive(selectedId);
+  }
+
+  useEffect(() => {
+    if (query && !pinyinReady) void loadPinyin().then(() => setPinyinReady(true));
+  }, [query, pinyinReady]);
+
+  const matcher = useMemo(() => makeMatcher(deferredQuery, pinyinReady ? pinyinMatch : null), [deferredQuery, pinyinReady]);
+  const rows = useMemo(() => visibleRows(tree, expanded, matcher), [tree, expanded, matcher]);
+  const activeId = active && rows.some((r) => r.node.row.id === active) ? active : (rows[0]?.node.row.id ?? null);
+
+  useEffect(() => {
+    if (!activeId) return;
+    treeRef.current?.querySelector(`[data-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
+
+  const toggle = useCallback((id: string, open?: boolean) => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (open ?? !next.has(id)) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  const activate = useCallback(
+    (node: OutlineNode) => {
+      setActive(node.row.id);
+      if (node.row.kind === 'category') {
+        wb.select(node.row.id);
+        toggle(node.row.id, true);
+      } else void wb.openNode(node.row.id);
+    },
+    [wb, toggle],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = rows.findIndex((r) => r.node.row.id === activeId);
+    const cur = rows[i];
+    const go = (j: number) => {
+      const r = rows[Math.max(0, Math.min(rows.length - 1, j))];
+      if (r) setActive(r.node.row.id);
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        go(i + 1);
+        break;
+      case 'ArrowUp':
+        go(i - 1);
+        break;
+      case 'Home':
+        go(0);
+        break;
+      case 'End':
+        go(rows.length - 1);
+        break;
+      case 'PageDown':
+        go(i + 15);
+        break;
+      case 'PageUp':
+        go(i - 15);
+        break;
+      case 'ArrowRight':
+        if (cur?.expandable && !cur.expanded) toggle(cur.node.row.id, true);
+        else if (cur?.expanded) go(i + 1);
+        break;
+      case 'ArrowLeft':
+        if (cur?.expanded && !matcher) toggle(cur.node.row.id, false);
+        else if (cur?.node.parent) setActive(cur.node.parent.row.id);
+        break;
+      case 'Enter':
+      case ' ':
+        if (cur) activate(cur.node);
+        break;
+      case 'F2':
+        if (cur && (cur.node.row.kind === 'category' || cur.node.row.kind === 'section')) {
+          wb.store.set({ dialog: { kind: 'rename', nodeId: cur.node.row.id, title: cur.node.row.title } });
+        }
+        break;
+      case 'Delete':
+        if (cur) wb.askDelete(cur.node.row.id);
+        break;
+      case 'Escape':
+        if (query) setQuery('');
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const onContextMenu = (e: MouseEvent, node: OutlineNode) => {
+    if (node.row.kind !== 'category' && node.row.kind !== 'section') return;
+    e.preventDefault();
+    setActive(node.row.id);
+    setMenu({ x: e.clientX, y: e.clientY, node });
+  };
+
+  useEffect(() => {
+    const focusFilter = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', focusFilter);
+    return () => window.removeEventListener('keydown', focusFilter);
+  }, []);
+
+  if (!book) return null;
+  const bodyEmpty = tree.roots.length === 0;
+
+  return (
+    <nav className="outline" aria-label={t('app.outline.label')}>
+      <header className="pane-header outline-header">
+        <div className="outline-book" title={book.shell.publisherOrg ?? ''}>
+          <span className="outline-book-title">{t('app.book.fullTitle', { title: book.title, volume: book.volumeYear })}</span>
+          <span className="outline-book-sub">{t('app.book.records', { year: book.recordYear })}</span>
+        </div>
+        <button type="button" className="icon-button" title={t('app.outline.addCategory')} aria-label={t('app.outline.addCategory')} onClick={() => wb.store.set({ dialog: { kind: 'addCategory' } })}>
+          <span aria-hidden="true">＋</span>
+        </button>
+      </header>
+      <div className="outline-filter">
+        <input
+          ref={filterRef}
+          type="search"
+          value={query}
+          placeholder={t('app.outline.filter')}
+          aria-label={t('app.outline.filter')}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'Enter') {
+              e.preventDefault();
+              treeRef.current?.focus();
+              if (e.key === 'Enter' && rows.find((r) => r.match)) activate(rows.find((r) => r.match)!.node);
+            } else if (e.key === 'Escape') setQuery('');
+          }}
+        />
+      </div>
+      {bodyEmpty ? (
+        <div className="outline-empty">
+          <p>{t('app.outline.empty')}</p>
+          <button type="button" className="button" onClick={() => wb.store.set({ dialog: { kind: 'addCategory' } })}>
+            {t('app.outline.addCategory')}
+          </button>
+        </div>
+      ) : rows.length === 0 ? (
+        <div className="outline-empty">
+          <p>{t('app.outline.noMatch', { query })}</p>
+        </div>
+      ) : (
+        <div
+          ref={treeRef}
+          className="outline-tree"
+          role="tree"
+          tabIndex={0}
+          aria-label={t('app.outline.label')}
+          aria-activedescendant={activeId ? `ol-${activeId}` : undefined}
+          onKeyDown={onKeyDown}
+        >
+          {rows.map((r) => (
+            <OutlineRow
+              key={r.node.row.id}
+              r={r}
+              t={t}
+              locale={locale}
+              active={r.node.row.id === activeId}
+              selected={r.node.row.id === selectedId}
+              open={r.node.row.id === openId}
+              onToggle={toggle}
+              onActivate={activate}
+              onContextMenu={onContextMenu}
+            />
+          ))}
+        </div>
+      )}
+      <footer className="outline-footer">
+        {t('app.outline.totals', {
+          sections: tree.totals.sections,
+          entries: tree.totals.entries,
+          chars: formatChars(tree.totals.characters, locale),
+        })}
+      </footer>
+      {menu && <NodeMenu menu={menu} t={t} onClose={() => setMenu(null)} />}
+    </nav>
+  );
+}
+
+interface RowProps {
+  r: VisibleRow;
+  t: Translate;
+  locale: 'zh' | 'en';
+  active: boolean;
+  selected: boolean;
+  open: boolean;
+  onToggle(id: string): void;
+  onActivate(n: OutlineNode): void;
+  onContextMenu(e: MouseEvent, n: OutlineNode): void;
+}
+
+const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, open, onToggle, onActivate, onContextMenu }: RowProps) {
+  const { node } = r;
+  const row = node.row;
+  const wb = useWorkbench();
+  const title = row.title || t('app.outline.untitled');
+  return (
+    <div
+      id={`ol-${row.id}`}
+      data-id={row.id}
+      data-kind={row.kind}
+      role="treeitem"
+      aria-level={node.depth + 1}
+      aria-expanded={r.expandable ? r.expanded : undefined}
+      aria-selected={selected}
+      className={`ol-row ol-${row.kind}${active ? ' is-active' : ''}${selected ? ' is-selected' : ''}${open ? ' is-open' : ''}`}
+      style={{ paddingLeft: `${8 + node.depth * 14}px` }}
+      onClick={() => onActivate(node)}
+      onDoubleClick={() => {
+        if (row.kind === 'category' || row.kind === 'section') wb.store.set({ dialog: { kind: 'rename', nodeId: row.id, title: row.title } });
+      }}
+      onContextMenu={(e) => onContextMenu(e, node)}
+    >
+      <span
+        className={`ol-twisty${r.expandable ? '' : ' is-leaf'}`}
+        aria-hidden="true"
+        onClick={(e) => {
+          if (!r.expandable) return;
+          e.stopPropagation();
+          onToggle(row.id);
+        }}
+      >
+        {r.expandable ? (r.expanded ? '▾' : '▸') : ''}
+      </span>
+      <span className="ol-title" title={title}>
+        {row.kind === 'subsection' ? <span className="ol-sub-dot">· </span> : null}
+        <Highlighted text={title} match={r.match} />
+        {row.kind === 'subsection' ? <span className="ol-sub-dot"> ·</span> : null}
+      </span>
+      {row.kind === 'section' && row.stage && row.stage !== 'draft' ? (
+        <span className={`badge stage-${row.stage}`}>{t(STAGE_KEYS[row.stage])}</span>
+      ) : null}
+      <span className="ol-counts" title={t('app.outline.countsTitle', { entries: node.counts.entries, chars: node.counts.characters })}>
+        {row.kind === 'entry' ? formatChars(node.counts.characters, locale) : `${node.counts.entries} · ${formatChars(node.counts.characters, locale)}`}
+      </span>
+    </div>
+  );
+});
+
+function Highlighted({ text, match }: { text: string; match?: number[] }) {
+  if (!match?.length) return <>{text}</>;
+  const set = new Set(match);
+  const parts: { s: string; hit: boolean }[] = [];
+  [...text].forEach((ch, i) => {
+    const hit = set.has(i);
+    const last = parts[parts.length - 1];
+    if (last && last.hit === hit) last.s += ch;
+    else parts.push({ s: ch, hit });
+  });
+  return (
+    <>
+      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.s}</mark> : <span key={i}>{p.s}</span>))}
+    </>
+  );
+}
+
+function NodeMenu({ menu, t, onClose }: { menu: { x: number; y: number; node: OutlineNode }; t: Translate; onClose(): void }) {
+  const wb = useWorkbench();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    const close = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener('mousedown', close);
+    return () => window.removeEventListener('mousedown', close);
+  }, [onClose]);
+  const row = menu.node.row;
+  const item = (label: string, fn: () => void, danger = false) => (
+    <button
+      type="button"
+      role="menuitem"
+      className={`menu-item${danger ? ' is-danger' : ''}`}
+      onClick={() => {
+        onClose();
+        fn();
+      }}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div
+      ref={ref}
+      className="menu-popup context-menu"
+      role="menu"
+      style={{ left: menu.x, top: menu.y }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+          const i = items.indexOf(document.activeElement as HTMLButtonElement);
+          items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+        }
+      }}
+    >
+      {row.kind === 'category' && item(t('app.outline.addSection'), () => wb.store.set({ dialog: { kind: 'addSection', categoryId: row.id } }))}
+      {row.kind === 'section' && item(t('app.outline.open'), () => void wb.openNode(row.id))}
+      {item(t('app.outline.rename'), () => wb.store.set({ dialog: { kind: 'rename', nodeId: row.id, title: row.title } }))}
+      <div className="menu-sep" role="separator" />
+      {item(row.kind === 'category' ? t('app.outline.deleteCategory') : t('app.outline.deleteSection'), () => wb.askDelete(row.id), true)}
+    </div>
+  );
+}

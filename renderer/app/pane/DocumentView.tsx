@@ -1,0 +1,118 @@
+// A read-only rendering of a section or a front/back matter page, as the printed book shows it: entry titles
+// in 【】, subsection headings as "· 社会救助 ·", tables with number and title, figures with caption and credit,
+// attribution lines right-aligned in parentheses. Used for matter pages and wherever editing is off.
+import type { ReactNode } from 'react';
+import type { Block, Entry, Matter, Section, Subsection } from '../../../shared/model';
+import { useT } from '../context';
+
+export function DocumentView({ doc, assetUrls }: { doc: Section | Matter; assetUrls: Record<string, string> }) {
+  const t = useT();
+  const entryTitles = new Map<string, string>();
+  if (doc.type === 'section') {
+    for (const c of doc.children) {
+      if (c.type === 'entry') entryTitles.set(c.id, c.title);
+      if (c.type === 'subsection') for (const s of c.children) if (s.type === 'entry') entryTitles.set(s.id, s.title);
+    }
+  }
+  const block = (b: Block): ReactNode => <BlockView key={b.id} block={b} assetUrls={assetUrls} t={t} />;
+  const entry = (e: Entry) => (
+    <section key={e.id} className="doc-entry" data-node-id={e.id}>
+      <h3 className="doc-entry-title">【{e.title}】</h3>
+      {e.blocks.map(block)}
+    </section>
+  );
+  const sub = (s: Subsection) => (
+    <section key={s.id} className="doc-subsection" data-node-id={s.id}>
+      <h2 className="doc-subsection-title">· {s.title} ·</h2>
+      {s.children.map((c) => (c.type === 'entry' ? entry(c) : block(c)))}
+    </section>
+  );
+  return (
+    <article className="doc" lang="zh-CN">
+      <h1 className="doc-title">{doc.title}</h1>
+      {doc.type === 'section'
+        ? doc.children.map((c) => (c.type === 'entry' ? entry(c) : c.type === 'subsection' ? sub(c) : block(c)))
+        : doc.blocks.map(block)}
+    </article>
+  );
+}
+
+function BlockView({ block: b, assetUrls, t }: { block: Block; assetUrls: Record<string, string>; t: ReturnType<typeof useT> }) {
+  switch (b.type) {
+    case 'paragraph':
+    case 'footnote':
+      return (
+        <p className={`doc-${b.type}`} data-node-id={b.id}>
+          {b.text}
+        </p>
+      );
+    case 'heading':
+      return (
+        <h4 className={`doc-heading level-${b.level}`} data-node-id={b.id}>
+          {b.text}
+        </h4>
+      );
+    case 'dated':
+      return (
+        <p className="doc-dated" data-node-id={b.id}>
+          <strong>{b.dateLabel}</strong> {b.text}
+        </p>
+      );
+    case 'table':
+      return (
+        <figure className="doc-table" data-node-id={b.id}>
+          <figcaption>
+            {b.number ? `表${b.number}\u3000` : ''}
+            {b.title}
+            {b.unitNote ? <span className="doc-unit">{b.unitNote}</span> : null}
+          </figcaption>
+          <div className="doc-table-scroll">
+            <table>
+              <thead>
+                {b.headerRows.map((r, i) => (
+                  <tr key={i}>
+                    {r.cells.map((c, j) => (
+                      <th key={j} rowSpan={c.rowSpan} colSpan={c.colSpan}>
+                        {c.text}
+                      </th>
+                    ))}
+                  </tr>
+                ))}
+              </thead>
+              <tbody>
+                {b.bodyRows.map((r, i) => (
+                  <tr key={i}>
+                    {r.cells.map((c, j) => (
+                      <td key={j} rowSpan={c.rowSpan} colSpan={c.colSpan}>
+                        {c.text}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {b.note ? <p className="doc-table-note">{b.note}</p> : null}
+        </figure>
+      );
+    case 'figure': {
+      const url = b.assetId ? assetUrls[b.assetId] : undefined;
+      return (
+        <figure className="doc-figure" data-node-id={b.id}>
+          {url ? <img src={url} alt={b.caption} /> : <div className="doc-figure-missing">{t('app.doc.photoMissing')}</div>}
+          <figcaption>
+            {b.number ? `图${b.number}\u3000` : ''}
+            {b.caption}
+            {b.credit ? `（${b.credit.raw}）` : ''}
+          </figcaption>
+        </figure>
+      );
+    }
+    case 'attribution':
+      return (
+        <p className={`doc-attribution kind-${b.kind}`} data-node-id={b.id}>
+          （{b.kind === 'unit' ? `${b.names.join(' ')} 供稿` : b.names.join(' ')}）
+        </p>
+      );
+  }
+}

@@ -1,0 +1,118 @@
+// The middle of the window: the open 分目 in the section editor (renderer/editor, through its contract), or a
+// front/back matter page; with a header showing where it sits in the book.
+import { useEffect, useMemo, useRef } from 'react';
+import type { MessageKey } from '../../../shared/i18n';
+import type { Section } from '../../../shared/model';
+import type { EditorBookContext } from '../../editor/contract';
+import { useT, useWb, useWorkbench } from '../context';
+import { formatChars } from '../format';
+import { DocumentView } from './DocumentView';
+import { SectionEditorSlot } from './editorSlot';
+
+const STAGE_KEYS: Record<string, MessageKey> = {
+  draft: 'stage.draft',
+  'first-review': 'stage.first-review',
+  'second-review': 'stage.second-review',
+  'final-review': 'stage.final-review',
+  approved: 'stage.approved',
+};
+
+export function EditorPane() {
+  const wb = useWorkbench();
+  const t = useT();
+  const open = useWb((s) => s.open);
+  const book = useWb((s) => s.book);
+  const outline = useWb((s) => s.outline);
+  const focus = useWb((s) => s.focus);
+  const assetUrls = useWb((s) => s.assetUrls);
+  const locale = useWb((s) => s.view.locale);
+  const epoch = useWb((s) => s.editorEpoch);
+  const paneRef = useRef<HTMLDivElement>(null);
+
+  const context = useMemo<EditorBookContext | null>(
+    () =>
+      book
+        ? {
+            bookId: book.id,
+            recordYear: book.recordYear,
+            houseStyle: book.shell.houseStyle,
+            contributors: book.shell.contributors,
+            assets: book.shell.assets,
+            assetUrl: (id: string) => assetUrls[id] ?? null,
+          }
+        : null,
+    [book, assetUrls],
+  );
+
+  // Undo and redo from the menu go to the editor as the keys it already handles.
+  useEffect(() => {
+    return wb.setEditorCommand((c) => {
+      const el = paneRef.current?.querySelector<HTMLElement>('[contenteditable="true"]');
+      if (!el) return;
+      el.focus();
+      const redo = c === 'redo';
+      el.dispatchEvent(
+        new KeyboardEvent('keydown', { key: redo ? 'y' : 'z', code: redo ? 'KeyY' : 'KeyZ', ctrlKey: true, bubbles: true, cancelable: true }),
+      );
+    });
+  }, [wb]);
+
+  // The read-only view scrolls to the focused node itself; the editor does it through its focus prop.
+  useEffect(() => {
+    if (!focus || !paneRef.current || paneRef.current.querySelector('[contenteditable="true"]')) return;
+    const el = paneRef.current.querySelector(`[data-node-id="${CSS.escape(focus.nodeId)}"]`);
+    el?.scrollIntoView({ block: 'start' });
+    el?.classList.add('is-flash');
+    const timer = setTimeout(() => el?.classList.remove('is-flash'), 1200);
+    return () => clearTimeout(timer);
+  }, [focus]);
+
+  if (!book) return null;
+  if (!open) {
+    return (
+      <main className="editor-pane is-empty" ref={paneRef}>
+        <div className="empty-state">
+          <div className="empty-mark" aria-hidden="true">
+            志
+          </div>
+          <p>{outline.length ? t('app.editor.pick') : t('app.editor.emptyBook')}</p>
+        </div>
+      </main>
+    );
+  }
+  const node = outline.find((n) => n.id === open.id);
+  const category = node?.parentId ? outline.find((n) => n.id === node.parentId) : undefined;
+  return (
+    <main className="editor-pane" ref={paneRef} aria-label={t('app.editor.label')}>
+      <header className="pane-header editor-header">
+        <div className="crumbs">
+          {category ? <span className="crumb">{category.title}</span> : null}
+          {category ? <span className="crumb-sep">›</span> : null}
+          <span className="crumb is-current">{open.kind === 'section' ? open.section.title : open.matter.title}</span>
+        </div>
+        {node ? (
+          <div className="editor-meta">
+            {node.kind === 'section' && node.stage ? <span className={`badge stage-${node.stage}`}>{t(STAGE_KEYS[node.stage]!)}</span> : null}
+            <span>{t('app.editor.counts', { entries: node.counts.entries, chars: formatChars(node.counts.characters, locale) })}</span>
+          </div>
+        ) : null}
+      </header>
+      <div className="editor-scroll">
+        <div className="page">
+          {open.kind === 'section' && context ? (
+            <SectionEditorSlot
+              key={`${open.id}:${epoch}`}
+              section={open.section}
+              book={context}
+              focus={focus}
+              onChange={(s: Section) => wb.editSection(s)}
+              onSelectionChange={(info) => wb.setCaret(info)}
+            />
+          ) : open.kind === 'matter' ? (
+            <DocumentView doc={open.matter} assetUrls={assetUrls} />
+          ) : null}
+        </div>
+      </div>
+    </main>
+  );
+}

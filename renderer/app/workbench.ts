@@ -1,0 +1,745 @@
+// The workbench controller: everything the window does, without React. It owns the database, the host and
+// the autosaver, and keeps one immutable state that the components render. Panels added later (problems,
+// import review, export) read the state and call these methods; they do not touch the database directly.
+import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents } from '../../shared/bookfile';
+import type { AppInfo, BackupInfo, HostApi, MenuCommand } from '../../shared/host';
+import { setLocale, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
+import { describeError, isUserError, newBook, type Matter, type Section } from '../../shared/model';
+import type { EditorFocus, EditorSelectionInfo } from '../editor/contract';
+import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
+import {
+  addCategory,
+  addSection,
+  deleteNode,
+  getBookRow,
+  getSetting,
+  listBooks,
+  listRevisions,
+  markBookOpened,
+  putBook,
+  readAsset,
+  readBook,
+  readMatter,
+  readOutline,
+  readSection,
+  renameNode,
+  restoreRevision,
+  saveSection,
+  setSetting,
+  type BookSummary,
+  type RevisionSummary,
+} from '../storage/books';
+import { YearbookDb } from '../storage/db';
+import { requestPersistence, type PersistResult } from '../storage/persist';
+import type { BookRow, NodeRow } from '../storage/schema';
+import { Store } from './store';
+
+export type OpenDoc =
+  | { kind: 'section'; id: string; section: Section }
+  | { kind: 'matter'; id: string; matter: Matter };
+
+export type Dialog =
+  | { kind: 'newBook' }
+  | { kind: 'books' }
+  | { kind: 'backups'; backups: BackupInfo[] | null }
+  | { kind: 'about' }
+  | { kind: 'shortcuts' }
+  | { kind: 'pdfUnavailable' }
+  | { kind: 'addCategory' }
+  | { kind: 'addSection'; categoryId: string }
+  | { kind: 'rename'; nodeId: string; title: string }
+  | { kind: 'delete'; nodeId: string; title: string; nodeKind: NodeRow['kind']; sections: number; entries: number };
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: { key: MessageKey; params?: MessageParams } | { raw: string };
+}
+
+export interface ViewSettings {
+  locale: Locale;
+  zoom: number;
+  showOutline: boolean;
+  showSidePanel: boolean;
+  sideTab: string;
+  outlineWidth: number;
+  sideWidth: number;
+}
+
+export interface WorkbenchState {
+  phase: 'starting' | 'ready' | 'fatal';
+  fatal: string | null;
+  /** Why there is no book: first run without a sample, or the last book was removed. */
+  books: BookSummary[];
+  book: BookRow | null;
+  outline: NodeRow[];
+  open: OpenDoc | null;
+  /** Asset object URLs of the open section, by asset id. */
+  assetUrls: Record<string, string>;
+  selectedId: string | null;
+  focus: EditorFocus | undefined;
+  caret: EditorSelectionInfo;
+  save: SaveState;
+  /** A book-level operation (open, save, restore …) is running. */
+  busy: MessageKey | null;
+  notices: Notice[];
+  dialog: Dialog | null;
+  view: ViewSettings;
+  appInfo: AppInfo | null;
+  persist: PersistResult | null;
+  revisions: RevisionSummary[] | null;
+  /** Name of the book file last opened or saved, for 保存. */
+  fileName: string | null;
+  /** Raised when the open section is replaced from outside the editor (restore), so the editor remounts. */
+  editorEpoch: number;
+}
+
+const DEFAULT_VIEW: ViewSettings = { locale: 'zh', zoom: 1, showOutline: true, showSidePanel: true, sideTab: 'details', outlineWidth: 288, sideWidth: 300 };
+export const ZOOM_STEPS = [0.8, 0.9, 1, 1.1, 1.25, 1.4, 1.6] as const;
+
+/** Loads the sample book for the first run; injected so tests and the app can differ. */
+export type SampleLoader = () => Promise<BookFileContents | null>;
+
+export interface WorkbenchOptions {
+  host: HostApi;
+  db?: YearbookDb;
+  loadSample: SampleLoader;
+  window?: Window;
+}
+
+export class Workbench {
+  readonly store: Store<WorkbenchState>;
+  readonly host: HostApi;
+  readonly db: YearbookDb;
+  private readonly loadSample: SampleLoader;
+  private readonly win: Window | undefined;
+  private readonly autosaver: Autosaver<{ bookId: string; section: Section }>;
+  private disposers: (() => void)[] = [];
+  private focusNonce = 0;
+  private noticeId = 0;
+  private objectUrls = new Map<string, string>();
+  /** Handlers other features register for menu commands (file.exportPdf, tools.validate …). */
+  private readonly extraCommands = new Map<MenuCommand, () => void>();
+  /** Editor commands (undo/redo) are delivered through this hook, set by the editor pane. */
+  private editorCommand: ((c: 'undo' | 'redo') => void) | null = null;
+
+  setEditorCommand(fn: (c: 'undo' | 'redo') => void): () => void {
+    this.editorCommand = fn;
+    return () => {
+      if (this.editorCommand === fn) this.editorCommand = null;
+    };
+  }
+
+  constructor(opts: WorkbenchOptions) {
+    this.host = opts.host;
+    this.db = opts.db ?? new YearbookDb();
+    this.loadSample = opts.loadSample;
+    this.win = opts.window;
+    this.store = new Store<WorkbenchState>({
+      phase: 'starting',
+      fatal: null,
+      books: [],
+      book: null,
+      outline: [],
+      open: null,
+      assetUrls: {},
+      selectedId: null,
+      focus: undefined,
+      caret: {},
+      save: { kind: 'saved', at: null },
+      busy: null,
+      notices: [],
+      dialog: null,
+      view: DEFAULT_VIEW,
+      appInfo: null,
+      persist: null,
+      revisions: null,
+      fileName: null,
+      editorEpoch: 0,
+    });
+    this.autosaver = new Autosaver(async ({ value, snapshot }) => {
+      const rows = await saveSection(this.db, value.bookId, value.section, { snapshot });
+      this.mergeSectionRows(value.bookId, value.section.id, rows);
+    });
+    this.autosaver.subscribe((save) => {
+      this.store.set({ save });
+      if (save.kind === 'error') this.host.log('error', 'autosave failed', describeError(save.error));
+      if (save.kind === 'saved' && this.store.get().view.sideTab === 'history') void this.refreshRevisions();
+    });
+  }
+
+  get state(): WorkbenchState {
+    return this.store.get();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Start-up
+
+  async start(): Promise<void> {
+    try {
+      await this.db.open();
+      const view = { ...DEFAULT_VIEW, ...(await getSetting<Partial<ViewSettings>>(this.db, 'view', {})) };
+      setLocale(view.locale);
+      this.store.set({ view });
+      if (this.win) this.disposers.push(flushOnPageHide(this.win, () => void this.autosaver.flush().catch(() => undefined)));
+      this.disposers.push(this.host.onMenuCommand((c) => void this.command(c)));
+      void this.host.appInfo().then((appInfo) => this.store.set({ appInfo }));
+      void this.initPersistence();
+
+      let books = await listBooks(this.db);
+      const currentId = await getSetting<string | null>(this.db, 'currentBookId', null);
+      let target = books.find((b) => b.id === currentId) ?? books[0];
+      if (!target && !(await getSetting<boolean>(this.db, 'sampleLoaded', false))) {
+        // First run: the sample book.
+        const sample = await this.loadSample();
+        if (sample) {
+          await putBook(this.db, sample);
+          await setSetting(this.db, 'sampleLoaded', true);
+          this.host.log('info', `first run: loaded the sample book ${sample.book.title}`);
+          books = await listBooks(this.db);
+          target = books[0];
+        }
+      }
+      this.store.set({ books });
+      if (target) await this.loadBook(target.id);
+      this.store.set({ phase: 'ready' });
+    } catch (e) {
+      this.host.log('error', 'start-up failed', describeError(e));
+      this.store.set({ phase: 'fatal', fatal: isUserError(e) ? e.message : describeError(e) });
+    }
+  }
+
+  private async initPersistence(): Promise<void> {
+    const nav = this.win?.navigator;
+    const persist = await requestPersistence(nav?.storage, (level, m) => this.host.log(level, m));
+    this.store.set({ persist });
+    await setSetting(this.db, 'persist', { result: persist, at: new Date().toISOString() });
+  }
+
+  dispose(): void {
+    for (const d of this.disposers) d();
+    this.disposers = [];
+    this.autosaver.dispose();
+    this.revokeUrls();
+    this.db.close();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Notices
+
+  notify(kind: Notice['kind'], text: Notice['text']): void {
+    const id = ++this.noticeId;
+    this.store.set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }));
+    if (kind === 'info') setTimeout(() => this.dismiss(id), 5000);
+  }
+
+  dismiss(id: number): void {
+    this.store.set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  }
+
+  private fail(e: unknown, fallback: MessageKey): void {
+    // Bad input (a damaged file …) is the user's to fix: a warning in the log; anything else is an error.
+    this.host.log(isUserError(e) ? 'warn' : 'error', fallback, describeError(e));
+    if (isUserError(e)) this.notify('error', { key: e.key, params: e.params });
+    else this.notify('error', { key: fallback, params: { detail: e instanceof Error ? e.message : String(e) } });
+  }
+
+  private async busyWith<T>(key: MessageKey, fn: () => Promise<T>): Promise<T> {
+    this.store.set({ busy: key });
+    try {
+      return await fn();
+    } finally {
+      this.store.set({ busy: null });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Books
+
+  async loadBook(bookId: string): Promise<void> {
+    await this.flush();
+    const book = await getBookRow(this.db, bookId);
+    if (!book) throw new Error(`book ${bookId} is not in storage`);
+    const outline = await readOutline(this.db, bookId);
+    await markBookOpened(this.db, bookId);
+    await setSetting(this.db, 'currentBookId', bookId);
+    this.revokeUrls();
+    const switching = this.state.book?.id !== bookId;
+    this.store.set({
+      book,
+      outline,
+      open: null,
+      assetUrls: {},
+      selectedId: null,
+      focus: undefined,
+      caret: {},
+      revisions: null,
+      books: await listBooks(this.db),
+      ...(switching ? { fileName: null } : {}),
+    });
+    const last = await getSetting<string | null>(this.db, `lastOpen:${bookId}`, null);
+    const ordered = sortedSections(outline);
+    const first = ordered.find((n) => n.kind === 'section') ?? ordered[0];
+    const target = outline.find((n) => n.id === last && (n.kind === 'section' || n.kind === 'matter')) ?? first;
+    if (target) await this.openNode(target.id);
+  }
+
+  private async reloadOutline(): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    const [row, outline] = await Promise.all([getBookRow(this.db, book.id), readOutline(this.db, book.id)]);
+    this.store.set({ outline, book: row ?? book });
+  }
+
+  private mergeSectionRows(bookId: string, sectionId: string, rows: NodeRow[]): void {
+    if (this.state.book?.id !== bookId) return;
+    this.store.set((s) => ({ outline: [...s.outline.filter((n) => n.sectionId !== sectionId), ...rows] }));
+  }
+
+  async createBook(p: { title: string; volumeYear: number; recordYear: number; publisherOrg?: string }): Promise<void> {
+    try {
+      const book = newBook({ title: p.title, volumeYear: p.volumeYear, recordYear: p.recordYear, ...(p.publisherOrg ? { publisherOrg: p.publisherOrg } : {}) });
+      await putBook(this.db, { book, assets: new Map() });
+      this.store.set({ dialog: null });
+      await this.loadBook(book.id);
+      this.notify('info', { key: 'app.notice.bookCreated', params: { title: book.title } });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  /** Opens a .yearbook file. All-or-nothing: a file that does not read leaves the current book untouched. */
+  async openBookFile(): Promise<void> {
+    let files;
+    try {
+      files = await this.host.openFiles({ title: 'open', filters: [{ name: 'yearbook', extensions: [BOOK_FILE_EXTENSION] }] });
+    } catch (e) {
+      this.fail(e, 'app.error.openFile');
+      return;
+    }
+    const file = files[0];
+    if (!file) return;
+    await this.busyWith('app.busy.opening', async () => {
+      try {
+        await this.importContents(readBookFile(file.bytes, file.name), 'app.notice.opened', { file: file.name });
+        this.store.set({ fileName: file.name });
+      } catch (e) {
+        this.fail(e, 'app.error.openFile');
+      }
+    });
+  }
+
+  /** Stores a complete book, keeping a backup of the stored version with the same id first. */
+  private async importContents(contents: BookFileContents, notice: MessageKey, params: MessageParams): Promise<void> {
+    await this.flush();
+    const existing = await getBookRow(this.db, contents.book.id);
+    if (existing) await this.backupBook(existing.id, 'replace');
+    await putBook(this.db, contents);
+    await this.loadBook(contents.book.id);
+    this.notify('info', { key: notice, params: { ...params, title: contents.book.title } });
+  }
+
+  async switchBook(bookId: string): Promise<void> {
+    this.store.set({ dialog: null });
+    try {
+      await this.loadBook(bookId);
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  defaultFileName(): string {
+    const b = this.state.book;
+    if (!b) return `书稿.${BOOK_FILE_EXTENSION}`;
+    return this.state.fileName ?? `${b.title}（${b.volumeYear}）.${BOOK_FILE_EXTENSION}`;
+  }
+
+  async saveBookFile(mode: 'save' | 'saveAs'): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    await this.busyWith('app.busy.saving', async () => {
+      try {
+        await this.flush();
+        const bytes = writeBookFile(await readBook(this.db, book.id), { createdBy: `${this.state.appInfo?.name ?? 'Yearbook Workbench'} ${this.state.appInfo?.version ?? ''}`.trim() });
+        const r = await this.host.saveFile({
+          title: 'save',
+          defaultName: this.defaultFileName(),
+          filters: [{ name: 'yearbook', extensions: [BOOK_FILE_EXTENSION] }],
+          bytes: bytes as Uint8Array<ArrayBuffer>,
+          mode,
+        });
+        if (r.saved) {
+          this.store.set({ fileName: r.name ?? this.defaultFileName() });
+          this.notify('info', { key: 'app.notice.savedFile', params: { file: r.name ?? this.defaultFileName() } });
+        }
+      } catch (e) {
+        this.fail(e, 'app.error.saveFile');
+      }
+    });
+  }
+
+  private async backupBook(bookId: string, _why: 'manual' | 'replace'): Promise<BackupInfo> {
+    const contents = await readBook(this.db, bookId);
+    return this.host.writeBackup({ bookId, bookTitle: `${contents.book.title}（${contents.book.volumeYear}）`, bytes: writeBookFile(contents) as Uint8Array<ArrayBuffer> });
+  }
+
+  async backupNow(): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    await this.busyWith('app.busy.backup', async () => {
+      try {
+        await this.flush();
+        await this.backupBook(book.id, 'manual');
+        this.notify('info', { key: 'app.notice.backedUp' });
+        if (this.state.dialog?.kind === 'backups') await this.showBackups();
+      } catch (e) {
+        this.fail(e, 'app.error.backup');
+      }
+    });
+  }
+
+  async showBackups(): Promise<void> {
+    this.store.set({ dialog: { kind: 'backups', backups: null } });
+    try {
+      const backups = await this.host.listBackups();
+      if (this.state.dialog?.kind === 'backups') this.store.set({ dialog: { kind: 'backups', backups } });
+    } catch (e) {
+      this.store.set({ dialog: null });
+      this.fail(e, 'app.error.backup');
+    }
+  }
+
+  async restoreBackup(id: string): Promise<void> {
+    this.store.set({ dialog: null });
+    await this.busyWith('app.busy.restoring', async () => {
+      try {
+        const info = (await this.host.listBackups()).find((b) => b.id === id);
+        const contents = readBookFile(await this.host.readBackup(id), info?.bookTitle ?? id);
+        await this.importContents(contents, 'app.notice.restored', { when: info?.createdAt ?? '' });
+      } catch (e) {
+        this.fail(e, 'app.error.restore');
+      }
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Outline and the open section
+
+  /** Opens a section or matter page (flushing the one being edited first). */
+  async openNode(nodeId: string, focus?: Omit<EditorFocus, 'nonce'>): Promise<void> {
+    const node = this.state.outline.find((n) => n.id === nodeId);
+    if (!node) return;
+    if (node.kind === 'category') {
+      this.store.set({ selectedId: nodeId });
+      return;
+    }
+    const docId = node.kind === 'section' || node.kind === 'matter' ? node.id : node.sectionId;
+    if (!docId) return;
+    if (this.state.open?.id !== docId) {
+      await this.flush();
+      try {
+        if (node.kind === 'matter') {
+          const matter = await readMatter(this.db, docId);
+          if (!matter) throw new Error(`matter ${docId} has no content`);
+          this.store.set({ open: { kind: 'matter', id: docId, matter }, caret: {}, revisions: null });
+        } else {
+          const section = await readSection(this.db, docId);
+          if (!section) throw new Error(`section ${docId} has no content`);
+          const assetUrls = await this.assetUrlsFor(section);
+          this.store.set({ open: { kind: 'section', id: docId, section }, assetUrls, caret: {}, revisions: null });
+        }
+        await setSetting(this.db, `lastOpen:${this.state.book!.id}`, docId);
+        if (this.state.view.sideTab === 'history') void this.refreshRevisions();
+      } catch (e) {
+        this.fail(e, 'app.error.storage');
+        return;
+      }
+    }
+    const target = focus ?? (node.kind === 'entry' || node.kind === 'subsection' ? { nodeId } : undefined);
+    this.store.set({
+      selectedId: nodeId,
+      focus: target ? { ...target, nonce: ++this.focusNonce } : this.state.focus,
+      ...(node.kind === 'entry' ? { caret: { entryId: nodeId } } : {}),
+    });
+  }
+
+  select(nodeId: string): void {
+    this.store.set({ selectedId: nodeId });
+  }
+
+  /** The editor reports every change with the complete section; it is shown at once and saved shortly after. */
+  editSection(section: Section): void {
+    const { open, book } = this.state;
+    if (!book || open?.kind !== 'section' || open.id !== section.id) return;
+    this.store.set({ open: { kind: 'section', id: section.id, section } });
+    this.autosaver.change(section.id, { bookId: book.id, section });
+  }
+
+  setCaret(caret: EditorSelectionInfo): void {
+    const cur = this.state.caret;
+    if (cur.entryId === caret.entryId && cur.blockId === caret.blockId) return;
+    this.store.set({ caret, ...(caret.entryId ? { selectedId: caret.entryId } : {}) });
+  }
+
+  /** Writes pending edits now. */
+  async flush(): Promise<void> {
+    try {
+      await this.autosaver.flush();
+    } catch (e) {
+      this.host.log('error', 'flush failed', describeError(e));
+    }
+  }
+
+  get dirty(): boolean {
+    return this.autosaver.dirty;
+  }
+
+  private async assetUrlsFor(section: Section): Promise<Record<string, string>> {
+    const ids = new Set<string>();
+    const visit = (blocks: readonly { type: string; assetId?: string | null }[]) => {
+      for (const b of blocks) if (b.type === 'figure' && b.assetId) ids.add(b.assetId);
+    };
+    for (const c of section.children) {
+      if (c.type === 'entry') visit(c.blocks);
+      else if (c.type === 'subsection') for (const sc of c.children) visit(sc.type === 'entry' ? sc.blocks : [sc]);
+      else visit([c]);
+    }
+    const out: Record<string, string> = {};
+    for (const id of ids) {
+      let url = this.objectUrls.get(id);
+      if (!url) {
+        const a = await readAsset(this.db, id);
+        if (!a) continue;
+        url = URL.createObjectURL(new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: a.mime }));
+        this.objectUrls.set(id, url);
+      }
+      out[id] = url;
+    }
+    return out;
+  }
+
+  private revokeUrls(): void {
+    for (const u of this.objectUrls.values()) URL.revokeObjectURL(u);
+    this.objectUrls.clear();
+  }
+
+  async addCategory(title: string): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    try {
+      const cat = await addCategory(this.db, book.id, title);
+      this.store.set({ dialog: null });
+      await this.reloadOutline();
+      this.store.set({ selectedId: cat.id });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  async addSection(categoryId: string, title: string): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    try {
+      const s = await addSection(this.db, book.id, categoryId, title);
+      this.store.set({ dialog: null });
+      await this.reloadOutline();
+      await this.openNode(s.id);
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  async rename(nodeId: string, title: string): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    try {
+      await this.flush();
+      await renameNode(this.db, book.id, nodeId, title);
+      this.store.set({ dialog: null });
+      await this.reloadOutline();
+      const open = this.state.open;
+      if (open?.id === nodeId && open.kind === 'section') this.store.set({ open: { ...open, section: { ...open.section, title } } });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  /** Deletes a category or section after a backup of the whole book. */
+  async deleteNode(nodeId: string): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    this.store.set({ dialog: null });
+    try {
+      await this.flush();
+      await this.backupBook(book.id, 'replace');
+      const wasOpen = this.state.open && (this.state.open.id === nodeId || this.state.outline.find((n) => n.id === this.state.open!.id)?.parentId === nodeId);
+      await deleteNode(this.db, book.id, nodeId);
+      await this.reloadOutline();
+      if (wasOpen) {
+        this.store.set({ open: null, focus: undefined, caret: {} });
+        const next = sortedSections(this.state.outline)[0];
+        if (next) await this.openNode(next.id);
+      }
+      this.notify('info', { key: 'app.notice.deleted' });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  askDelete(nodeId: string): void {
+    const n = this.state.outline.find((x) => x.id === nodeId);
+    if (!n || (n.kind !== 'category' && n.kind !== 'section')) return;
+    const sections = n.kind === 'category' ? this.state.outline.filter((x) => x.parentId === n.id).length : 1;
+    const entries = n.kind === 'category' ? this.state.outline.filter((x) => x.kind === 'entry' && this.state.outline.find((s) => s.id === x.sectionId)?.parentId === n.id).length : n.counts.entries;
+    this.store.set({ dialog: { kind: 'delete', nodeId, title: n.title, nodeKind: n.kind, sections, entries } });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Revisions
+
+  async refreshRevisions(): Promise<void> {
+    const open = this.state.open;
+    if (open?.kind !== 'section') {
+      this.store.set({ revisions: [] });
+      return;
+    }
+    const revisions = await listRevisions(this.db, open.id);
+    if (this.state.open?.id === open.id) this.store.set({ revisions });
+  }
+
+  async restoreRevision(id: number): Promise<void> {
+    const { book, open } = this.state;
+    if (!book || open?.kind !== 'section') return;
+    try {
+      await this.flush();
+      const section = await restoreRevision(this.db, book.id, id);
+      // A new object for the same section: the pane remounts the editor with the restored content.
+      this.store.set({ open: { kind: 'section', id: section.id, section }, assetUrls: await this.assetUrlsFor(section) });
+      this.store.set((st) => ({ editorEpoch: st.editorEpoch + 1 }));
+      await this.reloadOutline();
+      await this.refreshRevisions();
+      this.notify('info', { key: 'app.notice.revisionRestored' });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // View settings
+
+  async setView(patch: Partial<ViewSettings>): Promise<void> {
+    const view = { ...this.state.view, ...patch };
+    if (patch.locale) setLocale(patch.locale);
+    this.store.set({ view });
+    if (patch.sideTab === 'history') void this.refreshRevisions();
+    // Dragging a splitter changes the view many times a second: store it once it settles.
+    if (this.viewTimer) clearTimeout(this.viewTimer);
+    await new Promise<void>((resolve) => {
+      this.viewTimer = setTimeout(() => {
+        this.viewTimer = null;
+        setSetting(this.db, 'view', this.state.view).then(resolve, (e: unknown) => {
+          this.host.log('warn', 'could not store the view settings', describeError(e));
+          resolve();
+        });
+      }, 250);
+    });
+  }
+
+  private viewTimer: ReturnType<typeof setTimeout> | null = null;
+
+  zoom(dir: 1 | -1 | 0): void {
+    const cur = this.state.view.zoom;
+    let next = 1;
+    if (dir !== 0) {
+      const i = ZOOM_STEPS.findIndex((z) => z >= cur - 1e-6);
+      const j = Math.min(ZOOM_STEPS.length - 1, Math.max(0, (i < 0 ? ZOOM_STEPS.length - 1 : i) + dir));
+      next = ZOOM_STEPS[j]!;
+    }
+    void this.setView({ zoom: next });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Menu commands
+
+  /** Lets another feature handle a menu command (e.g. the PDF export registers file.exportPdf). */
+  registerCommand(command: MenuCommand, handler: () => void): () => void {
+    this.extraCommands.set(command, handler);
+    return () => this.extraCommands.delete(command);
+  }
+
+  hasCommand(command: MenuCommand): boolean {
+    return this.extraCommands.has(command) || BUILT_IN.has(command);
+  }
+
+  async command(c: MenuCommand): Promise<void> {
+    const extra = this.extraCommands.get(c);
+    if (extra) return extra();
+    switch (c) {
+      case 'file.newBook':
+        return this.store.set({ dialog: { kind: 'newBook' } });
+      case 'file.open':
+        return this.openBookFile();
+      case 'file.save':
+        return this.saveBookFile('save');
+      case 'file.saveAs':
+        return this.saveBookFile('saveAs');
+      case 'file.backupNow':
+        return this.backupNow();
+      case 'file.restoreBackup':
+        return this.showBackups();
+      case 'file.exportPdf':
+        if (!this.state.appInfo?.canPrintPdf) return this.store.set({ dialog: { kind: 'pdfUnavailable' } });
+        return;
+      case 'edit.undo':
+        return this.editorCommand?.('undo');
+      case 'edit.redo':
+        return this.editorCommand?.('redo');
+      case 'view.toggleOutline':
+        return this.setView({ showOutline: !this.state.view.showOutline });
+      case 'view.toggleSidePanel':
+        return this.setView({ showSidePanel: !this.state.view.showSidePanel });
+      case 'view.zoomIn':
+        return this.zoom(1);
+      case 'view.zoomOut':
+        return this.zoom(-1);
+      case 'view.zoomReset':
+        return this.zoom(0);
+      case 'help.about':
+        return this.store.set({ dialog: { kind: 'about' } });
+      case 'help.shortcuts':
+        return this.store.set({ dialog: { kind: 'shortcuts' } });
+      default:
+        this.host.log('debug', `menu command ${c} has no handler in this build`);
+    }
+  }
+}
+
+const BUILT_IN = new Set<MenuCommand>([
+  'file.newBook',
+  'file.open',
+  'file.save',
+  'file.saveAs',
+  'file.backupNow',
+  'file.restoreBackup',
+  'edit.undo',
+  'edit.redo',
+  'view.toggleOutline',
+  'view.toggleSidePanel',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.zoomReset',
+  'help.about',
+  'help.shortcuts',
+]);
+
+/** Sections (and matter pages) in book order. */
+export function sortedSections(outline: readonly NodeRow[]): NodeRow[] {
+  const partRank = { front: 0, body: 1, back: 2 } as const;
+  const top = outline.filter((n) => n.parentId === null).sort((a, b) => partRank[a.part] - partRank[b.part] || a.order - b.order);
+  const out: NodeRow[] = [];
+  for (const t of top) {
+    if (t.kind === 'matter') out.push(t);
+    else out.push(...outline.filter((n) => n.kind === 'section' && n.parentId === t.id).sort((a, b) => a.order - b.order));
+  }
+  return out;
+}

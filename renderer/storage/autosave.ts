@@ -1,0 +1,178 @@
+// Autosave while typing. The editor reports every change; the autosaver writes the latest version of each
+// changed section after a short pause in typing, and never later than maxWaitMs after the first unsaved
+// change — so at most about one second of typing is at risk. The first save of a burst of edits asks the
+// storage to keep the stored version as a revision.
+
+export type SaveState =
+  | { kind: 'saved'; at: number | null }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'error'; error: unknown };
+
+export interface AutosaveOptions {
+  /** Quiet time after the last change before saving. */
+  delayMs?: number;
+  /** Longest time a change may stay unsaved while typing continues. */
+  maxWaitMs?: number;
+  /** A save after this much quiet time starts a new burst (and takes a revision). */
+  burstGapMs?: number;
+  /** A burst longer than this takes another revision, so long sessions still get history. */
+  maxBurstMs?: number;
+  /** Delay before retrying after a failed save. */
+  retryMs?: number;
+  now?: () => number;
+}
+
+export interface SaveRequest<T> {
+  id: string;
+  value: T;
+  /** True for the first save of a burst: keep the stored version as a revision first. */
+  snapshot: boolean;
+}
+
+export class Autosaver<T> {
+  private readonly pending = new Map<string, T>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private firstPendingAt: number | null = null;
+  private running: Promise<void> | null = null;
+  private readonly lastSavedAt = new Map<string, number>();
+  private readonly burstStartedAt = new Map<string, number>();
+  private readonly listeners = new Set<(s: SaveState) => void>();
+  private current: SaveState = { kind: 'saved', at: null };
+  private disposed = false;
+  private readonly o: Required<Omit<AutosaveOptions, 'now'>> & { now: () => number };
+
+  constructor(
+    private readonly save: (req: SaveRequest<T>) => Promise<void>,
+    options: AutosaveOptions = {},
+  ) {
+    this.o = {
+      delayMs: options.delayMs ?? 400,
+      maxWaitMs: options.maxWaitMs ?? 1000,
+      burstGapMs: options.burstGapMs ?? 2 * 60_000,
+      maxBurstMs: options.maxBurstMs ?? 10 * 60_000,
+      retryMs: options.retryMs ?? 3000,
+      now: options.now ?? (() => Date.now()),
+    };
+  }
+
+  get state(): SaveState {
+    return this.current;
+  }
+
+  /** True while something is not yet written. */
+  get dirty(): boolean {
+    return this.pending.size > 0 || this.running !== null;
+  }
+
+  subscribe(listener: (s: SaveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Records a new version of a document; it is written after the debounce. */
+  change(id: string, value: T): void {
+    if (this.disposed) return;
+    this.pending.set(id, value);
+    const now = this.o.now();
+    if (this.firstPendingAt === null) this.firstPendingAt = now;
+    if (this.current.kind !== 'saving') this.setState({ kind: 'pending' });
+    this.schedule(Math.min(now + this.o.delayMs, this.firstPendingAt + this.o.maxWaitMs) - now);
+  }
+
+  /** Writes everything pending now; resolves when it is stored (rejects if a write fails). */
+  async flush(): Promise<void> {
+    this.clearTimer();
+    // Wait for a write in progress, then write what came in meanwhile.
+    while (this.running) await this.running.catch(() => undefined);
+    if (this.pending.size === 0) return;
+    await this.runOnce();
+  }
+
+  /** Stops the timers; pending changes are dropped unless flushed first. */
+  dispose(): void {
+    this.disposed = true;
+    this.clearTimer();
+    this.listeners.clear();
+  }
+
+  private schedule(ms: number): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.running) {
+        // A write is under way; try again when it is done.
+        void this.running.finally(() => this.pending.size && this.schedule(0));
+        return;
+      }
+      this.runOnce().catch(() => undefined);
+    }, Math.max(0, ms));
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private runOnce(): Promise<void> {
+    const batch = [...this.pending];
+    this.pending.clear();
+    this.firstPendingAt = null;
+    this.setState({ kind: 'saving' });
+    const run = (async () => {
+      try {
+        for (const [id, value] of batch) {
+          const now = this.o.now();
+          const last = this.lastSavedAt.get(id);
+          const started = this.burstStartedAt.get(id);
+          const snapshot = last === undefined || now - last > this.o.burstGapMs || (started !== undefined && now - started > this.o.maxBurstMs);
+          try {
+            await this.save({ id, value, snapshot });
+          } catch (e) {
+            // Keep the failed version unless a newer one arrived meanwhile; retry later.
+            for (const [bid, bval] of batch.slice(batch.findIndex(([x]) => x === id))) if (!this.pending.has(bid)) this.pending.set(bid, bval);
+            throw e;
+          }
+          if (snapshot) this.burstStartedAt.set(id, now);
+          this.lastSavedAt.set(id, now);
+        }
+      } catch (e) {
+        this.setState({ kind: 'error', error: e });
+        if (!this.disposed) {
+          if (this.firstPendingAt === null) this.firstPendingAt = this.o.now();
+          this.schedule(this.o.retryMs);
+        }
+        throw e;
+      } finally {
+        this.running = null;
+      }
+      if (this.pending.size > 0) this.setState({ kind: 'pending' });
+      else this.setState({ kind: 'saved', at: this.o.now() });
+    })();
+    this.running = run;
+    return run;
+  }
+
+  private setState(s: SaveState): void {
+    this.current = s;
+    for (const l of this.listeners) l(s);
+  }
+}
+
+/**
+ * Flushes the autosaver when the page is hidden, closed or reloaded (visibilitychange, pagehide,
+ * beforeunload). IndexedDB writes started here complete in Chromium even while the page unloads.
+ */
+export function flushOnPageHide(target: Window, flush: () => void): () => void {
+  const onVisibility = () => {
+    if (target.document.visibilityState === 'hidden') flush();
+  };
+  target.document.addEventListener('visibilitychange', onVisibility);
+  target.addEventListener('pagehide', flush);
+  target.addEventListener('beforeunload', flush);
+  return () => {
+    target.document.removeEventListener('visibilitychange', onVisibility);
+    target.removeEventListener('pagehide', flush);
+    target.removeEventListener('beforeunload', flush);
+  };
+}

@@ -1,0 +1,306 @@
+// Reading and writing books in the app database. Every multi-row change runs in one transaction, so a
+// failure leaves the stored book as it was (all-or-nothing).
+import { newCategory, newSection, type Category, type CategoryRole, type Matter, type Section } from '../../shared/model';
+import type { BookFileContents } from '../../shared/bookfile';
+import type { YearbookDb } from './db';
+import { bookToRows, rowsToBook, sectionNodeCounts, sectionNodeRows, zeroCounts, addNodeCounts } from './rows';
+import type { BookRow, NodeRow, RevisionRow } from './schema';
+
+/** Revisions kept per section; the oldest are dropped first. */
+export const MAX_REVISIONS_PER_SECTION = 30;
+
+export interface BookSummary {
+  id: string;
+  title: string;
+  volumeYear: number;
+  recordYear: number;
+  updatedAt: string;
+  openedAt: string;
+}
+
+function summary(r: BookRow): BookSummary {
+  return { id: r.id, title: r.title, volumeYear: r.volumeYear, recordYear: r.recordYear, updatedAt: r.updatedAt, openedAt: r.openedAt };
+}
+
+/** All books in storage, most recently opened first. */
+export async function listBooks(db: YearbookDb): Promise<BookSummary[]> {
+  const rows = await db.books.toArray();
+  return rows.map(summary).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+}
+
+export async function getBookRow(db: YearbookDb, bookId: string): Promise<BookRow | undefined> {
+  return db.books.get(bookId);
+}
+
+/**
+ * Stores a complete book with its assets, replacing any stored book with the same id — in one transaction:
+ * either the whole new book is stored or nothing changes.
+ */
+export async function putBook(db: YearbookDb, { book, assets }: BookFileContents, now: string = new Date().toISOString()): Promise<void> {
+  const rows = bookToRows(book, now);
+  const assetRows = book.assets.map((a) => {
+    const bytes = assets.get(a.id);
+    if (!bytes) throw new Error(`asset ${a.id} has no bytes`);
+    return { id: a.id, bookId: book.id, mime: a.mime, bytes };
+  });
+  await db.transaction('rw', [db.books, db.nodes, db.sections, db.assets, db.revisions], async () => {
+    await deleteBookRows(db, book.id, { keepRevisions: true });
+    await db.books.put(rows.book);
+    await db.nodes.bulkPut(rows.nodes);
+    await db.sections.bulkPut(rows.sections);
+    if (assetRows.length) await db.assets.bulkPut(assetRows);
+  });
+}
+
+async function deleteBookRows(db: YearbookDb, bookId: string, opts: { keepRevisions: boolean }): Promise<void> {
+  await db.nodes.where('bookId').equals(bookId).delete();
+  await db.sections.where('bookId').equals(bookId).delete();
+  await db.assets.where('bookId').equals(bookId).delete();
+  if (!opts.keepRevisions) await db.revisions.where('bookId').equals(bookId).delete();
+  await db.books.delete(bookId);
+}
+
+/** Removes a book and everything stored for it. */
+export async function deleteBook(db: YearbookDb, bookId: string): Promise<void> {
+  await db.transaction('rw', [db.books, db.nodes, db.sections, db.assets, db.revisions], () =>
+    deleteBookRows(db, bookId, { keepRevisions: false }),
+  );
+}
+
+/** Reads a complete book and its asset bytes back (for saving a book file, backups and export). */
+export async function readBook(db: YearbookDb, bookId: string): Promise<BookFileContents> {
+  return db.transaction('r', [db.books, db.nodes, db.sections, db.assets], async () => {
+    const bookRow = await db.books.get(bookId);
+    if (!bookRow) throw new Error(`book ${bookId} is not in storage`);
+    const [nodes, sections, assetRows] = await Promise.all([
+      db.nodes.where('bookId').equals(bookId).filter((n) => n.kind === 'category' || n.kind === 'matter' || n.kind === 'section').toArray(),
+      db.sections.where('bookId').equals(bookId).toArray(),
+      db.assets.where('bookId').equals(bookId).toArray(),
+    ]);
+    const book = rowsToBook(bookRow, nodes, sections);
+    return { book, assets: new Map(assetRows.map((a) => [a.id, a.bytes])) };
+  });
+}
+
+/** The outline of a book: every node row (light, no bodies), unsorted. */
+export async function readOutline(db: YearbookDb, bookId: string): Promise<NodeRow[]> {
+  return db.nodes.where('bookId').equals(bookId).toArray();
+}
+
+export async function readSection(db: YearbookDb, sectionId: string): Promise<Section | undefined> {
+  const row = await db.sections.get(sectionId);
+  return row?.data.type === 'section' ? row.data : undefined;
+}
+
+export async function readMatter(db: YearbookDb, matterId: string): Promise<Matter | undefined> {
+  const row = await db.sections.get(matterId);
+  return row?.data.type === 'matter' ? row.data : undefined;
+}
+
+export async function readAsset(db: YearbookDb, assetId: string): Promise<{ mime: string; bytes: Uint8Array } | undefined> {
+  const row = await db.assets.get(assetId);
+  return row ? { mime: row.mime, bytes: row.bytes } : undefined;
+}
+
+export async function markBookOpened(db: YearbookDb, bookId: string, now: string = new Date().toISOString()): Promise<void> {
+  await db.books.update(bookId, { openedAt: now });
+}
+
+/** Updates book-level fields (title, years, print profile, house style, contributors …). */
+export async function updateBookShell(db: YearbookDb, bookId: string, change: (shell: BookRow['shell']) => BookRow['shell'], now = new Date().toISOString()): Promise<BookRow> {
+  return db.transaction('rw', db.books, async () => {
+    const row = await db.books.get(bookId);
+    if (!row) throw new Error(`book ${bookId} is not in storage`);
+    const shell = { ...change(row.shell), updatedAt: now };
+    const next: BookRow = { ...row, shell, title: shell.title, volumeYear: shell.volumeYear, recordYear: shell.recordYear, updatedAt: now };
+    await db.books.put(next);
+    return next;
+  });
+}
+
+export interface SaveSectionOptions {
+  /** Keep the stored version as a revision before replacing it (the first save of a burst of edits). */
+  snapshot?: boolean;
+  reason?: RevisionRow['reason'];
+  now?: string;
+}
+
+/**
+ * Saves an edited section: its content row, its outline rows (section, subsections, entries) and the
+ * category's counts, in one transaction; optionally snapshots the previous content as a revision.
+ */
+export async function saveSection(db: YearbookDb, bookId: string, section: Section, opts: SaveSectionOptions = {}): Promise<NodeRow[]> {
+  const now = opts.now ?? new Date().toISOString();
+  return db.transaction('rw', [db.books, db.nodes, db.sections, db.revisions], async () => {
+    const sectionNode = await db.nodes.get(section.id);
+    if (!sectionNode || sectionNode.kind !== 'section' || sectionNode.bookId !== bookId) {
+      throw new Error(`section ${section.id} is not in book ${bookId}`);
+    }
+    const old = await db.sections.get(section.id);
+    if (opts.snapshot && old) {
+      await db.revisions.add({
+        bookId,
+        sectionId: section.id,
+        createdAt: now,
+        reason: opts.reason ?? 'autosave',
+        data: old.data,
+        characters: old.data.type === 'section' ? sectionNodeCounts(old.data).characters : 0,
+      });
+      await pruneRevisions(db, section.id);
+    }
+    await db.sections.put({ id: section.id, bookId, kind: 'section', data: section, updatedAt: now });
+    const rows = sectionNodeRows(bookId, sectionNode.part, sectionNode.parentId!, sectionNode.order, section);
+    const oldIds = await db.nodes.where('sectionId').equals(section.id).primaryKeys();
+    const keep = new Set(rows.map((r) => r.id));
+    await db.nodes.bulkDelete(oldIds.filter((id) => !keep.has(id)));
+    await db.nodes.bulkPut(rows);
+    if (sectionNode.parentId) await refreshCategoryCounts(db, sectionNode.parentId);
+    await db.books.update(bookId, { updatedAt: now, 'shell.updatedAt': now } as Partial<BookRow>);
+    return rows;
+  });
+}
+
+async function refreshCategoryCounts(db: YearbookDb, categoryId: string): Promise<void> {
+  const cat = await db.nodes.get(categoryId);
+  if (!cat || cat.kind !== 'category') return;
+  const sections = await db.nodes.where('parentId').equals(categoryId).toArray();
+  let counts = zeroCounts();
+  for (const s of sections) if (s.kind === 'section') counts = addNodeCounts(counts, s.counts);
+  counts.characters += [...cat.title].filter((ch) => !/\s/.test(ch)).length;
+  await db.nodes.update(categoryId, { counts });
+}
+
+async function pruneRevisions(db: YearbookDb, sectionId: string): Promise<void> {
+  const keys = await db.revisions.where('[sectionId+createdAt]').between([sectionId, ''], [sectionId, '\uffff']).primaryKeys();
+  // Keys come in createdAt order; auto-increment ids break ties in insertion order.
+  const sorted = [...keys].sort((a, b) => a - b);
+  if (sorted.length > MAX_REVISIONS_PER_SECTION) await db.revisions.bulkDelete(sorted.slice(0, sorted.length - MAX_REVISIONS_PER_SECTION));
+}
+
+export interface RevisionSummary {
+  id: number;
+  sectionId: string;
+  createdAt: string;
+  reason: RevisionRow['reason'];
+  characters: number;
+}
+
+/** Revisions of a section, newest first. */
+export async function listRevisions(db: YearbookDb, sectionId: string): Promise<RevisionSummary[]> {
+  const rows = await db.revisions.where('[sectionId+createdAt]').between([sectionId, ''], [sectionId, '\uffff']).toArray();
+  return rows
+    .map((r) => ({ id: r.id!, sectionId: r.sectionId, createdAt: r.createdAt, reason: r.reason, characters: r.characters }))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+}
+
+export async function readRevision(db: YearbookDb, id: number): Promise<Section | undefined> {
+  const r = await db.revisions.get(id);
+  return r?.data.type === 'section' ? r.data : undefined;
+}
+
+/** Puts an older revision back; the current content is kept as a revision first, so the restore can be undone. */
+export async function restoreRevision(db: YearbookDb, bookId: string, revisionId: number): Promise<Section> {
+  const section = await readRevision(db, revisionId);
+  if (!section) throw new Error(`revision ${revisionId} not found`);
+  await saveSection(db, bookId, section, { snapshot: true, reason: 'restore' });
+  return section;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outline structure: categories and sections
+
+async function nextOrder(db: YearbookDb, bookId: string, parentId: string | null, part: NodeRow['part']): Promise<number> {
+  const siblings =
+    parentId === null
+      ? await db.nodes.where('bookId').equals(bookId).filter((n) => n.parentId === null && n.part === part).toArray()
+      : await db.nodes.where('parentId').equals(parentId).toArray();
+  return siblings.reduce((m, n) => Math.max(m, n.order + 1), 0);
+}
+
+/** Adds an empty category at the end of the body. */
+export async function addCategory(db: YearbookDb, bookId: string, title: string, role: CategoryRole = 'regular'): Promise<Category> {
+  const cat = newCategory(title, role);
+  await db.transaction('rw', [db.nodes, db.books], async () => {
+    const order = await nextOrder(db, bookId, null, 'body');
+    const { sections: _s, ...own } = cat;
+    await db.nodes.add({ id: cat.id, bookId, kind: 'category', part: 'body', parentId: null, sectionId: null, order, title, role, counts: { ...zeroCounts(), characters: [...title].length }, category: own });
+    await touch(db, bookId);
+  });
+  return cat;
+}
+
+/** Adds an empty section at the end of a category. */
+export async function addSection(db: YearbookDb, bookId: string, categoryId: string, title: string): Promise<Section> {
+  const section = newSection(title);
+  await db.transaction('rw', [db.nodes, db.sections, db.books], async () => {
+    const cat = await db.nodes.get(categoryId);
+    if (!cat || cat.kind !== 'category') throw new Error(`category ${categoryId} not found`);
+    const order = await nextOrder(db, bookId, categoryId, cat.part);
+    await db.sections.add({ id: section.id, bookId, kind: 'section', data: section, updatedAt: new Date().toISOString() });
+    await db.nodes.bulkAdd(sectionNodeRows(bookId, cat.part, categoryId, order, section));
+    await refreshCategoryCounts(db, categoryId);
+    await touch(db, bookId);
+  });
+  return section;
+}
+
+/** Renames a category or a section (entries and subsections are renamed in the editor). */
+export async function renameNode(db: YearbookDb, bookId: string, nodeId: string, title: string): Promise<void> {
+  await db.transaction('rw', [db.nodes, db.sections, db.books], async () => {
+    const node = await db.nodes.get(nodeId);
+    if (!node) throw new Error(`node ${nodeId} not found`);
+    if (node.kind === 'category') {
+      await db.nodes.update(nodeId, { title, category: { ...node.category!, title } });
+      await refreshCategoryCounts(db, nodeId);
+    } else if (node.kind === 'section' || node.kind === 'matter') {
+      const row = await db.sections.get(nodeId);
+      if (!row) throw new Error(`content of ${nodeId} not found`);
+      await db.sections.put({ ...row, data: { ...row.data, title }, updatedAt: new Date().toISOString() });
+      const counts = row.data.type === 'section' ? sectionNodeCounts({ ...row.data, title }) : node.counts;
+      await db.nodes.update(nodeId, { title, counts });
+      if (node.parentId) await refreshCategoryCounts(db, node.parentId);
+    } else {
+      throw new Error(`${node.kind} nodes are renamed in the editor`);
+    }
+    await touch(db, bookId);
+  });
+}
+
+/** Deletes a category (with its sections) or a section. Callers take a backup first. */
+export async function deleteNode(db: YearbookDb, bookId: string, nodeId: string): Promise<void> {
+  await db.transaction('rw', [db.nodes, db.sections, db.revisions, db.books], async () => {
+    const node = await db.nodes.get(nodeId);
+    if (!node) return;
+    const sectionIds = node.kind === 'category' ? (await db.nodes.where('parentId').equals(nodeId).toArray()).map((n) => n.id) : [nodeId];
+    for (const sid of sectionIds) {
+      await db.nodes.where('sectionId').equals(sid).delete();
+      await db.sections.delete(sid);
+      await db.revisions.where('[sectionId+createdAt]').between([sid, ''], [sid, '\uffff']).delete();
+    }
+    await db.nodes.delete(nodeId);
+    const siblings = (node.parentId === null
+      ? await db.nodes.where('bookId').equals(bookId).filter((n) => n.parentId === null && n.part === node.part).toArray()
+      : await db.nodes.where('parentId').equals(node.parentId).toArray()
+    ).sort((a, b) => a.order - b.order);
+    await db.nodes.bulkPut(siblings.map((n, i) => ({ ...n, order: i })));
+    if (node.parentId) await refreshCategoryCounts(db, node.parentId);
+    await touch(db, bookId);
+  });
+}
+
+async function touch(db: YearbookDb, bookId: string): Promise<void> {
+  const now = new Date().toISOString();
+  await db.books.update(bookId, { updatedAt: now, 'shell.updatedAt': now } as Partial<BookRow>);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+export async function getSetting<T>(db: YearbookDb, key: string, fallback: T): Promise<T> {
+  const row = await db.settings.get(key);
+  return row === undefined ? fallback : (row.value as T);
+}
+
+export async function setSetting(db: YearbookDb, key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}

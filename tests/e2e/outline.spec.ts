@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { keepScreenshot, openBookFile, seedBookFile, watchConsole } from './support';
+
+test.describe('book files, outline and storage', () => {
+  test('opens a book file, navigates the outline and keeps the book across a reload', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    await expect(page.getByRole('status').filter({ hasText: '已打开' })).toContainText('《拱墅年鉴》');
+
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await expect(tree.getByRole('treeitem', { name: /^杭州市拱墅区人民政府/ })).toHaveAttribute('aria-expanded', 'true');
+    const sections = tree.locator('[data-kind="section"]');
+    await expect(sections).toHaveCount(8);
+    await expect(sections.first()).toContainText('综述');
+    await expect(sections.first()).toContainText('初审');
+    await expect(page.locator('.outline-footer')).toHaveText('8 个分目 · 45 个条目 · 1.4万 字');
+
+    // Open a section by click: the editor area shows it, the side panel lists its author lines.
+    await tree.getByRole('treeitem', { name: /^应急管理/ }).click();
+    await expect(page.locator('.crumb.is-current')).toHaveText('应急管理');
+    await expect(page.locator('.side-panel')).toContainText('汪剑');
+    await expect(page.locator('.side-panel')).toContainText('朱丽娜');
+
+    // Keyboard: down to the first entry of the open section, Enter reveals it.
+    await tree.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(tree.locator('.is-selected')).toContainText('概况');
+    await expect(page.locator('.card.is-entry .card-title')).toHaveText('【概况】');
+
+    // Filter by pinyin initials.
+    await page.getByRole('searchbox', { name: /筛选大纲/ }).fill('xfxc');
+    await expect(tree.getByRole('treeitem')).toHaveText([/杭州市拱墅区人民政府/, /消防/, /消防宣传/]);
+    await page.getByRole('searchbox', { name: /筛选大纲/ }).fill('');
+
+    await keepScreenshot(page, testInfo, 'outline');
+
+    // Reload: the book comes back from IndexedDB with the last section open.
+    await page.reload();
+    await expect(page.locator('.crumb.is-current')).toHaveText('应急管理');
+    await expect(page.locator('[data-kind="section"]')).toHaveCount(8);
+    con.check();
+  });
+
+  test('a damaged book file is refused in Chinese and the current book stays', async ({ page }) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    await expect(page.locator('[data-kind="section"]')).toHaveCount(8);
+    const damaged = seedBookFile();
+    damaged[damaged.length >> 1] ^= 0xff; // inside the compressed book.json
+    await openBookFile(page, '来稿.yearbook', damaged);
+    await expect(page.getByRole('alert')).toContainText('“来稿.yearbook”');
+    await expect(page.locator('[data-kind="section"]')).toHaveCount(8);
+    await expect(page.locator('.outline-book-title')).toHaveText('《拱墅年鉴（2022）》');
+    con.check();
+  });
+
+  test('backs up, deletes a section and restores it from the backup', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await tree.getByRole('treeitem', { name: /^消防/ }).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: '删除分目…' }).click();
+    await expect(page.getByRole('dialog')).toContainText('这个分目及其中的 8 个条目将被删除');
+    await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+    await expect(tree.locator('[data-kind="section"]')).toHaveCount(7);
+
+    await page.getByRole('menuitem', { name: '文件' }).click();
+    await page.getByRole('menuitem', { name: '从备份恢复…' }).click();
+    const dialog = page.getByRole('dialog', { name: '备份' });
+    await expect(dialog.getByRole('listitem')).toHaveCount(1);
+    await keepScreenshot(page, testInfo, 'backups');
+    await dialog.getByRole('button', { name: '恢复' }).click();
+    await dialog.getByRole('button', { name: '确认恢复' }).click();
+    await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
+    await expect(tree.getByRole('treeitem', { name: /^消防/ })).toBeVisible();
+    con.check();
+  });
+});

@@ -1,0 +1,172 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readBookFile, writeBookFile, type BookFileContents } from '../../../../shared/bookfile';
+import type { HostFile, MenuCommand, SaveFileRequest } from '../../../../shared/host';
+import { type Entry, type Paragraph } from '../../../../shared/model';
+import { Workbench } from '../../../../renderer/app/workbench';
+import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
+import { WebHost } from '../../../../renderer/host/webHost';
+import { readBook } from '../../../../renderer/storage/books';
+import { YearbookDb } from '../../../../renderer/storage/db';
+import { seedBook } from '../fixtures/seedBook';
+
+/** The web host with in-memory backups, a scripted file dialog and captured saves. */
+class TestHost extends WebHost {
+  nextOpen: HostFile[] = [];
+  saved: SaveFileRequest[] = [];
+  constructor(indexedDB: IDBFactory) {
+    super({ window, backups: new BackupStore(new BackupDb('backups', { indexedDB, IDBKeyRange })), fetch: async () => new Response('', { status: 404 }) });
+  }
+  override async openFiles(): Promise<HostFile[]> {
+    const f = this.nextOpen;
+    this.nextOpen = [];
+    return f;
+  }
+  override async saveFile(req: SaveFileRequest) {
+    this.saved.push(req);
+    return { saved: true, name: req.defaultName };
+  }
+  override log(): void {}
+}
+
+let wb: Workbench | undefined;
+afterEach(() => {
+  wb?.dispose();
+  wb = undefined;
+});
+
+function setup(sample: BookFileContents | null = seedBook()) {
+  const indexedDB = new IDBFactory();
+  const host = new TestHost(indexedDB);
+  const db = new YearbookDb('wb', { indexedDB, IDBKeyRange });
+  wb = new Workbench({ host, db, loadSample: async () => sample, window });
+  return { wb, host, db, indexedDB };
+}
+
+function firstParagraph(e: Entry): Paragraph {
+  const p = e.blocks.find((b): b is Paragraph => b.type === 'paragraph');
+  if (!p) throw new Error('fixture: entry without paragraph');
+  return p;
+}
+
+describe('workbench', () => {
+  it('loads the sample on the first run and opens its first section', async () => {
+    const { wb } = setup();
+    await wb.start();
+    const s = wb.state;
+    expect(s.phase).toBe('ready');
+    expect(s.book?.title).toBe('拱墅年鉴');
+    expect(s.outline.filter((n) => n.kind === 'section').map((n) => n.title)).toHaveLength(8);
+    expect(s.open?.kind === 'section' && s.open.section.title).toBe('综述');
+  });
+
+  it('shows the welcome state when there is no sample and no book', async () => {
+    const { wb } = setup(null);
+    await wb.start();
+    expect(wb.state.phase).toBe('ready');
+    expect(wb.state.book).toBeNull();
+  });
+
+  it('keeps edits: autosaved, and there after a restart', async () => {
+    const { wb, host, db, indexedDB } = setup();
+    await wb.start();
+    const open = wb.state.open;
+    if (open?.kind !== 'section') throw new Error('no section open');
+    const edited = structuredClone(open.section);
+    const entry = edited.children[0] as Entry;
+    firstParagraph(entry).text += '全区新增省级未来社区试点5个。';
+    wb.editSection(edited);
+    expect(wb.state.save.kind).toBe('pending');
+    await wb.flush();
+    expect(wb.state.save.kind).toBe('saved');
+    const entryRow = wb.state.outline.find((n) => n.id === entry.id)!;
+    expect(entryRow.counts.characters).toBeGreaterThan(0);
+    wb.dispose();
+
+    // A new window on the same storage.
+    const again = new Workbench({ host, db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => null, window });
+    await again.start();
+    const reopened = again.state.open;
+    expect(reopened?.kind === 'section' && firstParagraph(reopened.section.children[0] as Entry).text).toMatch(/全区新增省级未来社区试点5个。$/);
+    again.dispose();
+    void db;
+  });
+
+  it('refuses a damaged book file in Chinese and leaves the current book untouched', async () => {
+    const { wb, host } = setup();
+    await wb.start();
+    const before = await readBook(wb.db, wb.state.book!.id);
+    const bytes = writeBookFile(seedBook());
+    bytes[bytes.length - 30] ^= 0xff; // damage the ZIP directory
+    host.nextOpen = [{ name: '损坏的书稿.yearbook', bytes }];
+    await wb.openBookFile();
+    const notice = wb.state.notices.at(-1)!;
+    expect(notice.kind).toBe('error');
+    expect('key' in notice.text && notice.text.key.startsWith('bookfile.')).toBe(true);
+    expect(wb.state.book!.id).toBe(before.book.id);
+    expect((await readBook(wb.db, before.book.id)).book).toEqual(before.book);
+  });
+
+  it('opens a book file; replacing a stored book backs it up first, and the backup restores it', async () => {
+    const { wb, host } = setup();
+    await wb.start();
+    const id = wb.state.book!.id;
+    // Edit the stored book, then open the original file with the same book id.
+    const open = wb.state.open;
+    if (open?.kind !== 'section') throw new Error('no section open');
+    const edited = structuredClone(open.section);
+    edited.title = '综述（已改）';
+    wb.editSection(edited);
+    await wb.flush();
+    host.nextOpen = [{ name: '拱墅年鉴（2022）.yearbook', bytes: writeBookFile(seedBook()) }];
+    await wb.openBookFile();
+    expect(wb.state.notices.at(-1)!.kind).toBe('info');
+    expect(wb.state.fileName).toBe('拱墅年鉴（2022）.yearbook');
+    expect((await readBook(wb.db, id)).book.body[0]!.sections[0]!.title).toBe('综述');
+    const backups = await host.listBackups(id);
+    expect(backups).toHaveLength(1);
+    expect(readBookFile(await host.readBackup(backups[0]!.id)).book.body[0]!.sections[0]!.title).toBe('综述（已改）');
+    await wb.restoreBackup(backups[0]!.id);
+    expect((await readBook(wb.db, id)).book.body[0]!.sections[0]!.title).toBe('综述（已改）');
+    // Restoring backed up the state before the restore as well.
+    expect(await host.listBackups(id)).toHaveLength(2);
+  });
+
+  it('saves the book as a .yearbook file that reads back to the stored book', async () => {
+    const { wb, host } = setup();
+    await wb.start();
+    await wb.command('file.saveAs');
+    expect(host.saved).toHaveLength(1);
+    expect(host.saved[0]!.defaultName).toBe('拱墅年鉴（2022）.yearbook');
+    expect(readBookFile(host.saved[0]!.bytes).book).toEqual((await readBook(wb.db, wb.state.book!.id)).book);
+  });
+
+  it('runs menu commands from the web menu bar', async () => {
+    const { wb, host } = setup();
+    await wb.start();
+    const send = (c: MenuCommand) => host.dispatchMenuCommand(c);
+    send('help.about');
+    expect(wb.state.dialog?.kind).toBe('about');
+    send('view.toggleSidePanel');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(wb.state.view.showSidePanel).toBe(false);
+    send('view.zoomIn');
+    expect(wb.state.view.zoom).toBe(1.1);
+    send('file.exportPdf');
+    expect(wb.state.dialog?.kind).toBe('pdfUnavailable');
+    expect((await host.appInfo()).canPrintPdf).toBe(false);
+  });
+
+  it('creates a book with a category and a section', async () => {
+    const { wb } = setup(null);
+    await wb.start();
+    await wb.createBook({ title: '临安年鉴', volumeYear: 2021, recordYear: 2020 });
+    expect(wb.state.book?.title).toBe('临安年鉴');
+    await wb.addCategory('杭州市临安区人民政府');
+    const cat = wb.state.outline.find((n) => n.kind === 'category')!;
+    await wb.addSection(cat.id, '民政');
+    expect(wb.state.open?.kind === 'section' && wb.state.open.section.title).toBe('民政');
+    const book = (await readBook(wb.db, wb.state.book!.id)).book;
+    expect(book.body.map((c) => [c.title, c.sections.map((s) => s.title)])).toEqual([['杭州市临安区人民政府', ['民政']]]);
+  });
+});

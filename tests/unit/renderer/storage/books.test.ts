@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  newAttribution,
+  newCategory,
+  newEntry,
+  newParagraph,
+  newSection,
+  newSubsection,
+  parseBook,
+  sectionCounts,
+  sequentialIds,
+  type Book,
+  type Entry,
+  type Matter,
+  type Section,
+} from '../../../../shared/model';
+import {
+  addCategory,
+  addSection,
+  deleteNode,
+  listBooks,
+  listRevisions,
+  MAX_REVISIONS_PER_SECTION,
+  putBook,
+  readBook,
+  readOutline,
+  readRevision,
+  readSection,
+  renameNode,
+  restoreRevision,
+  saveSection,
+} from '../../../../renderer/storage/books';
+import { bookToRows, rowsToBook } from '../../../../renderer/storage/rows';
+import type { YearbookDb } from '../../../../renderer/storage/db';
+import { seedBook, TINY_PNG } from '../fixtures/seedBook';
+import { memoryDb } from './helpers';
+
+let db: YearbookDb;
+afterEach(async () => {
+  db?.close();
+});
+
+/** The seed book plus every other kind of container: a 次目, front matter, an appendix category and back matter. */
+function richBook(): { book: Book; assets: Map<string, Uint8Array> } {
+  const c = seedBook();
+  const ids = sequentialIds('r');
+  const section = c.book.body[0]!.sections[6]!; // 应急管理
+  const sub = newSubsection('安全生产', ids);
+  sub.children.push(newEntry('安全生产专项整治', ['2021年，区应急管理局开展安全生产专项整治三年行动。'], ids));
+  sub.children.push(newAttribution('unit', ['区应急管理局'], [], ids, '(区应急管理局 供稿)'));
+  section.children.splice(2, 0, sub);
+  const note: Matter = { type: 'matter', id: ids('m'), kind: 'editorial-note', title: '编辑说明', blocks: [newParagraph('一、《拱墅年鉴（2022）》记述2021年拱墅区各方面情况。', ids)] };
+  c.book.front.push(note);
+  const appendix = newCategory('附录', 'appendix', ids);
+  const docs = newSection('重要文件目录', ids);
+  docs.children.push(newParagraph('拱墅区人民政府关于印发拱墅区政府投资项目管理办法的通知', ids));
+  appendix.sections.push(docs);
+  c.book.back.push(appendix);
+  c.book.back.push({ type: 'matter', id: ids('m'), kind: 'afterword', title: '编后记', blocks: [newParagraph('本卷年鉴在区委、区政府领导下编纂完成。', ids)] });
+  return { book: parseBook(JSON.parse(JSON.stringify(c.book))), assets: c.assets };
+}
+
+describe('book rows', () => {
+  it('split a book into rows and back without loss (pure)', () => {
+    const { book } = richBook();
+    const rows = bookToRows(book, '2022-06-02T00:00:00.000Z');
+    expect(rowsToBook(rows.book, rows.nodes, rows.sections)).toEqual(book);
+  });
+
+  it('keep bodies out of the outline rows and count what the model counts', () => {
+    const { book } = seedBook();
+    const rows = bookToRows(book);
+    for (const n of rows.nodes) {
+      expect(n).not.toHaveProperty('children');
+      expect(n).not.toHaveProperty('blocks');
+      expect(JSON.stringify(n).length).toBeLessThan(600);
+    }
+    const cat = book.body[0]!;
+    for (const s of cat.sections) {
+      const row = rows.nodes.find((n) => n.id === s.id)!;
+      const model = sectionCounts(cat, s);
+      expect(row.counts).toEqual({ entries: model.entries, characters: model.characters, tables: model.tables, figures: model.figures });
+    }
+    const entries = rows.nodes.filter((n) => n.kind === 'entry');
+    expect(entries).toHaveLength(45);
+    expect(entries.find((e) => e.title === '区政府常务会议')!.counts.tables).toBe(1);
+  });
+});
+
+describe('storage', () => {
+  it('stores a book and reads it back without loss, assets included', async () => {
+    ({ db } = memoryDb());
+    const c = richBook();
+    await putBook(db, c);
+    const back = await readBook(db, c.book.id);
+    expect(back.book).toEqual(c.book);
+    expect(Array.from([...back.assets.values()][0]!)).toEqual(Array.from(TINY_PNG));
+    expect(await listBooks(db)).toMatchObject([{ id: c.book.id, title: '拱墅年鉴', volumeYear: 2022, recordYear: 2021 }]);
+  });
+
+  it('replaces a stored book all-or-nothing: a failing write leaves the old one untouched', async () => {
+    ({ db } = memoryDb());
+    const c = seedBook();
+    await putBook(db, c);
+    const changed = structuredClone(c.book);
+    changed.body[0]!.sections[0]!.title = '综述（改）';
+    const spy = vi.spyOn(db.sections, 'bulkPut').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(putBook(db, { book: changed, assets: c.assets })).rejects.toThrow('QuotaExceededError');
+    spy.mockRestore();
+    expect((await readBook(db, c.book.id)).book).toEqual(c.book);
+  });
+
+  it('saves an edited section: content, outline rows and category counts in one go', async () => {
+    ({ db } = memoryDb());
+    const c = seedBook();
+    await putBook(db, c);
+    const section = structuredClone(c.book.body[0]!.sections[1]!); // 重要会议, 3 entries
+    const first = section.children[0] as Entry;
+    const p = first.blocks[0]!;
+    if (p.type !== 'paragraph') throw new Error('fixture');
+    p.text += '会议听取了全区经济运行情况汇报。';
+    section.children.splice(1, 0, newEntry('区长办公会议', ['2021年，区政府召开区长办公会议12次。']));
+    const before = (await readOutline(db, c.book.id)).find((n) => n.id === c.book.body[0]!.id)!;
+    await saveSection(db, c.book.id, section);
+    expect(await readSection(db, section.id)).toEqual(section);
+    const outline = await readOutline(db, c.book.id);
+    const entries = outline.filter((n) => n.kind === 'entry' && n.parentId === section.id).sort((a, b) => a.order - b.order);
+    expect(entries.map((e) => e.title)).toEqual(['区政府全体会议', '区长办公会议', '区政府常务会议', '区政府重要专题会议']);
+    const cat = outline.find((n) => n.id === c.book.body[0]!.id)!;
+    expect(cat.counts.entries).toBe(before.counts.entries + 1);
+    expect(cat.counts.characters).toBe(before.counts.characters + '会议听取了全区经济运行情况汇报。'.length + '区长办公会议2021年，区政府召开区长办公会议12次。'.length);
+    // Removing an entry removes its outline row.
+    section.children.splice(1, 1);
+    await saveSection(db, c.book.id, section);
+    expect((await readOutline(db, c.book.id)).some((n) => n.title === '区长办公会议')).toBe(false);
+    expect((await readBook(db, c.book.id)).book.body[0]!.sections[1]).toEqual(section);
+  });
+
+  it('keeps a bounded history of revisions per section and restores one', async () => {
+    ({ db } = memoryDb());
+    const c = seedBook();
+    await putBook(db, c);
+    const original = c.book.body[0]!.sections[5]!; // 建议和提案办理
+    let s: Section = original;
+    for (let i = 0; i < MAX_REVISIONS_PER_SECTION + 5; i++) {
+      s = structuredClone(s);
+      (s.children[0] as Entry).title = `概况${i}`;
+      await saveSection(db, c.book.id, s, { snapshot: true, now: new Date(Date.UTC(2022, 0, 1, 0, i)).toISOString() });
+    }
+    const revs = await listRevisions(db, original.id);
+    expect(revs).toHaveLength(MAX_REVISIONS_PER_SECTION);
+    // Newest first; the newest revision holds the version before the last save.
+    expect(((await readRevision(db, revs[0]!.id))!.children[0] as Entry).title).toBe(`概况${MAX_REVISIONS_PER_SECTION + 3}`);
+    expect(((await readRevision(db, revs.at(-1)!.id))!.children[0] as Entry).title).toBe('概况4');
+    // Saves without snapshot add nothing.
+    await saveSection(db, c.book.id, s);
+    expect(await listRevisions(db, original.id)).toHaveLength(MAX_REVISIONS_PER_SECTION);
+    const restored = await restoreRevision(db, c.book.id, revs.at(-1)!.id);
+    expect((await readSection(db, original.id))!).toEqual(restored);
+    const after = await listRevisions(db, original.id);
+    expect(after[0]!.reason).toBe('restore');
+    expect(((await readRevision(db, after[0]!.id))!.children[0] as Entry).title).toBe(`概况${MAX_REVISIONS_PER_SECTION + 4}`);
+  });
+
+  it('adds, renames and deletes categories and sections', async () => {
+    ({ db } = memoryDb());
+    const c = seedBook();
+    await putBook(db, c);
+    const cat = await addCategory(db, c.book.id, '经济');
+    const sec = await addSection(db, c.book.id, cat.id, '工业');
+    await renameNode(db, c.book.id, sec.id, '工业经济');
+    await renameNode(db, c.book.id, cat.id, '经济综述');
+    let back = (await readBook(db, c.book.id)).book;
+    expect(back.body.map((x) => x.title)).toEqual(['杭州市拱墅区人民政府', '经济综述']);
+    expect(back.body[1]!.sections.map((x) => x.title)).toEqual(['工业经济']);
+    await deleteNode(db, c.book.id, c.book.body[0]!.sections[0]!.id);
+    back = (await readBook(db, c.book.id)).book;
+    expect(back.body[0]!.sections.map((x) => x.title)).toEqual(c.book.body[0]!.sections.slice(1).map((x) => x.title));
+    await deleteNode(db, c.book.id, cat.id);
+    back = (await readBook(db, c.book.id)).book;
+    expect(back.body).toHaveLength(1);
+    expect((await readOutline(db, c.book.id)).filter((n) => n.title === '工业经济')).toEqual([]);
+  });
+});

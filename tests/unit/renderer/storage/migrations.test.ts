@@ -1,0 +1,53 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { YearbookDb } from '../../../../renderer/storage/db';
+import { listRevisions, readBook, readOutline, saveSection } from '../../../../renderer/storage/books';
+import { bookToRows } from '../../../../renderer/storage/rows';
+import { CURRENT_DB_VERSION, declareVersions, VERSIONS } from '../../../../renderer/storage/schema';
+import { seedBook } from '../fixtures/seedBook';
+
+describe('database migrations', () => {
+  it('declares consecutive versions', () => {
+    expect(VERSIONS.map((v) => v.version)).toEqual(VERSIONS.map((_, i) => i + 1));
+    expect(CURRENT_DB_VERSION).toBe(2);
+  });
+
+  it('opens a database written by version 1 and upgrades it in place', async () => {
+    const indexedDB = new IDBFactory();
+    const c = seedBook();
+    // A real version-1 database, with rows as version 1 wrote them (no sectionId on nodes, no revisions).
+    const v1 = new Dexie('yb', { indexedDB, IDBKeyRange });
+    declareVersions(v1, 1);
+    const rows = bookToRows(c.book);
+    await v1.table('books').put(rows.book);
+    await v1.table('nodes').bulkPut(rows.nodes.map(({ sectionId: _drop, ...n }) => n));
+    await v1.table('sections').bulkPut(rows.sections);
+    await v1.table('assets').bulkPut([...c.assets].map(([id, bytes]) => ({ id, bookId: c.book.id, mime: 'image/png', bytes })));
+    await v1.table('settings').put({ key: 'currentBookId', value: c.book.id });
+    expect(v1.verno).toBe(1);
+    expect(v1.tables.map((t) => t.name)).not.toContain('revisions');
+    v1.close();
+
+    const db = new YearbookDb('yb', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_DB_VERSION);
+    // The book is intact …
+    expect((await readBook(db, c.book.id)).book).toEqual(c.book);
+    expect((await db.settings.get('currentBookId'))?.value).toBe(c.book.id);
+    // … every node got its section id back-filled …
+    const outline = await readOutline(db, c.book.id);
+    for (const n of outline) {
+      const expected = rows.nodes.find((r) => r.id === n.id)!.sectionId;
+      expect(n.sectionId).toBe(expected);
+    }
+    const section = c.book.body[0]!.sections[2]!;
+    expect(await db.nodes.where('sectionId').equals(section.id).count()).toBe(1 + section.children.filter((x) => x.type === 'entry').length);
+    // … and the new features work on the upgraded data.
+    const edited = structuredClone(section);
+    edited.title = '重要施政（修订）';
+    await saveSection(db, c.book.id, edited, { snapshot: true });
+    expect(await listRevisions(db, section.id)).toHaveLength(1);
+    db.close();
+  });
+});
