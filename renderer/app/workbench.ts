@@ -2,8 +2,8 @@
 // the autosaver, and keeps one immutable state that the components render. Panels added later (problems,
 // import review, export) read the state and call these methods; they do not touch the database directly.
 import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents } from '../../shared/bookfile';
-import type { AppInfo, BackupInfo, HostApi, MenuCommand } from '../../shared/host';
-import { setLocale, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
+import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
+import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { describeError, isUserError, newBook, type Matter, type Section } from '../../shared/model';
 import type { EditorFocus, EditorSelectionInfo } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
@@ -183,6 +183,8 @@ export class Workbench {
       this.store.set({ view });
       if (this.win) this.disposers.push(flushOnPageHide(this.win, () => void this.autosaver.flush().catch(() => undefined)));
       this.disposers.push(this.host.onMenuCommand((c) => void this.command(c)));
+      // Desktop: flush before the window closes; book files the OS hands over (double-click) open here.
+      if (this.host.onBeforeClose) this.disposers.push(this.host.onBeforeClose(() => this.flush()));
       void this.host.appInfo().then((appInfo) => this.store.set({ appInfo }));
       void this.initPersistence();
 
@@ -203,6 +205,7 @@ export class Workbench {
       this.store.set({ books });
       if (target) await this.loadBook(target.id);
       this.store.set({ phase: 'ready' });
+      if (this.host.onOpenFile) this.disposers.push(this.host.onOpenFile((f) => void this.openHostFile(f)));
     } catch (e) {
       this.host.log('error', 'start-up failed', describeError(e));
       this.store.set({ phase: 'fatal', fatal: isUserError(e) ? e.message : describeError(e) });
@@ -312,13 +315,17 @@ export class Workbench {
   async openBookFile(): Promise<void> {
     let files;
     try {
-      files = await this.host.openFiles({ title: 'open', filters: [{ name: 'yearbook', extensions: [BOOK_FILE_EXTENSION] }] });
+      files = await this.host.openFiles({ title: t('app.dialog.openTitle'), filters: [{ name: t('app.dialog.fileType'), extensions: [BOOK_FILE_EXTENSION] }] });
     } catch (e) {
       this.fail(e, 'app.error.openFile');
       return;
     }
     const file = files[0];
-    if (!file) return;
+    if (file) await this.openHostFile(file);
+  }
+
+  /** Opens book-file bytes from the host (a dialog, or the OS handing over a double-clicked file). */
+  async openHostFile(file: HostFile): Promise<void> {
     await this.busyWith('app.busy.opening', async () => {
       try {
         await this.importContents(readBookFile(file.bytes, file.name), 'app.notice.opened', { file: file.name });
@@ -362,9 +369,9 @@ export class Workbench {
         await this.flush();
         const bytes = writeBookFile(await readBook(this.db, book.id), { createdBy: `${this.state.appInfo?.name ?? 'Yearbook Workbench'} ${this.state.appInfo?.version ?? ''}`.trim() });
         const r = await this.host.saveFile({
-          title: 'save',
+          title: t(mode === 'save' ? 'app.dialog.saveTitle' : 'app.dialog.saveAsTitle'),
           defaultName: this.defaultFileName(),
-          filters: [{ name: 'yearbook', extensions: [BOOK_FILE_EXTENSION] }],
+          filters: [{ name: t('app.dialog.fileType'), extensions: [BOOK_FILE_EXTENSION] }],
           bytes: bytes as Uint8Array<ArrayBuffer>,
           mode,
         });

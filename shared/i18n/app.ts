@@ -125,6 +125,10 @@ const zh = {
   'app.error.restore': '从备份恢复失败，当前书稿未受影响。（{detail}）',
   'app.error.storage': '读写本机存储时出错。（{detail}）',
 
+  'app.dialog.openTitle': '打开书稿文件',
+  'app.dialog.saveTitle': '保存书稿文件',
+  'app.dialog.saveAsTitle': '书稿另存为',
+  'app.dialog.fileType': '年鉴书稿',
   'app.dialog.newBook': '新建书稿',
   'app.dialog.bookTitle': '年鉴名称',
   'app.dialog.bookTitlePlaceholder': '如：拱墅年鉴',
@@ -314,6 +318,10 @@ const en: Record<keyof typeof zh, string> = {
   'app.error.restore': 'Restoring the backup failed; the current book is unchanged. ({detail})',
   'app.error.storage': 'Reading or writing local storage failed. ({detail})',
 
+  'app.dialog.openTitle': 'Open a book file',
+  'app.dialog.saveTitle': 'Save the book file',
+  'app.dialog.saveAsTitle': 'Save the book as',
+  'app.dialog.fileType': 'Yearbook book',
   'app.dialog.newBook': 'New book',
   'app.dialog.bookTitle': 'Yearbook title',
   'app.dialog.bookTitlePlaceholder': 'e.g. 拱墅年鉴',
