@@ -3,8 +3,9 @@
 import { model } from './model';
 import { app } from './app';
 import { shell } from './shell';
+import { importMessages } from './import';
 
-const catalogs = [model, app, shell] as const;
+const catalogs = [model, app, shell, importMessages] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -19,7 +20,11 @@ for (const c of catalogs) {
   Object.assign(en, c.en);
 }
 
-export type MessageKey = keyof (typeof model)['zh'] | keyof (typeof app)['zh'] | keyof (typeof shell)['zh'];
+export type MessageKey =
+  | keyof (typeof model)['zh']
+  | keyof (typeof app)['zh']
+  | keyof (typeof shell)['zh']
+  | keyof (typeof importMessages)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';

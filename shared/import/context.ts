@@ -1,0 +1,52 @@
+// The state shared by the recognisers of one run: id generator, the per-line report, heals and doubts.
+import type { MessageKey, MessageParams } from '../i18n';
+import type { IdGenerator } from '../model/ids';
+import type { PLine } from './prepare';
+import type { Heal, HealKind, LineReport, LineRole, OverrideRole, Uncertainty, UncertaintyKind, VolumeHints } from './types';
+
+export class RunContext {
+  readonly lineReports: LineReport[];
+  readonly heals: Heal[] = [];
+  readonly uncertain: Uncertainty[] = [];
+  readonly hints: VolumeHints = {};
+
+  constructor(
+    readonly ids: IdGenerator,
+    readonly lines: PLine[],
+  ) {
+    this.lineReports = lines.map((p) => ({
+      no: p.no,
+      text: p.unit.kind === 'line' ? p.unit.text : p.t,
+      role: p.kind === 'blank' ? 'blank' : p.kind === 'running-head' ? 'running-head' : p.kind === 'ignored' ? 'ignored' : 'body',
+      ...(p.forced ? { overridden: true } : {}),
+    }));
+  }
+
+  /** Records what line i became. */
+  role(i: number, role: LineRole, nodeId?: string, blockId?: string): void {
+    const r = this.lineReports[i];
+    if (!r) return;
+    r.role = role;
+    if (nodeId !== undefined) r.nodeId = nodeId;
+    if (blockId !== undefined) r.blockId = blockId;
+  }
+
+  heal(kind: HealKind, lineIdx: number[], blockId?: string, detail?: string): void {
+    const lines = [...new Set(lineIdx.map((i) => this.lines[i]?.no ?? i + 1))].sort((a, b) => a - b);
+    this.heals.push({ kind, lines, ...(blockId ? { blockId } : {}), ...(detail ? { detail } : {}) });
+  }
+
+  doubt(
+    lineIdx: number,
+    kind: UncertaintyKind,
+    reason: MessageKey,
+    decision: LineRole,
+    alternatives: OverrideRole[],
+    params: MessageParams = {},
+  ): void {
+    const line = this.lines[lineIdx]?.no ?? lineIdx + 1;
+    // The editor already decided this line: no doubt left.
+    if (this.lines[lineIdx]?.forced) return;
+    this.uncertain.push({ line, kind, reason, params: { line, ...params }, decision, alternatives });
+  }
+}

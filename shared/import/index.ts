@@ -1,0 +1,13 @@
+// The importer: any text, DOCX or pasted HTML becomes a structured, clean part of a book.
+//
+//   decode bytes (encoding.ts) ─┐
+//   DOCX → HTML (electron/node) ├─▶ SourceDocument ──recognise()──▶ categories + ImportReport
+//   pasted HTML (html.ts) ──────┘                                     │
+//                                   toOutline() ◀─────────────────────┤
+//                                   placeIntoBook() ◀─────────────────┘
+export * from './types';
+export { recognise, recogniseText, textToUnits, withOverride, normaliseOverrides } from './recognise';
+export { toOutline, chapterOutline, reportsOutline, tableOutline } from './outline';
+export type { Outline, ChapterOutline, ReportsOutline, TableOutline, MixedOutline, OutlineEntry } from './outline';
+export { placeImport, bookFromImports, PlacementError } from './place';
+export type { Placement } from './place';

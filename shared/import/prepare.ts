@@ -1,0 +1,297 @@
+// First pass: every source unit gets a provisional kind from its own text (and the editor's overrides).
+// Context decisions (is this short line a section title, a caption or a table title?) come later.
+import type { ParsedAttribution } from '../model/attribution';
+import {
+  isEnglishLine,
+  isReportSubtitle,
+  isSalutation,
+  parseAttributionLine,
+  parseDateLine,
+  parseEntryTitleStart,
+  parseFigureLine,
+  parseFootnoteLine,
+  parseSubsection,
+  parseTableContinuation,
+  parseTableNumberLine,
+  runningHeadKey,
+  runningHeadKind,
+  splitTabRow,
+  type FigureLine,
+} from './patterns';
+import { endsSentence, hasSentenceStop, hanCount, printedWidth, squash } from './text';
+import type { LineHints, OverrideRole, SourceDocument, SourceUnit } from './types';
+
+export type PKind =
+  | 'blank'
+  | 'running-head'
+  | 'english'
+  | 'entry'
+  | 'subsection'
+  | 'attribution'
+  | 'figure'
+  | 'table-number'
+  | 'table-cont'
+  | 'tab-row'
+  | 'tab-cell'
+  | 'footnote'
+  | 'report-subtitle'
+  | 'date-line'
+  | 'salutation'
+  | 'text'
+  | 'table-unit'
+  | 'image-unit'
+  | 'footnote-unit'
+  | 'ignored';
+
+export interface PLine {
+  /** Index in the unit array. */
+  i: number;
+  /** Source line number (1-based). */
+  no: number;
+  unit: SourceUnit;
+  /** Text as received ('' for non-line units). */
+  raw: string;
+  /** Trimmed text. */
+  t: string;
+  kind: PKind;
+  /** Characters without whitespace. */
+  len: number;
+  /** Ends a sentence (。！？…). */
+  terminal: boolean;
+  /** Ends a sentence or a clause that may end a paragraph in wide text (；：). */
+  softTerminal: boolean;
+  /** Printed width in half-em units (narrow-column reflow). */
+  width: number;
+  /** Letter-spaced (justified to the full line although it holds fewer characters). */
+  spaced: boolean;
+  attribution?: ParsedAttribution;
+  figure?: FigureLine;
+  tableNumber?: { number: string; title: string };
+  continuation?: { number: string | null };
+  cells?: string[];
+  footnote?: { marker: string; text: string };
+  subsection?: string;
+  entry?: { title: string; rest: string; closed: boolean };
+  runningHead?: 'folio' | 'head';
+  hints?: LineHints;
+  /** The editor's override for this line. */
+  forced?: OverrideRole;
+}
+
+/** Cells of a Word table flattened to text: a line that starts with a tab and holds one cell. */
+function isCellLine(raw: string): boolean {
+  return /^\t[^\t]*$/.test(raw);
+}
+
+export function prepareLines(doc: SourceDocument, overrides: ReadonlyMap<number, OverrideRole>): PLine[] {
+  const units = doc.units;
+  // Running heads recur: count candidate heads by their text without digits.
+  const headCount = new Map<string, number>();
+  for (const u of units) {
+    if (u.kind !== 'line') continue;
+    const t = u.text.trim();
+    if (t.length > 0 && t.length <= 30 && /\d/.test(t)) {
+      const k = runningHeadKey(t);
+      headCount.set(k, (headCount.get(k) ?? 0) + 1);
+    }
+  }
+
+  const out: PLine[] = new Array(units.length);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const forced = overrides.get(u.no);
+    if (u.kind !== 'line') {
+      const kind: PKind = u.kind === 'table' ? 'table-unit' : u.kind === 'image' ? 'image-unit' : 'footnote-unit';
+      out[i] = {
+        i,
+        no: u.no,
+        unit: u,
+        raw: '',
+        t: u.kind === 'footnote' ? u.text : u.kind === 'image' ? u.alt : '',
+        kind,
+        len: 0,
+        terminal: true,
+        softTerminal: true,
+        width: 0,
+        spaced: false,
+      };
+      continue;
+    }
+    const raw = u.text.replace(/\r$/, '');
+    const t = raw.trim();
+    const p: PLine = {
+      i,
+      no: u.no,
+      unit: u,
+      raw,
+      t,
+      kind: 'text',
+      len: squash(t).length,
+      terminal: endsSentence(t),
+      softTerminal: endsSentence(t, true),
+      width: printedWidth(t),
+      spaced: (t.match(/[\u4e00-\u9fff”“][ \u3000]+(?=[\u4e00-\u9fff“”])/g)?.length ?? 0) >= 3,
+      ...(u.hints ? { hints: u.hints } : {}),
+      ...(forced ? { forced } : {}),
+    };
+    out[i] = p;
+    classify(p, headCount);
+  }
+  return out;
+}
+
+function classify(p: PLine, headCount: Map<string, number>): void {
+  const { t, raw } = p;
+  if (p.forced === 'ignore') {
+    p.kind = 'ignored';
+    return;
+  }
+  if (!t) {
+    // A lone tab is an empty cell of a flattened Word table.
+    p.kind = raw.startsWith('\t') ? 'tab-cell' : 'blank';
+    if (p.kind === 'tab-cell') p.cells = [''];
+    return;
+  }
+  // Overrides that fix the kind outright.
+  switch (p.forced) {
+    case 'entry-title': {
+      const e = parseEntryTitleStart(t);
+      p.kind = 'entry';
+      p.entry = e && e.closed ? e : { title: e ? e.title : t, rest: '', closed: true };
+      return;
+    }
+    case 'subsection':
+      p.kind = 'subsection';
+      p.subsection = parseSubsection(t) ?? t;
+      return;
+    case 'attribution': {
+      p.kind = 'attribution';
+      const a = parseAttributionLine(t);
+      p.attribution = a ?? { kind: 'author', names: [squash(t.replace(/^[(（]|[)）]$/g, ''))].filter(Boolean), raw: t };
+      return;
+    }
+    case 'caption':
+      p.kind = 'figure';
+      p.figure = parseFigureLine(t) ?? { number: null, caption: t };
+      return;
+    case 'credit': {
+      p.kind = 'attribution';
+      const a = parseAttributionLine(t);
+      p.attribution = a ?? { kind: 'photo', names: [squash(t.replace(/^[(（]|[)）]$/g, ''))].filter(Boolean), raw: t };
+      return;
+    }
+    case 'body':
+    case 'section':
+    case 'heading':
+      p.kind = 'text';
+      return;
+    default:
+      break;
+  }
+
+  if (isCellLine(raw)) {
+    p.kind = 'tab-cell';
+    p.cells = [t];
+    return;
+  }
+  const cells = splitTabRow(raw);
+  if (cells && cells.length >= 2) {
+    p.kind = 'tab-row';
+    p.cells = cells;
+    return;
+  }
+  const entry = parseEntryTitleStart(t);
+  if (entry) {
+    p.kind = 'entry';
+    p.entry = entry;
+    return;
+  }
+  if (t.length <= 40) {
+    const head = runningHeadKind(t, (headCount.get(runningHeadKey(t)) ?? 0) > 1);
+    if (head) {
+      p.kind = 'running-head';
+      p.runningHead = head;
+      return;
+    }
+  }
+  const sub = parseSubsection(t);
+  if (sub) {
+    p.kind = 'subsection';
+    p.subsection = sub;
+    return;
+  }
+  const attribution = parseAttributionLine(t);
+  if (attribution) {
+    p.kind = 'attribution';
+    p.attribution = attribution;
+    return;
+  }
+  const cont = parseTableContinuation(t);
+  if (cont) {
+    p.kind = 'table-cont';
+    p.continuation = cont;
+    return;
+  }
+  const tableNumber = parseTableNumberLine(t);
+  if (tableNumber) {
+    p.kind = 'table-number';
+    p.tableNumber = tableNumber;
+    return;
+  }
+  const figure = parseFigureLine(t);
+  if (figure) {
+    p.kind = 'figure';
+    p.figure = figure;
+    return;
+  }
+  const footnote = parseFootnoteLine(t);
+  if (footnote) {
+    p.kind = 'footnote';
+    p.footnote = footnote;
+    return;
+  }
+  if (isReportSubtitle(t)) {
+    p.kind = 'report-subtitle';
+    return;
+  }
+  if (parseDateLine(t)) {
+    p.kind = 'date-line';
+    return;
+  }
+  if (isSalutation(t)) {
+    p.kind = 'salutation';
+    return;
+  }
+  if (isEnglishLine(t)) {
+    p.kind = 'english';
+    return;
+  }
+}
+
+/** A short line that can be a title (category, section, table title): no sentence punctuation at all. */
+export function isTitleLike(p: PLine, maxLen = 26): boolean {
+  if (p.kind !== 'text' || p.forced === 'body') return false;
+  const s = squash(p.t);
+  if (s.length > maxLen || hanCount(s) < 2) return false;
+  if (hasSentenceStop(s) || /[，；：,;:]/.test(s)) return false;
+  if (p.terminal) return false;
+  return true;
+}
+
+/** Index of the next unit after i that is not blank, ignored or a running head (or -1). */
+export function nextContent(lines: PLine[], i: number, end = lines.length): number {
+  for (let j = i + 1; j < end; j++) {
+    const k = lines[j]!.kind;
+    if (k !== 'blank' && k !== 'running-head' && k !== 'ignored') return j;
+  }
+  return -1;
+}
+
+/** Index of the previous unit before i that is not blank, ignored or a running head (or -1). */
+export function prevContent(lines: PLine[], i: number, start = 0): number {
+  for (let j = i - 1; j >= start; j--) {
+    const k = lines[j]!.kind;
+    if (k !== 'blank' && k !== 'running-head' && k !== 'ignored') return j;
+  }
+  return -1;
+}

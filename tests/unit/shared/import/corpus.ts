@@ -1,0 +1,60 @@
+// Test helpers: the corpus seeds and the accuracy scorer (tests/fixtures/corpus).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const CORPUS = path.resolve(import.meta.dirname, '../../../fixtures/corpus');
+export const SEEDS = path.join(CORPUS, 'seeds');
+export const GOLD = path.join(CORPUS, 'gold');
+
+export const seedNames = (): string[] => readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+export const seedText = (prefix: string): string => {
+  const f = seedNames().find((n) => n.startsWith(prefix));
+  if (!f) throw new Error(`no seed ${prefix}`);
+  return readFileSync(path.join(SEEDS, f), 'utf8');
+};
+export const seedFile = (prefix: string): string => seedNames().find((n) => n.startsWith(prefix))!;
+
+export interface Scores {
+  /** file → measure → value */
+  measures: Record<string, Record<string, number>>;
+  files: Record<string, number>;
+  score: number;
+  output: string;
+}
+
+/** Runs score-outline.mjs on outlines (file name without extension → outline) against the gold files. */
+export function scoreOutlines(outlines: Record<string, unknown>, onlyGold?: string[]): Scores {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yb-outline-'));
+  const goldDir = mkdtempSync(path.join(tmpdir(), 'yb-gold-'));
+  try {
+    for (const [name, o] of Object.entries(outlines)) writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(o));
+    for (const g of readdirSync(GOLD)) {
+      if (onlyGold && !onlyGold.some((p) => g.startsWith(p))) continue;
+      writeFileSync(path.join(goldDir, g), readFileSync(path.join(GOLD, g)));
+    }
+    const output = execFileSync(process.execPath, [path.join(CORPUS, 'score-outline.mjs'), '-v', '--dir', goldDir, dir], { encoding: 'utf8' });
+    const measures: Scores['measures'] = {};
+    const files: Scores['files'] = {};
+    let score = NaN;
+    for (const line of output.split('\n')) {
+      let m = /^\s+(\S+)\.json (\w+): ([\d.]+)$/.exec(line);
+      if (m) {
+        (measures[m[1]!] ??= {})[m[2]!] = Number(m[3]);
+        continue;
+      }
+      m = /^(\S+)\.json: ([\d.]+)$/.exec(line);
+      if (m) {
+        files[m[1]!] = Number(m[2]);
+        continue;
+      }
+      m = /^score: ([\d.]+)$/.exec(line);
+      if (m) score = Number(m[1]);
+    }
+    return { measures, files, score, output };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(goldDir, { recursive: true, force: true });
+  }
+}

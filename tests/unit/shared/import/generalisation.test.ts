@@ -1,0 +1,78 @@
+// The scorer also runs on texts the team has not seen. These tests damage the seeds the way other PDF and
+// Word extractions do (other line ends, no blank lines, page breaks with running heads and folios inside
+// paragraphs and numbers, no English category line) and require the outline to stay as good.
+import { describe, expect, it } from 'vitest';
+import { recogniseText, toOutline } from '../../../../shared/import';
+import { scoreOutlines, seedFile, seedText } from './corpus';
+
+const CHAPTERS = ['000', '002', '003'];
+
+function score(prefix: string, text: string): ReturnType<typeof scoreOutlines> {
+  const name = seedFile(prefix).replace(/\.txt$/, '');
+  return scoreOutlines({ [name]: toOutline(recogniseText(text, name)) }, [prefix]);
+}
+
+/** Deterministic pseudo-random numbers (the damage must be the same on every run). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Breaks long body lines at a random point, putting a page end (blank lines, folio, running head) inside. */
+function pageBreaks(text: string, every: number, seed: number): string {
+  const rand = rng(seed);
+  let folio = 100;
+  return text
+    .split('\n')
+    .map((line, k) => {
+      if (k % every !== every - 1 || line.length < 60 || line.startsWith('【') || line.includes('\t')) return line;
+      const at = 10 + Math.floor(rand() * (line.length - 20));
+      folio++;
+      const head = folio % 2 ? `${folio}` : `临安年鉴 2021  ${folio}`;
+      return `${line.slice(0, at)}\n\n${head}\n\n${line.slice(at)}`;
+    })
+    .join('\n');
+}
+
+describe('recognition survives other extractions of the same texts', () => {
+  for (const prefix of CHAPTERS) {
+    it(`${prefix}: Windows line ends and no blank lines`, () => {
+      const text = seedText(prefix)
+        .split('\n')
+        .filter((l) => l.trim())
+        .join('\r\n');
+      const s = score(prefix, text);
+      expect(s.score, s.output).toBeGreaterThanOrEqual(0.98);
+    });
+
+    it(`${prefix}: page breaks with folios and running heads inside paragraphs`, () => {
+      const s = score(prefix, pageBreaks(seedText(prefix), 7, Number(prefix) + 1));
+      expect(s.score, s.output).toBeGreaterThanOrEqual(0.98);
+      for (const [m, v] of Object.entries(Object.values(s.measures)[0]!)) expect(v, `${m}\n${s.output}`).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+
+  it('000: a chapter without its English category line still finds the category', () => {
+    const text = seedText('000').replace("People's Government of Lin'an District, Hangzhou", '');
+    const r = recogniseText(text, '000');
+    expect(r.categories[0]!.title).toBe('杭州市临安区人民政府');
+    expect(r.categories[0]!.sections[0]!.title).toBe('概述');
+  });
+
+  it('001: reports keep their structure when every blank line is gone', () => {
+    const text = seedText('001')
+      .split('\n')
+      .filter((l) => l.trim())
+      .join('\n');
+    const s = score('001', text);
+    expect(s.score, s.output).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('004: a flattened table keeps its rows with Windows line ends', () => {
+    const s = score('004', seedText('004').replace(/\n/g, '\r\n'));
+    expect(s.score, s.output).toBeGreaterThanOrEqual(0.98);
+  });
+});
