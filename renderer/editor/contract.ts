@@ -1,6 +1,8 @@
 // The contract between the app shell (renderer/app, storage, outline, panels) and the section editor
 // (renderer/editor). The editor edits one 分目 at a time and speaks only the book model.
+import type { Ref } from 'react';
 import type { Asset, Contributor, HouseStyle, Section } from '../../shared/model';
+import type { EditorCommandId, EditorCommandSpec } from './commands';
 
 /** What the editor may know about the book around the section it edits. */
 export interface EditorBookContext {
@@ -11,6 +13,12 @@ export interface EditorBookContext {
   assets: Asset[];
   /** Resolves an asset id to a URL the <img> can show (object URL of the stored Blob), or null. */
   assetUrl(assetId: string): string | null;
+  /**
+   * Adds a person or unit to book.contributors (the editor offers it for names in attribution lines that are not
+   * in the registry yet). The app stores it and passes the new list back in `contributors`. Without it the
+   * editor only links names that are already registered.
+   */
+  addContributor?(contributor: Contributor): void;
 }
 
 /** A place in the section to reveal and select: a node and, for text, a character range. */
@@ -30,7 +38,13 @@ export interface EditorSelectionInfo {
 }
 
 export interface SectionEditorProps {
-  /** The section to edit. A new object identity with a different id replaces the editor content. */
+  /**
+   * The section to edit. A new object identity with a different id replaces the editor content.
+   * With the same id: content the editor did not emit itself (an outline move, a book-wide replace) is loaded
+   * into the editor and clears its undo history; sections it emitted (or equal copies of them, even late ones
+   * coming back from an autosave round trip) are ignored, and changes of the section's own fields (title,
+   * status …) are taken over without touching the content.
+   */
   section: Section;
   book: EditorBookContext;
   /** Called with the complete new section after each edit. Debouncing and saving are the caller's job. */
@@ -38,4 +52,27 @@ export interface SectionEditorProps {
   readOnly?: boolean;
   onSelectionChange?(info: EditorSelectionInfo): void;
   focus?: EditorFocus;
+  /** React 19 ref to the editor handle (see SectionEditorHandle). */
+  ref?: Ref<SectionEditorHandle>;
+}
+
+/** State of a command for menus and the command palette. */
+export interface EditorCommandState {
+  enabled: boolean;
+  /** For toggles (bold, entry title …): whether it is on at the caret. */
+  checked?: boolean;
+}
+
+/**
+ * What the app can do with a mounted editor (pass `ref`): run any command of `commands` (the app's menu and
+ * command palette list them; labels are catalog keys, shortcuts are shown with formatShortcut /
+ * acceleratorOf from renderer/editor/commands.ts), ask a command's state, read the current section.
+ */
+export interface SectionEditorHandle {
+  readonly commands: readonly EditorCommandSpec[];
+  run(command: EditorCommandId, args?: unknown): boolean;
+  state(command: EditorCommandId): EditorCommandState;
+  /** The section as the editor holds it now (the last value given to onChange, or the loaded one). */
+  getSection(): Section;
+  focus(): void;
 }

@@ -4,8 +4,9 @@ import { model } from './model';
 import { app } from './app';
 import { shell } from './shell';
 import { importMessages } from './import';
+import { editor } from './editor';
 
-const catalogs = [model, app, shell, importMessages] as const;
+const catalogs = [model, app, shell, importMessages, editor] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -24,7 +25,8 @@ export type MessageKey =
   | keyof (typeof model)['zh']
   | keyof (typeof app)['zh']
   | keyof (typeof shell)['zh']
-  | keyof (typeof importMessages)['zh'];
+  | keyof (typeof importMessages)['zh']
+  | keyof (typeof editor)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';

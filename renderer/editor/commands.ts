@@ -1,0 +1,81 @@
+// Every action of the section editor as a command: id, catalog label, group and keyboard shortcut. The app's
+// menu and command palette list EDITOR_COMMANDS and run them through the editor handle (contract:
+// SectionEditorHandle.run); the toolbar, the context menu and the shortcuts run the same functions.
+import type { MessageKey } from '../../shared/i18n';
+
+export type EditorCommandGroup = 'edit' | 'format' | 'structure' | 'attribution' | 'insert' | 'table' | 'review' | 'find' | 'view';
+
+export interface Shortcut {
+  /** KeyboardEvent.key, lower case for letters ("t", "enter", ".", "="). */
+  key: string;
+  /** Ctrl on Windows/Linux, ⌘ on macOS. */
+  mod?: boolean;
+  alt?: boolean;
+  shift?: boolean;
+}
+
+export interface EditorCommandSpec {
+  id: string;
+  group: EditorCommandGroup;
+  label: MessageKey;
+  shortcut?: Shortcut;
+  /** Also bound to these keys (not shown in menus). */
+  alternates?: Shortcut[];
+}
+
+const mod = (key: string, extra: Omit<Shortcut, 'key' | 'mod'> = {}): Shortcut => ({ key, mod: true, ...extra });
+
+export const EDITOR_COMMANDS = [
+  { id: 'edit.undo', group: 'edit', label: 'editor.cmd.undo', shortcut: mod('z') },
+  { id: 'edit.redo', group: 'edit', label: 'editor.cmd.redo', shortcut: mod('y'), alternates: [mod('z', { shift: true })] },
+
+  { id: 'format.bold', group: 'format', label: 'editor.cmd.bold', shortcut: mod('b') },
+  { id: 'format.italic', group: 'format', label: 'editor.cmd.italic', shortcut: mod('i') },
+  { id: 'format.superscript', group: 'format', label: 'editor.cmd.superscript', shortcut: mod('.') },
+  { id: 'format.subscript', group: 'format', label: 'editor.cmd.subscript', shortcut: mod(',') },
+
+  { id: 'block.paragraph', group: 'structure', label: 'editor.cmd.paragraph', shortcut: mod('n', { alt: true }) },
+  { id: 'block.entryTitle', group: 'structure', label: 'editor.cmd.entryTitle', shortcut: mod('t', { alt: true }) },
+  { id: 'block.subsection', group: 'structure', label: 'editor.cmd.subsection', shortcut: mod('s', { alt: true }) },
+] as const satisfies readonly EditorCommandSpec[];
+
+export type EditorCommandId = (typeof EDITOR_COMMANDS)[number]['id'];
+
+export function commandSpec(id: EditorCommandId): EditorCommandSpec {
+  return EDITOR_COMMANDS.find((c) => c.id === id)!;
+}
+
+export function isMac(): boolean {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+}
+
+/** "Ctrl+Alt+T" (or "⌥⌘T" on macOS) for menus and tooltips. */
+export function formatShortcut(s: Shortcut | undefined, mac = isMac()): string {
+  if (!s) return '';
+  const key = s.key.length === 1 ? s.key.toUpperCase() : s.key === 'enter' ? 'Enter' : s.key;
+  if (mac) return `${s.shift ? '⇧' : ''}${s.alt ? '⌥' : ''}${s.mod ? '⌘' : ''}${key}`;
+  return [s.mod && 'Ctrl', s.alt && 'Alt', s.shift && 'Shift', key].filter(Boolean).join('+');
+}
+
+/** Electron accelerator form ("CmdOrCtrl+Alt+T") for the app's menu. */
+export function acceleratorOf(s: Shortcut | undefined): string | undefined {
+  if (!s) return undefined;
+  const key = s.key.length === 1 ? s.key.toUpperCase() : s.key === 'enter' ? 'Enter' : s.key;
+  return [s.mod && 'CmdOrCtrl', s.alt && 'Alt', s.shift && 'Shift', key].filter(Boolean).join('+');
+}
+
+/** Whether a key event is this shortcut (never while an input method is composing). */
+export function matchShortcut(e: KeyboardEvent, s: Shortcut, mac = isMac()): boolean {
+  if (e.isComposing || e.keyCode === 229) return false;
+  const modDown = mac ? e.metaKey : e.ctrlKey;
+  if (!!s.mod !== modDown || !!s.alt !== e.altKey || !!s.shift !== e.shiftKey) return false;
+  if (!mac && e.metaKey) return false;
+  const k = e.key.length === 1 ? e.key.toLowerCase() : e.key.toLowerCase();
+  if (k === s.key) return true;
+  // With Alt (Option on macOS) the key may produce another character; fall back to the physical key.
+  const code = e.code;
+  if (/^Key[A-Z]$/.test(code)) return code.slice(3).toLowerCase() === s.key;
+  if (/^Digit\d$/.test(code)) return code.slice(5) === s.key;
+  const byCode: Record<string, string> = { Period: '.', Comma: ',', Equal: '=', Minus: '-', Slash: '/' };
+  return byCode[code] === s.key;
+}

@@ -1,0 +1,39 @@
+// What the editor's node views need from the surrounding app: the book context from the contract, the
+// callbacks of the contract, and values computed over the whole section (footnote numbers …).
+import { createContext, useContext } from 'react';
+import type { Comment, Contributor } from '../../../shared/model';
+import type { EditorBookContext } from '../contract';
+
+export interface EditorEnv {
+  book: EditorBookContext;
+  readOnly: boolean;
+  /** Footnote id → its number in the section (1-based, in order of the footnote blocks). */
+  footnoteNumbers: ReadonlyMap<string, number>;
+  comments: readonly Comment[];
+  /** Adds a person or unit to the book's contributor registry; undefined when the app does not allow it. */
+  addContributor?: (c: Contributor) => void;
+  /** Shows a comment (side popover) when its anchor is clicked. */
+  openComment?: (commentId: string) => void;
+  /** Jumps to the footnote block with this id. */
+  revealFootnote?: (footnoteId: string) => void;
+}
+
+const fallback: EditorEnv = {
+  book: {
+    bookId: '',
+    recordYear: new Date().getFullYear() - 1,
+    houseStyle: {} as EditorBookContext['houseStyle'],
+    contributors: [],
+    assets: [],
+    assetUrl: () => null,
+  },
+  readOnly: false,
+  footnoteNumbers: new Map(),
+  comments: [],
+};
+
+export const EditorEnvContext = createContext<EditorEnv>(fallback);
+
+export function useEditorEnv(): EditorEnv {
+  return useContext(EditorEnvContext);
+}

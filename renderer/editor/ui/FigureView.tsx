@@ -1,0 +1,70 @@
+// The figure block as an editor sees it: the photo (or a "图片待补" frame), "图N" and the caption below,
+// the credit in （）. Caption and credit are edited in place; a change is one undo step.
+import type { NodeKey } from 'lexical';
+import { useState, type JSX } from 'react';
+import { parseAttribution, splitNames, type Credit } from '../../../shared/model';
+import { t } from '../../../shared/i18n';
+import type { FigureData } from '../nodes/FigureNode';
+import { useEditorEnv } from './EditorEnv';
+import { InlineField } from './InlineField';
+import { useNodeDataPatch } from './useNodeData';
+
+/** Reads a credit as typed ("区信访局提供", "张三 摄", "（区数据局供稿）") into the model form. */
+export function parseCredit(text: string): Credit | undefined {
+  const raw = text.trim().replace(/^[(（]\s*/, '').replace(/\s*[)）]$/, '');
+  if (!raw) return undefined;
+  const parsed = parseAttribution(`（${raw}）`);
+  if (parsed && (parsed.kind === 'photo' || parsed.kind === 'unit')) {
+    return { kind: parsed.suffix === '摄' ? 'photographer' : 'provided', names: parsed.names, raw };
+  }
+  const m = /^(.*?)\s*(提供|供稿|摄)$/.exec(raw);
+  if (m && m[1]) return { kind: m[2] === '摄' ? 'photographer' : 'provided', names: splitNames(m[1]), raw };
+  return { kind: 'provided', names: splitNames(raw), raw };
+}
+
+export function FigureView(props: { nodeKey: NodeKey; id: string; figure: FigureData }): JSX.Element {
+  const { figure, nodeKey, id } = props;
+  const env = useEditorEnv();
+  const patch = useNodeDataPatch(nodeKey);
+  const url = figure.assetId ? env.book.assetUrl(figure.assetId) : null;
+  const asset = figure.assetId ? env.book.assets.find((a) => a.id === figure.assetId) : undefined;
+  const [broken, setBroken] = useState(false);
+  const number = figure.number ? t('editor.figure.number', { number: figure.number }) : t('editor.figure.autoNumber');
+
+  return (
+    <figure className="yb-figure" data-full-width={figure.fullWidth || undefined} data-figure-id={id}>
+      <div className="yb-figure-frame">
+        {url && !broken ? (
+          <img src={url} alt={figure.caption} draggable={false} onError={() => setBroken(true)} />
+        ) : (
+          <div className="yb-figure-missing" title={t('editor.figure.missingHint')}>
+            <span className="yb-figure-missing-icon" aria-hidden="true">▨</span>
+            <span>{t('editor.figure.missing')}</span>
+            {asset ? <span className="yb-figure-file">{asset.fileName}</span> : null}
+          </div>
+        )}
+      </div>
+      <figcaption className="yb-figure-caption">
+        <span className={figure.number ? 'yb-figure-number' : 'yb-figure-number yb-auto'}>{number}</span>
+        <InlineField
+          className="yb-figure-caption-text"
+          value={figure.caption}
+          placeholder={t('editor.figure.captionPlaceholder')}
+          readOnly={env.readOnly}
+          onCommit={(caption) => patch({ caption })}
+        />
+      </figcaption>
+      <div className="yb-figure-credit">
+        <span aria-hidden="true">（</span>
+        <InlineField
+          className="yb-figure-credit-text"
+          value={figure.credit?.raw ?? ''}
+          placeholder={t('editor.figure.creditPlaceholder')}
+          readOnly={env.readOnly}
+          onCommit={(text) => patch({ credit: parseCredit(text) })}
+        />
+        <span aria-hidden="true">）</span>
+      </div>
+    </figure>
+  );
+}
