@@ -1,5 +1,10 @@
 // Messages of the section editor (renderer/editor): toolbar, commands, node views, panels.
 const zh = {
+  // Operations on the book tree (shared/model/ops.ts)
+  'ops.notFound': '找不到要操作的节点（{id}），书稿可能已在别处被修改。',
+  'ops.noPreviousEntry': '条目“{title}”前面没有可合并的条目。',
+  'ops.splitNeedsTitle': '拆分条目需要一个新标题，或从一个段落处拆分。',
+
   'editor.label': '分目编辑区',
   'editor.placeholder': '在此输入正文……',
   'editor.entryTitlePlaceholder': '条目标题',
@@ -56,6 +61,10 @@ const zh = {
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
+  'ops.notFound': 'The node to change ({id}) was not found; the book may have been changed elsewhere.',
+  'ops.noPreviousEntry': 'There is no entry before “{title}” to merge it into.',
+  'ops.splitNeedsTitle': 'Splitting an entry needs a new title, or a paragraph to split at.',
+
   'editor.label': 'Section editor',
   'editor.placeholder': 'Type the text here…',
   'editor.entryTitlePlaceholder': 'Entry title',

@@ -1,6 +1,6 @@
 // Attribution lines: "(陈康)", "（汪 剑 朱丽娜）", "(区审管办 供稿)", "(区信访局提供)", "(张三 摄)", "（审稿：李四）".
 // Parsing and normalising names is shared by the importer, the editor's tagging command and the checker.
-import type { AttributionKind } from './schema';
+import type { AttributionKind, Credit } from './schema';
 import { startsWithSurname } from './surnames';
 
 const OPEN = '(（';
@@ -122,4 +122,21 @@ export function formatAttribution(
     case 'author':
       return `（${joined}）`;
   }
+}
+
+/**
+ * Reads a photo credit as typed or printed ("区信访局提供", "张三 摄", "（区数据局供稿）") into the model form.
+ * Empty text gives undefined (no credit). Text that is not a recognisable credit is kept as a "provided"
+ * credit with its words as names, so nothing typed is lost.
+ */
+export function parseCredit(text: string): Credit | undefined {
+  const raw = text.trim().replace(/^[(（]\s*/, '').replace(/\s*[)）]$/, '');
+  if (!raw) return undefined;
+  const parsed = parseAttribution(`（${raw}）`);
+  if (parsed && (parsed.kind === 'photo' || parsed.kind === 'unit')) {
+    return { kind: parsed.suffix === '摄' ? 'photographer' : 'provided', names: parsed.names, raw };
+  }
+  const m = /^(.*?)\s*(提供|供稿|摄)$/.exec(raw);
+  if (m && m[1]) return { kind: m[2] === '摄' ? 'photographer' : 'provided', names: splitNames(m[1]), raw };
+  return { kind: 'provided', names: splitNames(raw), raw };
 }

@@ -7,3 +7,4 @@ export * from './stats';
 export * from './factory';
 export * from './migrate';
 export * from './attribution';
+export * from './ops';

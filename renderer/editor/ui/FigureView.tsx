@@ -2,25 +2,12 @@
 // the credit in （）. Caption and credit are edited in place; a change is one undo step.
 import type { NodeKey } from 'lexical';
 import { useState, type JSX } from 'react';
-import { parseAttribution, splitNames, type Credit } from '../../../shared/model';
+import { parseCredit } from '../../../shared/model';
 import { t } from '../../../shared/i18n';
 import type { FigureData } from '../nodes/FigureNode';
 import { useEditorEnv } from './EditorEnv';
 import { InlineField } from './InlineField';
 import { useNodeDataPatch } from './useNodeData';
-
-/** Reads a credit as typed ("区信访局提供", "张三 摄", "（区数据局供稿）") into the model form. */
-export function parseCredit(text: string): Credit | undefined {
-  const raw = text.trim().replace(/^[(（]\s*/, '').replace(/\s*[)）]$/, '');
-  if (!raw) return undefined;
-  const parsed = parseAttribution(`（${raw}）`);
-  if (parsed && (parsed.kind === 'photo' || parsed.kind === 'unit')) {
-    return { kind: parsed.suffix === '摄' ? 'photographer' : 'provided', names: parsed.names, raw };
-  }
-  const m = /^(.*?)\s*(提供|供稿|摄)$/.exec(raw);
-  if (m && m[1]) return { kind: m[2] === '摄' ? 'photographer' : 'provided', names: splitNames(m[1]), raw };
-  return { kind: 'provided', names: splitNames(raw), raw };
-}
 
 export function FigureView(props: { nodeKey: NodeKey; id: string; figure: FigureData }): JSX.Element {
   const { figure, nodeKey, id } = props;

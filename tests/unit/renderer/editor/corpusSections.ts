@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   ID_PREFIX,
   parseAttribution,
+  parseCredit,
   sequentialIds,
   SectionSchema,
   type Block,
@@ -15,7 +16,6 @@ import {
   type Section,
   type Subsection,
 } from '../../../../shared/model';
-import { parseCredit } from '../../../../renderer/editor/ui/FigureView';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../fixtures/corpus');
 

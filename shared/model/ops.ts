@@ -1,0 +1,243 @@
+// Pure operations on the book tree that the outline and the editor share: moving entries, subsections and
+// sections, splitting and merging entries. Every function returns a new book (or section) and leaves its
+// input untouched; nothing is lost — what cannot be done throws a UserError and changes nothing.
+//
+// Attribution lines list the entries they cover (Attribution.covers). When an entry leaves its section, its
+// id is taken out of the covers of that section's lines (the line no longer prints under it); splitting an
+// entry makes the new entry covered by the same lines; merging drops the merged entry's id.
+import { UserError } from './errors';
+import { ID_PREFIX, randomId, type IdGenerator } from './ids';
+import type { Attribution, Block, Book, Category, Entry, Paragraph, Section, SectionChild, Subsection, SubsectionChild } from './schema';
+
+/** Where an entry can be placed: a section, or a subsection of it; index counts that container's children. */
+export interface EntryTarget {
+  sectionId: string;
+  /** Put the entry into this subsection of the section (else directly into the section). */
+  subsectionId?: string;
+  /** Position among the container's children (entries and blocks); past the end appends. */
+  index: number;
+}
+
+interface Located<T> {
+  category: Category;
+  section: Section;
+  subsection?: Subsection;
+  node: T;
+  index: number;
+}
+
+function everyCategory(book: Book): Category[] {
+  return [...book.body, ...book.back.filter((b): b is Category => b.type === 'category')];
+}
+
+function findSection(book: Book, sectionId: string): { category: Category; section: Section; index: number } | null {
+  for (const category of everyCategory(book)) {
+    const index = category.sections.findIndex((s) => s.id === sectionId);
+    if (index >= 0) return { category, section: category.sections[index]!, index };
+  }
+  return null;
+}
+
+function findEntry(book: Book, entryId: string): Located<Entry> | null {
+  for (const category of everyCategory(book)) {
+    for (const section of category.sections) {
+      const hit = findEntryInSection(section, entryId);
+      if (hit) return { category, section, ...hit };
+    }
+  }
+  return null;
+}
+
+function findEntryInSection(section: Section, entryId: string): { subsection?: Subsection; node: Entry; index: number } | null {
+  for (let i = 0; i < section.children.length; i++) {
+    const c = section.children[i]!;
+    if (c.type === 'entry' && c.id === entryId) return { node: c, index: i };
+    if (c.type === 'subsection') {
+      const j = c.children.findIndex((x) => x.type === 'entry' && x.id === entryId);
+      if (j >= 0) return { subsection: c, node: c.children[j] as Entry, index: j };
+    }
+  }
+  return null;
+}
+
+/** Replaces one section of the book (by id) with the result of fn. */
+function mapSection(book: Book, sectionId: string, fn: (s: Section) => Section): Book {
+  const mapCategory = (c: Category): Category =>
+    c.sections.some((s) => s.id === sectionId) ? { ...c, sections: c.sections.map((s) => (s.id === sectionId ? fn(s) : s)) } : c;
+  return {
+    ...book,
+    body: book.body.map(mapCategory),
+    back: book.back.map((b) => (b.type === 'category' ? mapCategory(b) : b)),
+  };
+}
+
+/** Applies fn to every attribution block of the section (wherever it sits). */
+export function mapAttributions(section: Section, fn: (a: Attribution) => Attribution): Section {
+  const mapBlock = <B extends Block>(b: B): B => (b.type === 'attribution' ? (fn(b as Attribution) as B) : b);
+  const mapEntry = (e: Entry): Entry => (e.blocks.some((b) => b.type === 'attribution') ? { ...e, blocks: e.blocks.map(mapBlock) } : e);
+  return {
+    ...section,
+    children: section.children.map((c): SectionChild => {
+      if (c.type === 'entry') return mapEntry(c);
+      if (c.type === 'subsection') return { ...c, children: c.children.map((x): SubsectionChild => (x.type === 'entry' ? mapEntry(x) : mapBlock(x))) };
+      return mapBlock(c);
+    }),
+  };
+}
+
+function withoutCover(section: Section, entryId: string): Section {
+  return mapAttributions(section, (a) => (a.covers.includes(entryId) ? { ...a, covers: a.covers.filter((id) => id !== entryId) } : a));
+}
+
+function removeChild(section: Section, entryId: string): Section {
+  return {
+    ...section,
+    children: section.children
+      .filter((c) => !(c.type === 'entry' && c.id === entryId))
+      .map((c) => (c.type === 'subsection' && c.children.some((x) => x.type === 'entry' && x.id === entryId) ? { ...c, children: c.children.filter((x) => !(x.type === 'entry' && x.id === entryId)) } : c)),
+  };
+}
+
+function insertAt<T>(list: readonly T[], index: number, item: T): T[] {
+  const i = Math.max(0, Math.min(index, list.length));
+  return [...list.slice(0, i), item, ...list.slice(i)];
+}
+
+/**
+ * Moves an entry to a position in a section or subsection (the same one or another, in any category).
+ * Within one container, index is the position the entry ends up at.
+ */
+export function moveEntry(book: Book, entryId: string, target: EntryTarget): Book {
+  const from = findEntry(book, entryId);
+  if (!from) throw new UserError('ops.notFound', { id: entryId });
+  const to = findSection(book, target.sectionId);
+  if (!to) throw new UserError('ops.notFound', { id: target.sectionId });
+  if (target.subsectionId && !to.section.children.some((c) => c.type === 'subsection' && c.id === target.subsectionId)) {
+    throw new UserError('ops.notFound', { id: target.subsectionId });
+  }
+  const entry = from.node;
+  const leavesSection = from.section.id !== target.sectionId;
+  let next = mapSection(book, from.section.id, (s) => {
+    const removed = removeChild(s, entryId);
+    return leavesSection ? withoutCover(removed, entryId) : removed;
+  });
+  next = mapSection(next, target.sectionId, (s) => {
+    if (target.subsectionId) {
+      return {
+        ...s,
+        children: s.children.map((c) => (c.type === 'subsection' && c.id === target.subsectionId ? { ...c, children: insertAt(c.children, target.index, entry) } : c)),
+      };
+    }
+    return { ...s, children: insertAt(s.children, target.index, entry) };
+  });
+  return next;
+}
+
+/** Moves a subsection (with its entries) to a position among the children of a section. */
+export function moveSubsection(book: Book, subsectionId: string, target: { sectionId: string; index: number }): Book {
+  let found: { section: Section; sub: Subsection } | null = null;
+  for (const c of everyCategory(book)) {
+    for (const s of c.sections) {
+      const sub = s.children.find((x): x is Subsection => x.type === 'subsection' && x.id === subsectionId);
+      if (sub) found = { section: s, sub };
+    }
+  }
+  if (!found) throw new UserError('ops.notFound', { id: subsectionId });
+  if (!findSection(book, target.sectionId)) throw new UserError('ops.notFound', { id: target.sectionId });
+  const { section, sub } = found;
+  const entryIds = sub.children.filter((x): x is Entry => x.type === 'entry').map((e) => e.id);
+  let next = mapSection(book, section.id, (s) => {
+    let out: Section = { ...s, children: s.children.filter((c) => c !== sub) };
+    if (s.id !== target.sectionId) for (const id of entryIds) out = withoutCover(out, id);
+    return out;
+  });
+  next = mapSection(next, target.sectionId, (s) => ({ ...s, children: insertAt(s.children, target.index, sub) }));
+  return next;
+}
+
+/** Moves a section to a position in a category (body or appendix). */
+export function moveSection(book: Book, sectionId: string, target: { categoryId: string; index: number }): Book {
+  const from = findSection(book, sectionId);
+  if (!from) throw new UserError('ops.notFound', { id: sectionId });
+  if (!everyCategory(book).some((c) => c.id === target.categoryId)) throw new UserError('ops.notFound', { id: target.categoryId });
+  const mapCategory = (c: Category): Category => {
+    let sections = c.sections.filter((s) => s.id !== sectionId);
+    if (c.id === target.categoryId) sections = insertAt(sections, target.index, from.section);
+    return sections.length === c.sections.length && sections.every((s, i) => s === c.sections[i]) ? c : { ...c, sections };
+  };
+  return {
+    ...book,
+    body: book.body.map(mapCategory),
+    back: book.back.map((b) => (b.type === 'category' ? mapCategory(b) : b)),
+  };
+}
+
+/**
+ * Splits an entry before one of its blocks: that block and the ones after it become a new entry right after
+ * it, titled `title`. When the block is a paragraph and no title is given, the paragraph's text becomes the
+ * title (what 设为条目标题 does in the editor). The new entry is covered by the lines that covered the old one.
+ */
+export function splitEntry(
+  section: Section,
+  entryId: string,
+  blockId: string,
+  title?: string,
+  ids: IdGenerator = randomId,
+): { section: Section; entryId: string } {
+  const hit = findEntryInSection(section, entryId);
+  if (!hit) throw new UserError('ops.notFound', { id: entryId });
+  const entry = hit.node;
+  const at = entry.blocks.findIndex((b) => b.id === blockId);
+  if (at < 0) throw new UserError('ops.notFound', { id: blockId });
+  const block = entry.blocks[at]!;
+  const usesParagraph = title === undefined;
+  if (usesParagraph && block.type !== 'paragraph') throw new UserError('ops.splitNeedsTitle');
+  const newEntry: Entry = {
+    type: 'entry',
+    id: ids(ID_PREFIX.entry),
+    title: usesParagraph ? (block as Paragraph).text.replace(/\s+/g, ' ').trim() : title!,
+    noIndex: false,
+    blocks: entry.blocks.slice(usesParagraph ? at + 1 : at),
+  };
+  const kept: Entry = { ...entry, blocks: entry.blocks.slice(0, at) };
+  const place = <T extends SectionChild | SubsectionChild>(list: readonly T[]): T[] => {
+    const i = list.findIndex((c) => c.type === 'entry' && c.id === entryId);
+    return [...list.slice(0, i), kept as T, newEntry as T, ...list.slice(i + 1)];
+  };
+  let next: Section = hit.subsection
+    ? { ...section, children: section.children.map((c) => (c === hit.subsection ? { ...c, children: place(c.children) } : c)) }
+    : { ...section, children: place(section.children) };
+  next = mapAttributions(next, (a) => {
+    const i = a.covers.indexOf(entryId);
+    return i < 0 ? a : { ...a, covers: [...a.covers.slice(0, i + 1), newEntry.id, ...a.covers.slice(i + 1)] };
+  });
+  return { section: next, entryId: newEntry.id };
+}
+
+/**
+ * Merges an entry into the entry before it in the same section or subsection (nothing but entries in
+ * between): the title becomes the first paragraph of the merged text (what turning a title into a paragraph
+ * does in the editor), then its blocks follow. The merged entry's id leaves the attribution covers.
+ */
+export function mergeEntryIntoPrevious(section: Section, entryId: string, ids: IdGenerator = randomId): Section {
+  const hit = findEntryInSection(section, entryId);
+  if (!hit) throw new UserError('ops.notFound', { id: entryId });
+  const list: readonly (SectionChild | SubsectionChild)[] = hit.subsection ? hit.subsection.children : section.children;
+  const prev = list[hit.index - 1];
+  if (!prev || prev.type !== 'entry') throw new UserError('ops.noPreviousEntry', { title: hit.node.title });
+  const entry = hit.node;
+  const titleParagraph: Paragraph = { type: 'paragraph', id: ids(ID_PREFIX.paragraph), text: entry.title, marks: [] };
+  const merged: Entry = { ...prev, blocks: [...prev.blocks, ...(entry.title ? [titleParagraph] : []), ...entry.blocks] };
+  const replace = <T extends SectionChild | SubsectionChild>(l: readonly T[]): T[] =>
+    l.flatMap((c) => (c === (prev as T) ? [merged as T] : c === (entry as T) ? [] : [c]));
+  const next: Section = hit.subsection
+    ? { ...section, children: section.children.map((c) => (c === hit.subsection ? { ...c, children: replace(c.children) } : c)) }
+    : { ...section, children: replace(section.children) };
+  return withoutCover(next, entryId);
+}
+
+/** Replaces a section in the book by id (for the app to store the result of a section operation). */
+export function replaceSection(book: Book, section: Section): Book {
+  if (!findSection(book, section.id)) throw new UserError('ops.notFound', { id: section.id });
+  return mapSection(book, section.id, () => section);
+}
