@@ -22,8 +22,8 @@ export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = proces
   if (!fs.existsSync(exe)) {
     return {
       ok: false,
-      reason: 'Electron 程序文件没有下载（node_modules/electron/dist 中没有可执行文件，本机可能无法访问 Electron 的下载服务器）',
-      reasonEn: 'the Electron binary has not been downloaded (no executable in node_modules/electron/dist; the download host may be unreachable)',
+      reason: 'Electron 程序文件没有下载，本机可能无法访问它的下载服务器',
+      reasonEn: 'the Electron binary has not been downloaded; its download host may be unreachable from this machine',
     };
   }
   return { ok: true, path: exe };

@@ -89,6 +89,8 @@ const zh = {
   'cli.info.assets': '图片文件',
   'cli.info.specials': '特殊部类',
   'cli.generate.progress': '生成全尺寸年鉴',
+  'generate.badScale': '规模参数“{scale}”无效：需要大于 0、不超过 10 的数（1 为全尺寸）。',
+  'generate.sourceTooSmall': '示例书稿“{title}”的素材不够生成全尺寸年鉴（需要正文句子、条目标题、署名、表格和图片说明）。',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -177,6 +179,8 @@ const en: Record<keyof typeof zh, string> = {
   'cli.info.assets': 'Image files',
   'cli.info.specials': 'Special parts',
   'cli.generate.progress': 'Generating full-size yearbook',
+  'generate.badScale': 'Invalid scale "{scale}": use a number above 0 and at most 10 (1 is full size).',
+  'generate.sourceTooSmall': 'The source book "{title}" has too little material for a full-size volume (needs body sentences, entry titles, attributions, tables and figure captions).',
 };
 
 export const shell = { zh, en };

@@ -1,4 +1,7 @@
 // Registry of CLI commands. Add one import and one list entry per command file.
 import type { Command } from '../command';
+import { generate } from './generate';
+import { info } from './info';
+import { sample } from './sample';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [sample, info, generate];

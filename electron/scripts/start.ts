@@ -1,0 +1,73 @@
+// `npm start`: builds and launches the desktop app in Electron where it can run. Where it cannot —
+// the Electron binary was never downloaded (no access to its download host), or there is no graphical
+// session — it says so plainly in Chinese and English and starts web mode instead (`npm run web`), so the
+// README's start command works on every machine.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { t } from '../../shared/i18n';
+import { findElectronBinary, hasDisplay, type ElectronBinary } from '../node/electronBinary';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function say(zh: string, en: string): void {
+  process.stderr.write(`\n${zh}\n${en}\n\n`);
+}
+
+/** npm may skip Electron's install script; try the download once (it fails fast where there is no access). */
+function tryDownload(): ElectronBinary {
+  if (process.env.YEARBOOK_NO_ELECTRON_DOWNLOAD === '1') return findElectronBinary(root);
+  process.stderr.write('正在下载 Electron 程序文件（仅首次）… / Downloading the Electron binary (first run only)…\n');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 300_000,
+  });
+  const found = findElectronBinary(root);
+  if (!found.ok && r.stderr?.length) {
+    const last = r.stderr.toString().trim().split('\n').find((l) => /error|fail/i.test(l));
+    if (last) return { ...found, reason: `${found.reason}；${last.trim()}`, reasonEn: `${found.reasonEn}; ${last.trim()}` };
+  }
+  return found;
+}
+
+function webMode(zhReason: string, enReason: string): void {
+  say(t('shell.start.noElectron', { reason: zhReason }, 'zh'), t('shell.start.noElectron', { reason: enReason }, 'en'));
+  const child = spawn(npm, ['run', 'web'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+  for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => child.kill(s));
+}
+
+function main(): void {
+  let electron = findElectronBinary(root);
+  if (!electron.ok && process.env.YEARBOOK_FORCE_WEB !== '1') electron = tryDownload();
+  if (process.env.YEARBOOK_FORCE_WEB === '1') return webMode('已设置 YEARBOOK_FORCE_WEB=1', 'YEARBOOK_FORCE_WEB=1 is set');
+  if (!electron.ok) return webMode(electron.reason, electron.reasonEn);
+  if (!hasDisplay()) return webMode('没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY）', 'no graphical session (DISPLAY / WAYLAND_DISPLAY unset)');
+
+  // The desktop app runs the built files: the renderer (dist/renderer) and main + preload (dist/electron).
+  const build = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+
+  const args = ['.'];
+  // Chromium refuses to run as root with its sandbox; renderers stay sandboxed by Electron's own sandbox flag.
+  if (process.platform === 'linux' && process.getuid?.() === 0) args.push('--no-sandbox');
+  const started = Date.now();
+  const child = spawn(electron.path, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, YEARBOOK_LOG_STDERR: '1', ELECTRON_ENABLE_SECURITY_WARNINGS: 'true' },
+  });
+  for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => child.kill(s));
+  child.on('error', (e) => webMode(`Electron 无法启动：${e.message}`, `Electron could not start: ${e.message}`));
+  child.on('exit', (code, signal) => {
+    // A crash within seconds of the start means this machine cannot run it (missing system libraries).
+    if ((code !== 0 || signal) && Date.now() - started < 5000) {
+      return webMode(`Electron 启动后立即退出（${signal ?? `退出码 ${code}`}），可能缺少系统库`, `Electron exited right away (${signal ?? `exit code ${code}`}); system libraries may be missing`);
+    }
+    process.exit(signal ? 1 : (code ?? 0));
+  });
+}
+
+main();
