@@ -12,8 +12,10 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'yearbook';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-/** Print jobs are served from memory under this path (see printPages.ts), with their own CSP. */
+/** Print jobs are served from memory under this path (see printJobs.ts), with their own CSP. */
 export const PRINT_PATH_PREFIX = '/__print/';
+/** Resources a print document may load (bundled fonts, images), resolved by the export layer's resolver. */
+export const RESOURCE_PATH_PREFIX = '/__yearbook/';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -101,6 +103,7 @@ export function securityHeaders(csp: string = APP_CSP): Record<string, string> {
 export type Resolved =
   | { kind: 'file'; filePath: string }
   | { kind: 'print'; token: string }
+  | { kind: 'resource'; rel: string }
   | { kind: 'rejected'; status: 400 | 403 | 404 | 405; reason: string };
 
 /**
@@ -136,6 +139,12 @@ export function resolveAppUrl(rootDir: string, rawUrl: string): Resolved {
     return { kind: 'print', token };
   }
 
+  if (decoded.startsWith(RESOURCE_PATH_PREFIX)) {
+    const rel = decoded.slice(RESOURCE_PATH_PREFIX.length);
+    if (!/^[A-Za-z0-9_./-]{1,200}$/.test(rel)) return { kind: 'rejected', status: 404, reason: 'bad resource path' };
+    return { kind: 'resource', rel };
+  }
+
   let rel = decoded.replace(/^\/+/, '');
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
   else if (path.posix.extname(rel) === '') rel = 'index.html'; // client-side route
@@ -158,6 +167,8 @@ export interface ServeOptions {
   rootDir: string;
   /** HTML of running print jobs, by token. */
   printPage?: (token: string) => string | undefined;
+  /** Fonts and images under /__yearbook/ for print documents ("fonts/…", "assets/<id>"). */
+  resource?: (rel: string) => { body: Uint8Array; contentType: string } | null;
   /** Called for every refused request (logged by the main process). */
   onRejected?: (url: string, reason: string) => void;
 }
@@ -181,6 +192,15 @@ export async function serveAppRequest(method: string, rawUrl: string, opts: Serv
       status: 200,
       headers: { ...securityHeaders(PRINT_CSP), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
       body: method === 'HEAD' ? null : html,
+    };
+  }
+  if (r.kind === 'resource') {
+    const res = opts.resource?.(r.rel);
+    if (!res) return reject(404, 'no such resource');
+    return {
+      status: 200,
+      headers: { ...securityHeaders(), 'Content-Type': res.contentType, 'Cache-Control': 'no-cache' },
+      body: method === 'HEAD' ? null : res.body,
     };
   }
   let real: string;

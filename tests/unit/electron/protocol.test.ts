@@ -103,6 +103,18 @@ describe('serveAppRequest', () => {
     expect((await serveAppRequest('GET', 'app://yearbook/__print/gone.html', { rootDir: root, printPage: (t) => pages.get(t) })).status).toBe(404);
   });
 
+  it('serves print resources (fonts, images) through the resolver under /__yearbook/', async () => {
+    const font = new Uint8Array([0x77, 0x4f, 0x46, 0x32]);
+    const resource = (rel: string) => (rel === 'fonts/noto-serif-sc-400.woff2' ? { body: font, contentType: 'font/woff2' } : null);
+    const r = await serveAppRequest('GET', 'app://yearbook/__yearbook/fonts/noto-serif-sc-400.woff2', { rootDir: root, resource });
+    expect(r.status).toBe(200);
+    expect(r.headers['Content-Type']).toBe('font/woff2');
+    expect(r.body).toBe(font);
+    expect((await serveAppRequest('GET', 'app://yearbook/__yearbook/fonts/missing.woff2', { rootDir: root, resource })).status).toBe(404);
+    expect((await serveAppRequest('GET', 'app://yearbook/__yearbook/fonts/%E5%AD%97.woff2', { rootDir: root, resource })).status).toBe(404);
+    expect((await serveAppRequest('GET', 'app://yearbook/__yearbook/x.woff2', { rootDir: root })).status).toBe(404);
+  });
+
   it('HEAD answers without a body', async () => {
     const r = await serveAppRequest('HEAD', 'app://yearbook/index.html', { rootDir: root });
     expect(r.status).toBe(200);
