@@ -22,6 +22,8 @@ import type { DocumentReport } from './types';
 interface Frag {
   i: number;
   text: string;
+  /** Where the fragment starts in its line's trimmed text (for the line's inline marks). */
+  offset?: number;
   /** Interruptions (figures, tables, running heads) printed between this fragment and the previous one. */
   across?: number[];
 }
@@ -135,6 +137,8 @@ class ChapterBuilder {
   private lastFigure: FigureB | null = null;
   private pendingImage: FigureB | null = null;
   private tableTitle: { i: number; title: string } | null = null;
+  /** "表N" printed above a real table. */
+  private tableNumber: { number: string; title: string } | null = null;
   /** Heading levels of a rich source mapped to tree levels. */
   private headingMap = new Map<number, 'category' | 'section' | 'subsection' | 'entry'>();
   private segmentText: string | null = null;
@@ -350,6 +354,12 @@ class ChapterBuilder {
       this.newEntry(i, cleanTitle(p.t), [i]);
       return i + 1;
     }
+    // A short paragraph all in bold, followed by body text: an entry title on its own line.
+    if (p.hints?.bold && p.forced !== 'body' && isTitleLike(p, 40) && next && next.kind === 'text' && !this.isBoldRunIn(next) && !this.headingRole(next)) {
+      this.closeOpen(i);
+      this.newEntry(i, cleanTitle(p.t.replace(/^[【〖[]|[】〗\]]$/g, '')), [i]);
+      return i + 1;
+    }
     // A bold run at the start of a rich-text paragraph is a run-in entry title ("概况 2020年，…").
     const bold = p.hints?.boldPrefix;
     if (bold && bold < p.t.length && p.forced !== 'body') {
@@ -410,6 +420,11 @@ class ChapterBuilder {
         return i + 1;
       }
       if (p.hints?.caption) {
+        if (next && (next.kind === 'table-unit' || next.kind === 'tab-row' || next.kind === 'table-number')) {
+          this.tableTitle = { i, title: cleanTitle(p.t) };
+          this.ctx.role(i, 'table-title');
+          return i + 1;
+        }
         this.addFigure(i, null, p.t, null);
         return i + 1;
       }
@@ -430,8 +445,11 @@ class ChapterBuilder {
     return null;
   }
 
+  /** A rich source's entry title: a bold run at the start of a paragraph, or a short paragraph all in bold. */
   private isBoldRunIn(p: PLine): boolean {
-    return !!(p.hints?.boldPrefix && p.hints.boldPrefix < p.t.length);
+    if (p.kind !== 'text' || p.forced === 'body') return false;
+    if (p.hints?.boldPrefix && p.hints.boldPrefix < p.t.length) return true;
+    return !!p.hints?.bold && isTitleLike(p, 40);
   }
 
   private onEntry(i: number): number {
@@ -586,7 +604,7 @@ class ChapterBuilder {
         body = trailing.before;
       }
     }
-    if (body) this.appendText(i, body, p.forced);
+    if (body) this.appendText(i, body, p.forced, _offset + (text.length - text.replace(/^[\s\u3000]+/, '').length));
     else this.ctx.role(i, 'attribution');
     if (inline) {
       this.addAttribution(i, inline, 'inline');
@@ -602,8 +620,8 @@ class ChapterBuilder {
     else this.ctx.role(i, 'body', owner.id, blockId);
   }
 
-  private appendText(i: number, text: string, forced?: string): void {
-    const frag: Frag = { i, text };
+  private appendText(i: number, text: string, forced?: string, offset = 0): void {
+    const frag: Frag = { i, text, ...(offset ? { offset } : {}) };
     const join = forced === 'continues' ? this.lastParagraphOfOwner() : forced === 'paragraph-start' ? null : this.open;
     if (join) {
       if (this.pendingAcross.length) frag.across = this.pendingAcross;
@@ -755,6 +773,21 @@ class ChapterBuilder {
     let rowsFrom = i;
     const used: number[] = [];
     if (p.kind === 'table-number') {
+      // "表6" above a real table (DOCX, HTML): number and title go to that table.
+      const n = nextContent(this.lines, i, this.end);
+      const n2 = n >= 0 ? nextContent(this.lines, n, this.end) : -1;
+      const titled = n >= 0 && isTitleLike(this.lines[n]!, 40) && n2 >= 0 && this.lines[n2]!.kind === 'table-unit';
+      if (n >= 0 && (this.lines[n]!.kind === 'table-unit' || titled)) {
+        const pending = this.takeTableTitle(i);
+        let title = p.tableNumber!.title || pending.title;
+        if (titled && !title) {
+          title = cleanTitle(this.lines[n]!.t);
+          this.ctx.role(n, 'table-title');
+        }
+        this.tableNumber = { number: p.tableNumber!.number, title };
+        this.ctx.role(i, 'table-number');
+        return titled ? n + 1 : i + 1;
+      }
       number = p.tableNumber!.number;
       title = p.tableNumber!.title;
       this.ctx.role(i, 'table-number');
@@ -875,8 +908,9 @@ class ChapterBuilder {
     const u = this.lines[i]!.unit;
     if (u.kind !== 'table') return i + 1;
     const pending = this.takeTableTitle(i);
-    // "表N" printed just above (recorded as a table-number line without rows) is handled by the title slot.
-    const table = sourceTableToTable(this.ids, u, null, pending.title);
+    const numbered = this.tableNumber;
+    this.tableNumber = null;
+    const table = sourceTableToTable(this.ids, u, numbered?.number ?? null, numbered?.title || pending.title);
     const rec: TableB = { kind: 'table', block: table, i, parts: 1, header: '', columns: u.rows[0]?.cells.length ?? 0 };
     this.ctx.role(i, 'table-row', undefined, table.id);
     this.placeTable(rec, i);
@@ -1035,19 +1069,34 @@ class ChapterBuilder {
     for (const p of this.paras) {
       if (p.removed) continue;
       let text = '';
+      const lineMarks: Mark[] = [];
+      const carry = (f: Frag, at: number) => {
+        // Inline formatting of a rich source (bold, italic, sup, sub), moved to the paragraph's offsets.
+        for (const m of this.lines[f.i]!.hints?.marks ?? []) {
+          const shift = at - (f.offset ?? 0);
+          const start = Math.max(at, m.start + shift);
+          const end = Math.min(at + f.text.trim().length, m.end + shift);
+          if (end > start && m.type !== 'footnoteRef' && m.type !== 'comment' && m.type !== 'indexTerm') lineMarks.push({ ...m, start, end });
+        }
+      };
       for (let k = 0; k < p.frags.length; k++) {
         const f = p.frags[k]!;
         if (k === 0) {
           text = f.text.trim();
+          carry(f, 0);
           continue;
         }
         const prev = p.frags[k - 1]!;
         const kind = f.across && f.across.length ? 'joined-across' : breakKind(text, f.text) === 'number-split' ? 'number-joined' : 'line-joined';
         this.ctx.heal(kind, [prev.i, ...(f.across ?? []), f.i], p.id, `${text.slice(-2)}|${f.text.trim().slice(0, 2)}`);
-        text = joinBroken(text, f.text);
+        const joined = joinBroken(text, f.text);
+        carry(f, joined.length - f.text.trim().length);
+        text = joined;
       }
-      const collapsed = collapseCjkSpacing(text);
+      // Letter-spacing is removed unless formatting marks point into the text.
+      const collapsed = lineMarks.length ? text : collapseCjkSpacing(text);
       if (collapsed !== text) this.ctx.heal('letter-spacing', p.frags.map((f) => f.i), p.id);
+      p.marks.push(...lineMarks);
       (p as ParaB & { finalText: string }).finalText = collapsed;
     }
   }
@@ -1082,12 +1131,20 @@ class ChapterBuilder {
       for (const f of p.frags) {
         const refs = this.lines[f.i]!.hints?.footnoteRefs;
         if (!refs?.some((r) => r.noteKey === fn.noteKey)) continue;
-        // Rich sources: the call-out has no text of its own; point at the end of the fragment's text.
-        const before = p.frags.slice(0, p.frags.indexOf(f)).map((x) => x.text).join('');
+        // Rich sources: the call-out has no text of its own; it points between two characters.
+        const before = p.frags.slice(0, p.frags.indexOf(f)).reduce((acc, x) => joinBroken(acc, x.text), '');
         const ref = refs.find((r) => r.noteKey === fn.noteKey)!;
-        const at = Math.min((p.finalText ?? '').length, squash(before).length === before.length ? before.length + ref.offset : before.length + ref.offset);
-        p.marks.push({ type: 'footnoteRef', start: at, end: at, footnoteId: fn.block.id });
+        const at = Math.min((p.finalText ?? '').length, before.length + ref.offset - (f.offset ?? 0));
+        p.marks.push({ type: 'footnoteRef', start: Math.max(0, at), end: Math.max(0, at), footnoteId: fn.block.id });
         this.ctx.heal('footnote-linked', [f.i, fn.i], p.id);
+        // Word keeps its notes at the end of the document; the note goes to the entry that calls it.
+        const host = this.ownerOf(fn);
+        if (host && host !== p.owner) {
+          const from: unknown[] = host.kind === 'entry' ? host.blocks : host.children;
+          from.splice(from.indexOf(fn), 1);
+          if (p.owner.kind === 'entry') p.owner.blocks.push(fn);
+          else p.owner.children.push(fn);
+        }
         return;
       }
     }

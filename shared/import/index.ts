@@ -11,3 +11,7 @@ export { toOutline, chapterOutline, reportsOutline, tableOutline } from './outli
 export type { Outline, ChapterOutline, ReportsOutline, TableOutline, MixedOutline, OutlineEntry } from './outline';
 export { placeImport, bookFromImports, PlacementError } from './place';
 export type { Placement } from './place';
+export { decodeText, checkImportSize, formatSize, normaliseEncodingName, plausibility, MAX_TEXT_BYTES, MAX_DOCX_BYTES, SUPPORTED_ENCODINGS } from './encoding';
+export type { DecodedText } from './encoding';
+export { htmlToSource } from './html';
+export type { HtmlOptions } from './html';

@@ -82,9 +82,11 @@ function findSection(book: Book, sectionId: string): Section | undefined {
  * Returns a new book with the import placed as asked. Throws PlacementError when the target does not
  * exist. The ids of the imported nodes are kept; `ids` only names containers created on the way.
  */
-export function placeImport(book: Book, result: Pick<ImportResult, 'categories'>, placement: Placement = { mode: 'auto' }, ids: IdGenerator = randomId): Book {
+export function placeImport(book: Book, result: Pick<ImportResult, 'categories' | 'assets'>, placement: Placement = { mode: 'auto' }, ids: IdGenerator = randomId): Book {
   const out = clone(book);
   const categories = clone(result.categories);
+  // Image records (the bytes travel separately: the book file's assets, the app's storage).
+  for (const a of result.assets ?? []) if (!out.assets.some((x) => x.id === a.asset.id)) out.assets.push({ ...a.asset });
   switch (placement.mode) {
     case 'auto':
       placeAuto(out, categories, ids);
@@ -113,7 +115,7 @@ export function placeImport(book: Book, result: Pick<ImportResult, 'categories'>
 }
 
 /** A new book holding the given imports, each placed by its kind. */
-export function bookFromImports(params: NewBookParams, results: Pick<ImportResult, 'categories'>[], ids: IdGenerator = randomId): Book {
+export function bookFromImports(params: NewBookParams, results: Pick<ImportResult, 'categories' | 'assets'>[], ids: IdGenerator = randomId): Book {
   let book = newBook(params, ids);
   for (const r of results) book = placeImport(book, r, { mode: 'auto' }, ids);
   return book;

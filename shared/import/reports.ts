@@ -6,7 +6,8 @@
 // only at a line that ends a sentence (。！？；：), and it ends there when the next line is indented: the
 // first line of a paragraph is shorter than a full line by the two-character indent.
 import { ID_PREFIX } from '../model/ids';
-import type { ArticleMeta, Heading, Paragraph, Section } from '../model/schema';
+import type { ArticleMeta, Figure, Footnote, Heading, Paragraph, Section, Table } from '../model/schema';
+import { sourceTableToTable } from './tables';
 import type { RunContext } from './context';
 import { isReportSubtitle, parseNumbering, parseSpeakerLine, type NumberingStyle } from './patterns';
 import { nextContent, type PLine } from './prepare';
@@ -29,6 +30,11 @@ interface ParaItem {
   lines: number[];
   text: string;
 }
+interface BlockItem {
+  kind: 'block';
+  lines: number[];
+  block: Table | Figure | Footnote;
+}
 interface HeadingItem {
   kind: 'heading';
   lines: number[];
@@ -36,7 +42,7 @@ interface HeadingItem {
   style: Style;
   runIn: boolean;
 }
-type Item = ParaItem | HeadingItem;
+type Item = ParaItem | HeadingItem | BlockItem;
 
 /** Whether the body lines of a range are narrow-column lines (reflow by width). */
 export function isNarrow(lines: PLine[], start: number, end: number): { narrow: boolean; full: number } {
@@ -177,6 +183,21 @@ export function buildReport(ctx: RunContext, start: number, end: number): Report
       k++;
       continue;
     }
+    if (p.kind === 'table-unit' || p.kind === 'image-unit' || p.kind === 'footnote-unit') {
+      // Tables, photos and notes of a rich source stay where they are, between paragraphs.
+      const u = p.unit;
+      let block: Table | Figure | Footnote | null = null;
+      if (u.kind === 'table') block = sourceTableToTable(ctx.ids, u, null, '');
+      else if (u.kind === 'image') block = { type: 'figure', id: ctx.ids(ID_PREFIX.figure), number: null, caption: '', assetId: u.assetId, fullWidth: false };
+      else if (u.kind === 'footnote') block = { type: 'footnote', id: ctx.ids(ID_PREFIX.footnote), text: u.text, marks: [] };
+      if (block) {
+        flush();
+        items.push({ kind: 'block', lines: [k], block });
+        ctx.role(k, u.kind === 'table' ? 'table-row' : u.kind === 'image' ? 'image' : 'footnote', sectionId, block.id);
+      }
+      k++;
+      continue;
+    }
     if (p.kind === 'salutation' && !para) {
       if (!article.salutation) article.salutation = p.t;
       ctx.role(k, 'salutation', sectionId);
@@ -248,6 +269,10 @@ export function buildReport(ctx: RunContext, start: number, end: number): Report
   const styles = STYLE_ORDER.filter((s) => finalItems.some((it) => it.kind === 'heading' && it.style === s));
   const children: Section['children'] = [];
   for (const it of finalItems) {
+    if (it.kind === 'block') {
+      children.push(it.block);
+      continue;
+    }
     if (it.kind === 'heading') {
       const level = Math.min(4, styles.indexOf(it.style) + 1);
       const block: Heading = {

@@ -2,7 +2,7 @@
 // HTML), the options of a recognition run, and the import report the review screen shows.
 import type { MessageKey, MessageParams } from '../i18n';
 import type { IdGenerator } from '../model/ids';
-import type { Category, Mark } from '../model/schema';
+import type { Asset, Category, Mark } from '../model/schema';
 
 // ---------------------------------------------------------------------------------------------
 // Source structure
@@ -297,4 +297,11 @@ export interface ImportReport {
 export interface ImportResult {
   categories: Category[];
   report: ImportReport;
+  /** Images of a rich source (DOCX) that figures point at: the record for book.assets and the bytes. */
+  assets?: ImportedAsset[];
+}
+
+export interface ImportedAsset {
+  asset: Asset;
+  bytes: Uint8Array;
 }

@@ -1,0 +1,101 @@
+// Importing files from disk: the size is checked before reading, the kind is decided by extension and
+// content, text is decoded with its encoding named, DOCX goes through mammoth. Every refusal is a
+// UserError naming the file and the reason in Chinese.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  checkImportSize,
+  decodeText,
+  htmlToSource,
+  MAX_DOCX_BYTES,
+  MAX_TEXT_BYTES,
+  recognise,
+  textToUnits,
+  type ImportOptions,
+  type ImportResult,
+  type SourceDocument,
+} from '../../../shared/import';
+import { randomId, UserError } from '../../../shared/model';
+import { readDocx } from './docx';
+
+export type FileKind = 'text' | 'docx' | 'html';
+
+const TEXT_EXT = new Set(['.txt', '.text', '.md', '.csv', '.tsv', '']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
+const REFUSED_EXT = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.bmp', '.tif', '.tiff', '.zip', '.rar', '.7z', '.xls', '.xlsx', '.ppt', '.pptx', '.wps', '.et', '.exe', '.mp3', '.mp4', '.yearbook']);
+
+export function fileKind(file: string): FileKind | 'doc' | 'refused' {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.docx' || ext === '.docm' || ext === '.dotx') return 'docx';
+  if (ext === '.doc') return 'doc';
+  if (HTML_EXT.has(ext)) return 'html';
+  if (REFUSED_EXT.has(ext)) return 'refused';
+  if (TEXT_EXT.has(ext)) return 'text';
+  return 'text';
+}
+
+function readError(file: string, e: unknown): UserError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const reason =
+    code === 'ENOENT' ? '文件不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : '无法读取文件';
+  return new UserError('import.readFailed', { file, reason }, e instanceof Error ? e.message : String(e), { cause: e });
+}
+
+export interface FileImportOptions extends ImportOptions {
+  /** Text encoding chosen by the user (overrides detection). */
+  encoding?: string;
+}
+
+/** The source document of a file, with its images (DOCX). */
+export async function readSource(file: string, opts: FileImportOptions = {}): Promise<{ doc: SourceDocument; assets: NonNullable<ImportResult['assets']>; log: string[] }> {
+  const name = path.basename(file);
+  const kind = fileKind(file);
+  if (kind === 'refused') throw new UserError('import.unsupportedType', { file: name }, path.extname(file));
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = st.size;
+  } catch (e) {
+    throw readError(name, e);
+  }
+  checkImportSize(name, size, kind === 'docx' || kind === 'doc' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (e) {
+    throw readError(name, e);
+  }
+  if (bytes.length === 0) throw new UserError('import.empty', { file: name });
+  if (kind === 'docx' || kind === 'doc') {
+    const r = await readDocx(bytes, name, opts.ids ?? randomId);
+    return { doc: r.doc, assets: r.assets, log: r.messages };
+  }
+  // A Word document with another extension is still read as one.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes.length > 30 && Buffer.from(bytes.subarray(0, 2000)).includes('word/')) {
+    const r = await readDocx(bytes, name, opts.ids ?? randomId);
+    return { doc: r.doc, assets: r.assets, log: r.messages };
+  }
+  const decoded = decodeText(bytes, name, opts.encoding);
+  if (kind === 'html') {
+    const doc = htmlToSource(decoded.text, name);
+    return { doc: { ...doc, encoding: decoded.encoding }, assets: [], log: [] };
+  }
+  return { doc: { name, format: 'text', units: textToUnits(decoded.text), encoding: decoded.encoding }, assets: [], log: [] };
+}
+
+/** Reads and recognises one file. Throws a UserError for any input it cannot import. */
+export async function importFile(file: string, opts: FileImportOptions = {}): Promise<ImportResult & { log: string[] }> {
+  const { doc, assets, log } = await readSource(file, opts);
+  const result = recognise(doc, opts);
+  if (!result.categories.length) throw new UserError('import.nothingRecognised', { file: path.basename(file) });
+  // Keep only the images a figure points at.
+  const used = new Set<string>();
+  for (const c of result.categories)
+    for (const s of c.sections)
+      for (const ch of s.children) {
+        const blocks = ch.type === 'entry' ? ch.blocks : ch.type === 'subsection' ? ch.children.flatMap((x) => (x.type === 'entry' ? x.blocks : [x])) : [ch];
+        for (const b of blocks) if (b.type === 'figure' && b.assetId) used.add(b.assetId);
+      }
+  return { ...result, assets: assets.filter((a) => used.has(a.asset.id)), log };
+}
