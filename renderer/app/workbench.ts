@@ -176,6 +176,7 @@ export class Workbench {
   // Start-up
 
   async start(): Promise<void> {
+    mark('yb:start');
     try {
       await this.db.open();
       const view = { ...DEFAULT_VIEW, ...(await getSetting<Partial<ViewSettings>>(this.db, 'view', {})) };
@@ -264,6 +265,7 @@ export class Workbench {
     const book = await getBookRow(this.db, bookId);
     if (!book) throw new Error(`book ${bookId} is not in storage`);
     const outline = await readOutline(this.db, bookId);
+    mark('yb:outline-read');
     await markBookOpened(this.db, bookId);
     await setSetting(this.db, 'currentBookId', bookId);
     this.revokeUrls();
@@ -328,7 +330,11 @@ export class Workbench {
   async openHostFile(file: HostFile): Promise<void> {
     await this.busyWith('app.busy.opening', async () => {
       try {
-        await this.importContents(readBookFile(file.bytes, file.name), 'app.notice.opened', { file: file.name });
+        mark('yb:open-file');
+        const contents = readBookFile(file.bytes, file.name);
+        mark('yb:open-file:parsed');
+        await this.importContents(contents, 'app.notice.opened', { file: file.name });
+        mark('yb:open-file:done');
         this.store.set({ fileName: file.name });
       } catch (e) {
         this.fail(e, 'app.error.openFile');
@@ -342,6 +348,7 @@ export class Workbench {
     const existing = await getBookRow(this.db, contents.book.id);
     if (existing) await this.backupBook(existing.id, 'replace');
     await putBook(this.db, contents);
+    mark('yb:open-file:stored');
     await this.loadBook(contents.book.id);
     this.notify('info', { key: notice, params: { ...params, title: contents.book.title } });
   }
@@ -738,6 +745,11 @@ const BUILT_IN = new Set<MenuCommand>([
   'help.about',
   'help.shortcuts',
 ]);
+
+/** Performance marks for the storage benchmark (tests/bench/storage.bench.ts); free when nobody reads them. */
+export function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
 
 /** Sections (and matter pages) in book order. */
 export function sortedSections(outline: readonly NodeRow[]): NodeRow[] {

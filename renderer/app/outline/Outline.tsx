@@ -4,6 +4,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useSta
 import type { MessageKey } from '../../../shared/i18n';
 import { useT, useWb, useWorkbench, type Translate } from '../context';
 import { formatChars } from '../format';
+import { mark } from '../workbench';
 import { ancestorsOf, buildTree, substringMatcher, visibleRows, type Matcher, type OutlineNode, type VisibleRow } from './tree';
 
 type PinyinMatch = (text: string, query: string) => number[] | null;
@@ -77,6 +78,11 @@ export function Outline() {
   const matcher = useMemo(() => makeMatcher(deferredQuery, pinyinReady ? pinyinMatch : null), [deferredQuery, pinyinReady]);
   const rows = useMemo(() => visibleRows(tree, expanded, matcher), [tree, expanded, matcher]);
   const activeId = active && rows.some((r) => r.node.row.id === active) ? active : (rows[0]?.node.row.id ?? null);
+
+  const shown = rows.length > 0;
+  useEffect(() => {
+    if (shown) mark('yb:outline-shown');
+  }, [shown, bookId]);
 
   useEffect(() => {
     if (!activeId) return;
