@@ -1,0 +1,42 @@
+import { match } from 'pinyin-pro';
+import { describe, expect, it } from 'vitest';
+import { buildTree, substringMatcher, visibleRows, type Matcher } from '../../../../renderer/app/outline/tree';
+import { bookToRows } from '../../../../renderer/storage/rows';
+import { seedBook } from '../fixtures/seedBook';
+
+const rows = bookToRows(seedBook().book).nodes;
+const tree = buildTree(rows);
+const titles = (list: ReturnType<typeof visibleRows>) => list.map((r) => `${'  '.repeat(r.node.depth)}${r.node.row.title}`);
+
+describe('outline tree', () => {
+  it('orders nodes as the book does and sums category counts from its sections', () => {
+    const cat = tree.roots[0]!;
+    expect(cat.children.map((c) => c.row.title)).toEqual(['综述', '重要会议', '重要施政', '行政审批服务·公共资源交易', '数据资源管理', '建议和提案办理', '应急管理', '消防']);
+    expect(cat.counts.entries).toBe(45);
+    expect(tree.totals).toMatchObject({ sections: 8, entries: 45 });
+    expect(cat.counts.characters).toBe(cat.children.reduce((n, s) => n + s.counts.characters, 0) + '杭州市拱墅区人民政府'.length);
+  });
+
+  it('shows children of expanded nodes only', () => {
+    const cat = tree.roots[0]!;
+    expect(visibleRows(tree, new Set(), null)).toHaveLength(1);
+    const sec = cat.children[1]!;
+    expect(titles(visibleRows(tree, new Set([cat.row.id, sec.row.id]), null)).slice(0, 6)).toEqual([
+      '杭州市拱墅区人民政府',
+      '  综述',
+      '  重要会议',
+      '    区政府全体会议',
+      '    区政府常务会议',
+      '    区政府重要专题会议',
+    ]);
+  });
+
+  it('filters by characters or pinyin initials, keeping the path to every hit', () => {
+    const plain = visibleRows(tree, new Set(), substringMatcher('概况'));
+    expect(plain.filter((r) => r.match).length).toBe(6);
+    expect(plain[0]!.node.row.kind).toBe('category');
+    const pinyin: Matcher = (t) => match(t, 'yjgl') ?? null;
+    expect(titles(visibleRows(tree, new Set(), pinyin))).toEqual(['杭州市拱墅区人民政府', '  应急管理']);
+    expect(visibleRows(tree, new Set(), substringMatcher('不存在的标题'))).toEqual([]);
+  });
+});
