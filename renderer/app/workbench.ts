@@ -4,7 +4,7 @@
 import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents } from '../../shared/bookfile';
 import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
 import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { describeError, isUserError, newBook, type Matter, type Section } from '../../shared/model';
+import { describeError, isUserError, newBook, type Contributor, type Matter, type Section } from '../../shared/model';
 import type { EditorFocus, EditorSelectionInfo } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
 import {
@@ -26,6 +26,7 @@ import {
   restoreRevision,
   saveSection,
   setSetting,
+  updateBookShell,
   type BookSummary,
   type RevisionSummary,
 } from '../storage/books';
@@ -606,6 +607,21 @@ export class Workbench {
     const sections = n.kind === 'category' ? this.state.outline.filter((x) => x.parentId === n.id).length : 1;
     const entries = n.kind === 'category' ? this.state.outline.filter((x) => x.kind === 'entry' && this.state.outline.find((s) => s.id === x.sectionId)?.parentId === n.id).length : n.counts.entries;
     this.store.set({ dialog: { kind: 'delete', nodeId, title: n.title, nodeKind: n.kind, sections, entries } });
+  }
+
+  /** Adds (or updates) a person or unit in the book's contributor registry (from the editor's attribution tagging). */
+  async addContributor(c: Contributor): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    try {
+      const row = await updateBookShell(this.db, book.id, (shell) => ({
+        ...shell,
+        contributors: [...shell.contributors.filter((x) => x.id !== c.id), c],
+      }));
+      if (this.state.book?.id === row.id) this.store.set({ book: row });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
   }
 
   // -------------------------------------------------------------------------------------------

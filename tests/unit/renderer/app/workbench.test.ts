@@ -169,4 +169,17 @@ describe('workbench', () => {
     const book = (await readBook(wb.db, wb.state.book!.id)).book;
     expect(book.body.map((c) => [c.title, c.sections.map((s) => s.title)])).toEqual([['杭州市临安区人民政府', ['民政']]]);
   });
+
+  it('adds contributors to the book registry and keeps them in storage', async () => {
+    const { wb } = setup();
+    await wb.start();
+    await wb.addContributor({ id: 'r_1', kind: 'person', name: '汪剑' });
+    await wb.addContributor({ id: 'r_2', kind: 'unit', name: '区应急管理局' });
+    await wb.addContributor({ id: 'r_1', kind: 'person', name: '汪剑', unitId: 'r_2' });
+    expect(wb.state.book!.shell.contributors.map((c) => c.name)).toEqual(['区应急管理局', '汪剑']);
+    expect((await readBook(wb.db, wb.state.book!.id)).book.contributors).toEqual([
+      { id: 'r_2', kind: 'unit', name: '区应急管理局' },
+      { id: 'r_1', kind: 'person', name: '汪剑', unitId: 'r_2' },
+    ]);
+  });
 });
