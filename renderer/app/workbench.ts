@@ -5,7 +5,8 @@ import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents
 import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
 import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { describeError, isUserError, newBook, type Contributor, type Matter, type Section } from '../../shared/model';
-import type { EditorFocus, EditorSelectionInfo } from '../editor/contract';
+import type { EditorCommandId } from '../editor/commands';
+import type { EditorFocus, EditorSelectionInfo, SectionEditorHandle } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
 import {
   addCategory,
@@ -23,16 +24,19 @@ import {
   readOutline,
   readSection,
   renameNode,
+  repairAfterUnload,
   restoreRevision,
   saveSection,
   setSetting,
   updateBookShell,
+  writeSectionsNow,
   type BookSummary,
   type RevisionSummary,
 } from '../storage/books';
 import { YearbookDb } from '../storage/db';
 import { requestPersistence, type PersistResult } from '../storage/persist';
 import type { BookRow, NodeRow } from '../storage/schema';
+import { jsonEqual } from './equal';
 import { Store } from './store';
 
 export type OpenDoc =
@@ -121,14 +125,23 @@ export class Workbench {
   private objectUrls = new Map<string, string>();
   /** Handlers other features register for menu commands (file.exportPdf, tools.validate …). */
   private readonly extraCommands = new Map<MenuCommand, () => void>();
-  /** Editor commands (undo/redo) are delivered through this hook, set by the editor pane. */
-  private editorCommand: ((c: 'undo' | 'redo') => void) | null = null;
+  /** The mounted section editor's handle (commands for the menu), set by the editor pane. */
+  private editorHandle: SectionEditorHandle | null = null;
 
-  setEditorCommand(fn: (c: 'undo' | 'redo') => void): () => void {
-    this.editorCommand = fn;
-    return () => {
-      if (this.editorCommand === fn) this.editorCommand = null;
-    };
+  setEditorHandle(handle: SectionEditorHandle | null): void {
+    this.editorHandle = handle;
+  }
+
+  get editor(): SectionEditorHandle | null {
+    return this.editorHandle;
+  }
+
+  /** Runs an editor command from the menu (undo, redo, formatting …); false when no editor is open. */
+  runEditorCommand(id: EditorCommandId): boolean {
+    const h = this.editorHandle;
+    if (!h) return false;
+    h.focus();
+    return h.run(id);
   }
 
   constructor(opts: WorkbenchOptions) {
@@ -183,7 +196,17 @@ export class Workbench {
       const view = { ...DEFAULT_VIEW, ...(await getSetting<Partial<ViewSettings>>(this.db, 'view', {})) };
       setLocale(view.locale);
       this.store.set({ view });
-      if (this.win) this.disposers.push(flushOnPageHide(this.win, () => void this.autosaver.flush().catch(() => undefined)));
+      const repaired = await repairAfterUnload(this.db);
+      if (repaired.length) this.host.log('info', `outline rows rebuilt for ${repaired.length} section(s) saved during the last unload`);
+      if (this.win) {
+        this.disposers.push(
+          flushOnPageHide(
+            this.win,
+            () => void this.autosaver.flush().catch(() => undefined),
+            () => this.saveBeforeUnload(),
+          ),
+        );
+      }
       this.disposers.push(this.host.onMenuCommand((c) => void this.command(c)));
       // Desktop: flush before the window closes; book files the OS hands over (double-click) open here.
       if (this.host.onBeforeClose) this.disposers.push(this.host.onBeforeClose(() => this.flush()));
@@ -461,6 +484,8 @@ export class Workbench {
           const section = await readSection(this.db, docId);
           if (!section) throw new Error(`section ${docId} has no content`);
           const assetUrls = await this.assetUrlsFor(section);
+          this.lastSection.clear();
+          this.lastSection.set(section.id, section);
           this.store.set({ open: { kind: 'section', id: docId, section }, assetUrls, caret: {}, revisions: null });
         }
         await setSetting(this.db, `lastOpen:${this.state.book!.id}`, docId);
@@ -486,9 +511,16 @@ export class Workbench {
   editSection(section: Section): void {
     const { open, book } = this.state;
     if (!book || open?.kind !== 'section' || open.id !== section.id) return;
+    // The editor may report a section that only differs in object identity (on load, on focus): nothing to save.
+    const last = this.lastSection.get(section.id);
+    if (last && jsonEqual(last, section)) return;
+    this.lastSection.set(section.id, section);
     this.store.set({ open: { kind: 'section', id: section.id, section } });
     this.autosaver.change(section.id, { bookId: book.id, section });
   }
+
+  /** The last known content of the open section, to skip reports that change nothing. */
+  private readonly lastSection = new Map<string, Section>();
 
   setCaret(caret: EditorSelectionInfo): void {
     const cur = this.state.caret;
@@ -502,6 +534,20 @@ export class Workbench {
       await this.autosaver.flush();
     } catch (e) {
       this.host.log('error', 'flush failed', describeError(e));
+    }
+  }
+
+  /** The page is going away: write what is unsaved synchronously (see writeSectionsNow). */
+  saveBeforeUnload(): void {
+    const items = this.autosaver.takeUnsaved();
+    const byBook = new Map<string, Section[]>();
+    for (const [, v] of items) byBook.set(v.bookId, [...(byBook.get(v.bookId) ?? []), v.section]);
+    for (const [bookId, sections] of byBook) {
+      try {
+        writeSectionsNow(this.db, bookId, sections);
+      } catch (e) {
+        this.host.log('error', 'saving before unload failed', describeError(e));
+      }
     }
   }
 
@@ -643,6 +689,7 @@ export class Workbench {
     try {
       await this.flush();
       const section = await restoreRevision(this.db, book.id, id);
+      this.lastSection.set(section.id, section);
       // A new object for the same section: the pane remounts the editor with the restored content.
       this.store.set({ open: { kind: 'section', id: section.id, section }, assetUrls: await this.assetUrlsFor(section) });
       this.store.set((st) => ({ editorEpoch: st.editorEpoch + 1 }));
@@ -721,9 +768,11 @@ export class Workbench {
         if (!this.state.appInfo?.canPrintPdf) return this.store.set({ dialog: { kind: 'pdfUnavailable' } });
         return;
       case 'edit.undo':
-        return this.editorCommand?.('undo');
+        this.runEditorCommand('edit.undo');
+        return;
       case 'edit.redo':
-        return this.editorCommand?.('redo');
+        this.runEditorCommand('edit.redo');
+        return;
       case 'view.toggleOutline':
         return this.setView({ showOutline: !this.state.view.showOutline });
       case 'view.toggleSidePanel':

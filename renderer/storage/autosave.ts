@@ -89,6 +89,20 @@ export class Autosaver<T> {
     await this.runOnce();
   }
 
+  /**
+   * Everything not yet known to be stored — pending changes and the batch being written — latest version
+   * per document, for a synchronous last-moment write while the page unloads. Pending changes are taken
+   * (they will not be written again by this autosaver).
+   */
+  takeUnsaved(): [string, T][] {
+    this.clearTimer();
+    const out = new Map<string, T>(this.inFlight);
+    for (const [id, v] of this.pending) out.set(id, v);
+    this.pending.clear();
+    this.firstPendingAt = null;
+    return [...out];
+  }
+
   /** Stops the timers; pending changes are dropped unless flushed first. */
   dispose(): void {
     this.disposed = true;
@@ -114,8 +128,11 @@ export class Autosaver<T> {
     this.timer = null;
   }
 
+  private inFlight: [string, T][] = [];
+
   private runOnce(): Promise<void> {
     const batch = [...this.pending];
+    this.inFlight = batch;
     this.pending.clear();
     this.firstPendingAt = null;
     this.setState({ kind: 'saving' });
@@ -145,6 +162,7 @@ export class Autosaver<T> {
         throw e;
       } finally {
         this.running = null;
+        this.inFlight = [];
       }
       if (this.pending.size > 0) this.setState({ kind: 'pending' });
       else this.setState({ kind: 'saved', at: this.o.now() });
@@ -160,19 +178,20 @@ export class Autosaver<T> {
 }
 
 /**
- * Flushes the autosaver when the page is hidden, closed or reloaded (visibilitychange, pagehide,
- * beforeunload). IndexedDB writes started here complete in Chromium even while the page unloads.
+ * Saves when the page is hidden (visibilitychange: the page lives on, an ordinary flush) and when it is
+ * being unloaded (pagehide, beforeunload: a reload or close; only work issued synchronously survives, so
+ * onUnload must write in the calling task).
  */
-export function flushOnPageHide(target: Window, flush: () => void): () => void {
+export function flushOnPageHide(target: Window, onHide: () => void, onUnload: () => void = onHide): () => void {
   const onVisibility = () => {
-    if (target.document.visibilityState === 'hidden') flush();
+    if (target.document.visibilityState === 'hidden') onHide();
   };
   target.document.addEventListener('visibilitychange', onVisibility);
-  target.addEventListener('pagehide', flush);
-  target.addEventListener('beforeunload', flush);
+  target.addEventListener('pagehide', onUnload);
+  target.addEventListener('beforeunload', onUnload);
   return () => {
     target.document.removeEventListener('visibilitychange', onVisibility);
-    target.removeEventListener('pagehide', flush);
-    target.removeEventListener('beforeunload', flush);
+    target.removeEventListener('pagehide', onUnload);
+    target.removeEventListener('beforeunload', onUnload);
   };
 }

@@ -4,7 +4,7 @@ import { newCategory, newSection, type Category, type CategoryRole, type Matter,
 import type { BookFileContents } from '../../shared/bookfile';
 import type { YearbookDb } from './db';
 import { bookToRows, rowsToBook, sectionNodeCounts, sectionNodeRows, zeroCounts, addNodeCounts } from './rows';
-import type { BookRow, NodeRow, RevisionRow } from './schema';
+import type { BookRow, NodeRow, RevisionRow, SectionRow } from './schema';
 
 /** Revisions kept per section; the oldest are dropped first. */
 export const MAX_REVISIONS_PER_SECTION = 30;
@@ -158,6 +158,45 @@ export async function saveSection(db: YearbookDb, bookId: string, section: Secti
     await db.books.update(bookId, { updatedAt: now, 'shell.updatedAt': now } as Partial<BookRow>);
     return rows;
   });
+}
+
+/**
+ * Last-moment save while the page unloads (reload, close): writes the sections' content rows in one
+ * transaction whose requests are all issued synchronously, in the calling task, and commits it at once —
+ * an async save that first reads would be cut off by the unload. The outline rows are brought up to date
+ * at the next start (repairAfterUnload). Returns false when the database is not open.
+ */
+export function writeSectionsNow(db: YearbookDb, bookId: string, sections: readonly Section[], now: string = new Date().toISOString()): boolean {
+  if (!db.isOpen() || sections.length === 0) return false;
+  const idb = db.backendDB();
+  const tx = idb.transaction(['sections', 'settings'], 'readwrite');
+  const content = tx.objectStore('sections');
+  const settings = tx.objectStore('settings');
+  for (const section of sections) {
+    content.put({ id: section.id, bookId, kind: 'section', data: section, updatedAt: now } satisfies SectionRow);
+    settings.put({ key: `${REPAIR_PREFIX}${section.id}`, value: { bookId, sectionId: section.id, at: now } });
+  }
+  tx.commit?.();
+  return true;
+}
+
+const REPAIR_PREFIX = 'repair:';
+
+/** Rebuilds the outline rows of sections written during an unload (see writeSectionsNow). */
+export async function repairAfterUnload(db: YearbookDb): Promise<string[]> {
+  const marks = await db.settings.where('key').startsWith(REPAIR_PREFIX).toArray();
+  const repaired: string[] = [];
+  for (const m of marks) {
+    const { bookId, sectionId } = m.value as { bookId: string; sectionId: string };
+    const section = await readSection(db, sectionId);
+    const node = await db.nodes.get(sectionId);
+    if (section && node?.bookId === bookId) {
+      await saveSection(db, bookId, section);
+      repaired.push(sectionId);
+    }
+    await db.settings.delete(m.key);
+  }
+  return repaired;
 }
 
 async function refreshCategoryCounts(db: YearbookDb, categoryId: string): Promise<void> {

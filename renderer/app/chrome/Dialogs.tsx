@@ -1,8 +1,9 @@
 // Modal dialogs: new book, book list, backups, add/rename/delete, about, shortcuts, PDF unavailable.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { EDITOR_COMMANDS, formatShortcut } from '../../editor/commands';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatBytes, formatTime } from '../format';
-import { MENUS, OTHER_SHORTCUTS } from '../menu/menus';
+import { isEditorSlot, MENUS, OTHER_SHORTCUTS, type MenuItemDef } from '../menu/menus';
 import type { Dialog } from '../workbench';
 
 export function Modal({ title, children, onClose, wide }: { title: string; children: ReactNode; onClose(): void; wide?: boolean }) {
@@ -385,26 +386,37 @@ function ShortcutsDialog({ onClose }: { onClose(): void }) {
     <Modal title={t('app.dialog.shortcuts')} onClose={onClose} wide>
       <div className="shortcuts">
         {MENUS.map((m) => {
-          const items = m.items.filter((i) => i !== 'sep' && i.accel && !(web && i.desktopOnlyAccel));
+          const items = m.items.filter((i): i is MenuItemDef => i !== 'sep' && !isEditorSlot(i) && !!i.accel && !(web && i.desktopOnlyAccel));
           if (!items.length) return null;
           return (
             <section key={m.id}>
               <h3>{t(m.label)}</h3>
               <dl>
-                {items.map((i) =>
-                  i === 'sep' ? null : (
-                    <div key={i.label} className="shortcut">
-                      <dt>{t(i.label)}</dt>
-                      <dd>
-                        <kbd>{i.accel}</kbd>
-                      </dd>
-                    </div>
-                  ),
-                )}
+                {items.map((i) => (
+                  <div key={i.label} className="shortcut">
+                    <dt>{t(i.label)}</dt>
+                    <dd>
+                      <kbd>{i.accel}</kbd>
+                    </dd>
+                  </div>
+                ))}
               </dl>
             </section>
           );
         })}
+        <section>
+          <h3>{t('app.editor.label')}</h3>
+          <dl>
+            {EDITOR_COMMANDS.filter((c) => c.group !== 'edit' && c.shortcut).map((c) => (
+              <div key={c.id} className="shortcut">
+                <dt>{t(c.label)}</dt>
+                <dd>
+                  <kbd>{formatShortcut(c.shortcut)}</kbd>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
         <section>
           <h3>{t('app.outline.label')}</h3>
           <dl>

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../../shared/host';
 import { useT, useWb, useWorkbench } from '../context';
-import { matchesAccel, MENUS, type MenuItemDef } from './menus';
+import { editorItems, isEditorSlot, matchesAccel, MENUS, type MenuDef, type MenuItemDef } from './menus';
 
 export function MenuBar({ dispatch }: { dispatch: (c: MenuCommand) => void }) {
   const wb = useWorkbench();
@@ -11,6 +11,8 @@ export function MenuBar({ dispatch }: { dispatch: (c: MenuCommand) => void }) {
   const state = useWb((s) => s);
   const [openMenu, setOpenMenu] = useState<number | null>(null);
   const barRef = useRef<HTMLDivElement>(null);
+
+  const expand = (items: MenuDef['items']): (MenuItemDef | 'sep')[] => items.flatMap((i) => (i !== 'sep' && isEditorSlot(i) ? editorItems(wb, i) : [i]));
 
   const run = (item: MenuItemDef) => {
     setOpenMenu(null);
@@ -29,7 +31,7 @@ export function MenuBar({ dispatch }: { dispatch: (c: MenuCommand) => void }) {
       }
       for (const m of MENUS) {
         for (const item of m.items) {
-          if (item === 'sep' || !item.accel || item.desktopOnlyAccel || item.editorAccel) continue;
+          if (item === 'sep' || isEditorSlot(item) || !item.accel || item.desktopOnlyAccel || item.editorAccel) continue;
           if (!matchesAccel(e, item.accel)) continue;
           const s = wb.state;
           if (item.enabled && !item.enabled(s, wb)) return;
@@ -115,8 +117,12 @@ export function MenuBar({ dispatch }: { dispatch: (c: MenuCommand) => void }) {
                 e.preventDefault();
               }}
             >
-              {m.items.map((item, j) => {
-                if (item === 'sep') return <div key={j} className="menu-sep" role="separator" />;
+              {expand(m.items).map((item, j, all) => {
+                if (item === 'sep') {
+                  // No separator at the ends or twice in a row (an empty editor slot leaves two).
+                  if (j === 0 || j === all.length - 1 || all[j - 1] === 'sep') return null;
+                  return <div key={j} className="menu-sep" role="separator" />;
+                }
                 if (item.visible && !item.visible(state, wb)) return null;
                 const enabled = !item.enabled || item.enabled(state, wb);
                 const checked = item.checked?.(state);

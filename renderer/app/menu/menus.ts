@@ -2,6 +2,7 @@
 // The Electron shell builds its native menu with the same commands (MenuCommand in shared/host).
 import type { MenuCommand } from '../../../shared/host';
 import type { MessageKey } from '../../../shared/i18n';
+import { formatShortcut, type EditorCommandGroup, type EditorCommandId } from '../../editor/commands';
 import type { Workbench, WorkbenchState } from '../workbench';
 
 export interface MenuItemDef {
@@ -23,10 +24,35 @@ export interface MenuItemDef {
   visible?: (s: WorkbenchState, wb: Workbench) => boolean;
 }
 
+/** A place in a menu listing the open editor's commands of these groups (renderer/editor/commands.ts). */
+export interface EditorCommandsSlot {
+  editorGroups: readonly EditorCommandGroup[];
+}
+
 export interface MenuDef {
   id: 'file' | 'edit' | 'view' | 'help';
   label: MessageKey;
-  items: (MenuItemDef | 'sep')[];
+  items: (MenuItemDef | EditorCommandsSlot | 'sep')[];
+}
+
+export function isEditorSlot(item: MenuItemDef | EditorCommandsSlot | 'sep'): item is EditorCommandsSlot {
+  return typeof item === 'object' && 'editorGroups' in item;
+}
+
+/** The editor's commands of the slot's groups as menu items (empty when no section editor is open). */
+export function editorItems(wb: Workbench, slot: EditorCommandsSlot): MenuItemDef[] {
+  const h = wb.editor;
+  if (!h) return [];
+  return h.commands
+    .filter((c) => slot.editorGroups.includes(c.group))
+    .map((c) => ({
+      run: (w: Workbench) => void w.runEditorCommand(c.id as EditorCommandId),
+      label: c.label,
+      accel: formatShortcut(c.shortcut),
+      editorAccel: true,
+      enabled: () => h.state(c.id as EditorCommandId).enabled,
+      ...(h.state(c.id as EditorCommandId).checked !== undefined ? { checked: () => h.state(c.id as EditorCommandId).checked === true } : {}),
+    }));
 }
 
 const hasBook = (s: WorkbenchState) => s.book !== null;
@@ -63,6 +89,10 @@ export const MENUS: MenuDef[] = [
     items: [
       { command: 'edit.undo', label: 'app.menu.undo', accel: 'Ctrl+Z', editorAccel: true, enabled: hasSection },
       { command: 'edit.redo', label: 'app.menu.redo', accel: 'Ctrl+Y', editorAccel: true, enabled: hasSection },
+      'sep',
+      { editorGroups: ['structure'] },
+      'sep',
+      { editorGroups: ['format'] },
       'sep',
       {
         run: (wb) => {

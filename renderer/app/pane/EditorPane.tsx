@@ -1,9 +1,9 @@
 // The middle of the window: the open 分目 in the section editor (renderer/editor, through its contract), or a
 // front/back matter page; with a header showing where it sits in the book.
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Section } from '../../../shared/model';
-import type { EditorBookContext } from '../../editor/contract';
+import type { EditorBookContext, EditorSelectionInfo } from '../../editor/contract';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatChars } from '../format';
 import { DocumentView } from './DocumentView';
@@ -39,33 +39,23 @@ export function EditorPane() {
             contributors: book.shell.contributors,
             assets: book.shell.assets,
             assetUrl: (id: string) => assetUrls[id] ?? null,
+            addContributor: (c) => void wb.addContributor(c),
           }
         : null,
-    [book, assetUrls],
+    [book, assetUrls, wb],
   );
+  const onChange = useCallback((s: Section) => wb.editSection(s), [wb]);
+  const onSelection = useCallback((info: EditorSelectionInfo) => wb.setCaret(info), [wb]);
 
-  // Undo and redo from the menu go to the editor as the keys it already handles.
+  // The read-only view of matter pages scrolls to the focused node itself; the editor does it through its focus prop.
   useEffect(() => {
-    return wb.setEditorCommand((c) => {
-      const el = paneRef.current?.querySelector<HTMLElement>('[contenteditable="true"]');
-      if (!el) return;
-      el.focus();
-      const redo = c === 'redo';
-      el.dispatchEvent(
-        new KeyboardEvent('keydown', { key: redo ? 'y' : 'z', code: redo ? 'KeyY' : 'KeyZ', ctrlKey: true, bubbles: true, cancelable: true }),
-      );
-    });
-  }, [wb]);
-
-  // The read-only view scrolls to the focused node itself; the editor does it through its focus prop.
-  useEffect(() => {
-    if (!focus || !paneRef.current || paneRef.current.querySelector('[contenteditable="true"]')) return;
+    if (!focus || !paneRef.current || open?.kind !== 'matter') return;
     const el = paneRef.current.querySelector(`[data-node-id="${CSS.escape(focus.nodeId)}"]`);
     el?.scrollIntoView({ block: 'start' });
     el?.classList.add('is-flash');
     const timer = setTimeout(() => el?.classList.remove('is-flash'), 1200);
     return () => clearTimeout(timer);
-  }, [focus]);
+  }, [focus, open?.kind]);
 
   if (!book) return null;
   if (!open) {
@@ -97,22 +87,24 @@ export function EditorPane() {
           </div>
         ) : null}
       </header>
-      <div className="editor-scroll">
-        <div className="page">
-          {open.kind === 'section' && context ? (
-            <SectionEditorSlot
-              key={`${open.id}:${epoch}`}
-              section={open.section}
-              book={context}
-              focus={focus}
-              onChange={(s: Section) => wb.editSection(s)}
-              onSelectionChange={(info) => wb.setCaret(info)}
-            />
-          ) : open.kind === 'matter' ? (
-            <DocumentView doc={open.matter} assetUrls={assetUrls} />
-          ) : null}
+      {open.kind === 'section' && context ? (
+        <div className="editor-host">
+          <SectionEditorSlot
+            key={`${open.id}:${epoch}`}
+            section={open.section}
+            book={context}
+            focus={focus}
+            onChange={onChange}
+            onSelectionChange={onSelection}
+          />
         </div>
-      </div>
+      ) : open.kind === 'matter' ? (
+        <div className="editor-scroll">
+          <div className="page">
+            <DocumentView doc={open.matter} assetUrls={assetUrls} />
+          </div>
+        </div>
+      ) : null}
     </main>
   );
 }

@@ -1,10 +1,13 @@
-// Where the section editor plugs in. Until the Lexical section editor (renderer/editor/SectionEditor.tsx)
-// is integrated, the section is shown read-only.
-import type { SectionEditorProps } from '../../editor/contract';
-import { useWb } from '../context';
-import { DocumentView } from './DocumentView';
+// Where the Lexical section editor (renderer/editor, the editor engineer's) plugs into the window. The app
+// passes the section, the book context and the focus, receives every change (autosaved by the workbench), and
+// keeps the editor's handle for the menu's editing commands (undo, redo, formatting, structure).
+import { useCallback } from 'react';
+import type { SectionEditorHandle, SectionEditorProps } from '../../editor/contract';
+import { SectionEditor } from '../../editor/SectionEditor';
+import { useWorkbench } from '../context';
 
-export function SectionEditorSlot(props: SectionEditorProps) {
-  const assetUrls = useWb((s) => s.assetUrls);
-  return <DocumentView doc={props.section} assetUrls={assetUrls} />;
+export function SectionEditorSlot(props: Omit<SectionEditorProps, 'ref'>) {
+  const wb = useWorkbench();
+  const ref = useCallback((handle: SectionEditorHandle | null) => wb.setEditorHandle(handle), [wb]);
+  return <SectionEditor {...props} ref={ref} />;
 }

@@ -192,7 +192,7 @@ function EntryCard({ entry, section, attributions }: { entry: Entry; section: Se
         <dt>{t('app.side.chars')}</dt>
         <dd>
           {formatNumber(counts.characters, locale)}
-          <span className="muted"> · {formatChars(counts.characters, locale)}</span>
+          {counts.characters >= 10_000 ? <span className="muted"> · {formatChars(counts.characters, locale)}</span> : null}
         </dd>
         <dt>{t('app.side.paragraphs')}</dt>
         <dd>{t('app.side.paragraphsValue', { paragraphs, tables: counts.tables, figures: counts.figures })}</dd>

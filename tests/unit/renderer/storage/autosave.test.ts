@@ -116,16 +116,35 @@ describe('autosave', () => {
     expect(saved.map((s) => s.value)).toEqual(['新']);
   });
 
-  it('flushes when the page is hidden or unloaded', () => {
-    const flush = vi.fn();
-    const off = flushOnPageHide(window, flush);
+  it('flushes when the page is hidden, and saves synchronously when it unloads', () => {
+    const hide = vi.fn();
+    const unload = vi.fn();
+    const off = flushOnPageHide(window, hide, unload);
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
     window.dispatchEvent(new Event('pagehide'));
     window.dispatchEvent(new Event('beforeunload'));
-    expect(flush).toHaveBeenCalledTimes(3);
+    expect(hide).toHaveBeenCalledTimes(1);
+    expect(unload).toHaveBeenCalledTimes(2);
     off();
     window.dispatchEvent(new Event('pagehide'));
-    expect(flush).toHaveBeenCalledTimes(3);
+    expect(unload).toHaveBeenCalledTimes(2);
+  });
+
+  it('hands over everything unsaved for a last-moment write, the write in progress included', async () => {
+    let release: () => void = () => undefined;
+    const saver = new Autosaver<string>(() => new Promise<void>((r) => (release = r)), { delayMs: 100 });
+    saver.change('s1', 'v1');
+    await vi.advanceTimersByTimeAsync(100); // s1 = v1 is being written
+    saver.change('s2', 'w1');
+    saver.change('s1', 'v2');
+    expect(saver.takeUnsaved().sort()).toEqual([
+      ['s1', 'v2'],
+      ['s2', 'w1'],
+    ]);
+    expect(saver.takeUnsaved()).toEqual([['s1', 'v1']]); // still in flight
+    release();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saver.takeUnsaved()).toEqual([]);
   });
 });

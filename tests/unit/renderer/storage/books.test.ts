@@ -27,8 +27,10 @@ import {
   readRevision,
   readSection,
   renameNode,
+  repairAfterUnload,
   restoreRevision,
   saveSection,
+  writeSectionsNow,
 } from '../../../../renderer/storage/books';
 import { bookToRows, rowsToBook } from '../../../../renderer/storage/rows';
 import type { YearbookDb } from '../../../../renderer/storage/db';
@@ -180,5 +182,22 @@ describe('storage', () => {
     back = (await readBook(db, c.book.id)).book;
     expect(back.body).toHaveLength(1);
     expect((await readOutline(db, c.book.id)).filter((n) => n.title === '工业经济')).toEqual([]);
+  });
+
+  it('writes sections synchronously during an unload and rebuilds their outline rows at the next start', async () => {
+    ({ db } = memoryDb());
+    const c = seedBook();
+    await putBook(db, c);
+    await db.open();
+    const section = structuredClone(c.book.body[0]!.sections[5]!); // 建议和提案办理
+    section.children.push(newEntry('代表建议面商', ['2021年，开展代表建议面商12次。']));
+    expect(writeSectionsNow(db, c.book.id, [section])).toBe(true);
+    // Written at once; the outline does not know the new entry yet …
+    await vi.waitFor(async () => expect(await readSection(db, section.id)).toEqual(section));
+    expect((await readOutline(db, c.book.id)).some((n) => n.title === '代表建议面商')).toBe(false);
+    // … until the next start repairs it.
+    expect(await repairAfterUnload(db)).toEqual([section.id]);
+    expect((await readOutline(db, c.book.id)).some((n) => n.title === '代表建议面商' && n.sectionId === section.id)).toBe(true);
+    expect(await repairAfterUnload(db)).toEqual([]);
   });
 });
