@@ -81,6 +81,8 @@ const zh = {
   'app.side.noAttributions': '本分目还没有署名行。',
   'app.side.covers': '署名范围（{count} 条）：',
   'app.side.coversNone': '未指定署名范围',
+  'app.side.coversMore': '其余 {count} 条…',
+  'app.side.coversLess': '收起',
   'app.side.uncovered': '{count} 个条目不在任何署名范围内，如“{first}”。',
 
   'app.history.title': '“{title}”的历史版本',
@@ -274,6 +276,8 @@ const en: Record<keyof typeof zh, string> = {
   'app.side.noAttributions': 'This section has no attribution lines yet.',
   'app.side.covers': 'Covers ({count}):',
   'app.side.coversNone': 'No entries assigned',
+  'app.side.coversMore': '{count} more…',
+  'app.side.coversLess': 'Show fewer',
   'app.side.uncovered': '{count} entries are not covered by any attribution, e.g. "{first}".',
 
   'app.history.title': 'History of "{title}"',

@@ -63,7 +63,8 @@ async function waitOutline(page: Page, sections: number): Promise<void> {
 
 const bench: Bench = async (ctx) => {
   const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  const outDir = path.join(ctx.scratchDir, 'renderer');
+  // A build of its own (dist-* is ignored by git and lint), so a running e2e server is not disturbed.
+  const outDir = path.join(ctx.root, 'dist-bench/renderer');
   ctx.log('building the renderer …');
   await build({ configFile: path.join(ctx.root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
   const server = await preview({ configFile: path.join(ctx.root, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { port: 0, strictPort: false } });

@@ -67,7 +67,7 @@ export function Outline() {
   if (pathKey !== seenPath) {
     setSeenPath(pathKey);
     const need = [...(openId ? [openId, ...ancestorsOf(tree, openId)] : []), ...(selectedId ? ancestorsOf(tree, selectedId) : [])];
-    if (need.some((id) => !expanded.has(id))) setExpanded(new Set([...expanded, ...need]));
+    if (need.length) setExpanded((prev) => (need.every((id) => prev.has(id)) ? prev : new Set([...prev, ...need])));
     if (selectedId) setActive(selectedId);
   }
 
@@ -317,7 +317,9 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
         <span className={`badge stage-${row.stage}`}>{t(STAGE_KEYS[row.stage])}</span>
       ) : null}
       <span className="ol-counts" title={t('app.outline.countsTitle', { entries: node.counts.entries, chars: node.counts.characters })}>
-        {row.kind === 'entry' ? formatChars(node.counts.characters, locale) : `${node.counts.entries} · ${formatChars(node.counts.characters, locale)}`}
+        {row.kind === 'entry' || node.counts.entries === 0
+          ? formatChars(node.counts.characters, locale)
+          : `${node.counts.entries} · ${formatChars(node.counts.characters, locale)}`}
       </span>
     </div>
   );

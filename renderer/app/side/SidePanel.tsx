@@ -154,14 +154,7 @@ function DetailsTab() {
                   </span>
                 </div>
                 {a.covers.length ? (
-                  <div className="attr-covers">
-                    <span className="muted">{t('app.side.covers', { count: a.covers.length })}</span>
-                    {a.covers.map((id) => (
-                      <button key={id} type="button" className="link" onClick={() => void wb.openNode(id)}>
-                        {titleOf.get(id) ?? id}
-                      </button>
-                    ))}
-                  </div>
+                  <Covers covers={a.covers} titleOf={titleOf} onOpen={(id) => void wb.openNode(id)} />
                 ) : (
                   <div className="attr-covers muted">{t('app.side.coversNone')}</div>
                 )}
@@ -174,6 +167,30 @@ function DetailsTab() {
         ) : null}
       </section>
     </>
+  );
+}
+
+const COVERS_SHOWN = 6;
+
+/** The entries an attribution covers; long lists are folded. */
+function Covers({ covers, titleOf, onOpen }: { covers: string[]; titleOf: Map<string, string>; onOpen(id: string): void }) {
+  const t = useT();
+  const [all, setAll] = useState(false);
+  const shown = all ? covers : covers.slice(0, COVERS_SHOWN);
+  return (
+    <div className="attr-covers">
+      <span className="muted">{t('app.side.covers', { count: covers.length })}</span>
+      {shown.map((id) => (
+        <button key={id} type="button" className="link" onClick={() => onOpen(id)}>
+          {titleOf.get(id) ?? id}
+        </button>
+      ))}
+      {covers.length > COVERS_SHOWN ? (
+        <button type="button" className="link is-more" onClick={() => setAll(!all)}>
+          {all ? t('app.side.coversLess') : t('app.side.coversMore', { count: covers.length - COVERS_SHOWN })}
+        </button>
+      ) : null}
+    </div>
   );
 }
 
