@@ -5,8 +5,9 @@ import { app } from './app';
 import { shell } from './shell';
 import { importMessages } from './import';
 import { editor } from './editor';
+import { exportCatalog } from './export';
 
-const catalogs = [model, app, shell, importMessages, editor] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -26,7 +27,8 @@ export type MessageKey =
   | keyof (typeof app)['zh']
   | keyof (typeof shell)['zh']
   | keyof (typeof importMessages)['zh']
-  | keyof (typeof editor)['zh'];
+  | keyof (typeof editor)['zh']
+  | keyof (typeof exportCatalog)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';

@@ -341,6 +341,25 @@ export const PrintProfileSchema = z.object({
   /** Press variant: colour conversion after printing (needs Ghostscript). */
   colorMode: z.enum(['rgb', 'gray', 'cmyk']).default('rgb'),
   pdfx: z.boolean().default(false),
+  /** Generated matter (目录, 索引, 表格索引, 图片索引); absent fields take the export defaults. */
+  generated: z
+    .object({
+      toc: z.boolean().optional(),
+      /** 1 = categories only, 2 = with sections, 3 = with subsections. */
+      tocDepth: z.number().int().min(1).max(3).optional(),
+      subjectIndex: z.boolean().optional(),
+      tableIndex: z.boolean().optional(),
+      figureIndex: z.boolean().optional(),
+      /** Index page references carry the column letter ("125a"), as two-column yearbooks print them. */
+      indexColumnLetters: z.boolean().optional(),
+    })
+    .optional(),
+  /** Leave the back of each category opener page blank, so that the text starts on a right-hand page. */
+  openerBlankVerso: z.boolean().optional(),
+  /** Entry titles 【…】 in bold 黑体 (true) or regular 黑体 (false, the default). */
+  entryTitleBold: z.boolean().optional(),
+  /** Name of a saved profile this one came from (for the export dialog's choice). */
+  name: z.string().max(100).optional(),
 });
 export type PrintProfile = z.infer<typeof PrintProfileSchema>;
 

@@ -1,7 +1,8 @@
 // Registry of CLI commands. Add one import and one list entry per command file.
 import type { Command } from '../command';
+import { exportCommand } from './export';
 import { generate } from './generate';
 import { info } from './info';
 import { sample } from './sample';
 
-export const commands: Command[] = [sample, info, generate];
+export const commands: Command[] = [sample, info, generate, exportCommand];
