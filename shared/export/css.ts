@@ -123,13 +123,14 @@ section.cat + section.cat, section.cat + section.matter, section.matter + sectio
 
 /* 目录 */
 .toc-list { columns: 2; column-gap: ${mm(p.columnGap * 1.5)}; column-fill: balance; }
-.toc-line { display: flex; align-items: baseline; margin: 0; line-height: 1.6; break-inside: avoid; }
+.toc-line { display: flex; align-items: last baseline; margin: 0; line-height: 1.6; break-inside: avoid; }
 .toc-line.c { font-family: ${f.hei}; font-size: ${pt(body + 1)}; margin-top: 1.6mm; break-after: avoid; }
 .toc-line.s { padding-left: 1em; }
 .toc-line.ss { padding-left: 2em; font-size: ${pt(body - 0.5)}; }
 .toc-line.m { font-family: ${f.hei}; font-size: ${pt(body + 1)}; margin-top: 1.6mm; }
-.tl-t { flex: 0 1 auto; }
-.tl-d { flex: 1 1 0; overflow: hidden; white-space: nowrap; margin: 0 0.2em; color: #000; min-width: 1.5em; }
+.tl-t { flex: 0 1 auto; max-width: calc(100% - 4.5em); }
+.tl-d { flex: 1 1 0; overflow: hidden; white-space: nowrap; margin: 0 0.2em; color: #000; min-width: 1.5em;
+  font-family: ${f.song}; font-size: ${pt(body - 1)}; }
 .tl-d::before { content: "${'·'.repeat(160)}"; letter-spacing: 0.12em; }
 .tl-p { flex: none; text-align: right; min-width: 1.6em; }
 
@@ -137,7 +138,7 @@ section.cat + section.cat, section.cat + section.matter, section.matter + sectio
 .idx-note { font-size: ${pt(cell)}; text-indent: 2em; margin: 0 0 ${mm(lineMm * 0.5)}; }
 .idx-list { columns: 3; column-gap: ${mm(p.columnGap)}; column-fill: balance; font-size: ${pt(cell)}; line-height: 1.55; }
 .idx-letter { font-family: ${f.hei}; font-size: ${pt(body)}; text-align: center; margin: 1.5mm 0 0.8mm; break-after: avoid; }
-.idx-item { display: flex; align-items: baseline; margin: 0; break-inside: avoid; }
+.idx-item { display: flex; align-items: last baseline; margin: 0; break-inside: avoid; }
 .idx-item .tl-t { padding-left: 1em; text-indent: -1em; }
 .idx-sub { margin-top: ${mm(lineMm)}; }
 .idx-sub-title { font-family: ${f.hei}; font-size: 12pt; text-align: center; margin: 0 0 ${mm(lineMm * 0.6)}; break-after: avoid; }

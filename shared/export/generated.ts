@@ -75,7 +75,9 @@ export function buildIndex(items: IndexItem[], resolve: (anchor: string) => Page
     byTerm.set(term, rec);
   }
   const lines: IndexLine[] = [...byTerm.values()].map((r) => {
-    const key = r.sortKey ? pinyinKey(r.sortKey) : pinyinKey(r.term);
+    // A sort key typed by the editor is either pinyin already ("chongqing") or characters to read.
+    const given = r.sortKey?.trim().toLowerCase();
+    const key = given ? (/^[a-z0-9ü: ]+$/.test(given) ? given.replace(/ü|u:/g, 'v') : pinyinKey(given)) : pinyinKey(r.term);
     const first = key[0]?.toUpperCase() ?? '#';
     return { term: r.term, refs: r.refs.sort((a, b) => a.physical - b.physical || (a.label < b.label ? -1 : 1)), key, letter: /[A-Z]/.test(first) ? first : '#' };
   });

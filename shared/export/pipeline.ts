@@ -291,7 +291,7 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
       const back = await readAnchors(out.pdf);
       part.pdf = out.pdf;
       part.pageCount = back.pageCount;
-      part.anchors = back.anchors;
+      part.anchors = settleHeadings(back.anchors, part.collector?.follow);
       part.overflows = out.overflows ?? [];
       part.html = undefined; // free memory early
       progress('body', ++printed, statics.length);
@@ -453,6 +453,21 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
     kind: pg.part < 0 ? 'blank' : parts[pg.part]!.kind,
   }));
   return { pdf, preflight, pages, nodePages, timings };
+}
+
+/**
+ * A heading's page is that of the first line after it (kept together by break-after: avoid) when Chromium's
+ * destination for the heading itself disagrees — see Collector.follow.
+ */
+export function settleHeadings(anchors: Map<string, AnchorPos>, follow: ReadonlyMap<string, string> | undefined): Map<string, AnchorPos> {
+  if (!follow) return anchors;
+  for (const [id, f] of follow) {
+    const head = anchors.get(id);
+    const next = anchors.get(f);
+    if (next && (!head || head.page !== next.page)) anchors.set(id, next);
+    anchors.delete(f);
+  }
+  return anchors;
 }
 
 function opt<K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } {

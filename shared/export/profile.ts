@@ -150,7 +150,11 @@ export function resolveProfile(p: PrintProfile): ResolvedProfile {
 }
 
 /** A partial profile as written in a profile file or sent by the export dialog. */
-export const ProfilePatchSchema = PrintProfileSchema.partial().extend({
+// Every field optional and without its default (a patch names only what it changes).
+const patchShape = Object.fromEntries(
+  Object.entries(PrintProfileSchema.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType)).optional()]),
+) as { [K in keyof typeof PrintProfileSchema.shape]: z.ZodOptional<z.ZodType<PrintProfile[K]>> };
+export const ProfilePatchSchema = z.object(patchShape).extend({
   margins: z.object({ top: z.number(), bottom: z.number(), inner: z.number(), outer: z.number() }).partial().optional(),
   fonts: z.object({ song: z.string(), hei: z.string(), kai: z.string(), fang: z.string() }).partial().optional(),
 });

@@ -45,6 +45,12 @@ export interface ImageUse {
 /** What rendering a part of the book yields besides its HTML. */
 export class Collector {
   anchors: string[] = [];
+  /**
+   * Second anchor of a heading, placed in the first line of the text that follows it. Chromium can leave a
+   * heading's named destination at the bottom of the previous column when break-after: avoid moves the heading
+   * on; the following line is kept with the heading, so its destination gives the heading's true page.
+   */
+  follow = new Map<string, string>();
   sections: { anchor: string; title: string; categoryId: string }[] = [];
   subsections: { anchor: string; title: string; sectionId: string }[] = [];
   index: IndexItem[] = [];
@@ -153,15 +159,19 @@ export class PartRenderer {
 
   /** A category: opener page, then its sections in flows (two columns, or full width where the model says so). */
   category(cat: Category, opts: { opener: boolean }): string {
-    let html = `<section class="cat role-${cat.role}" id="${this.c.anchor(cat.id)}">`;
+    // Anchors sit on inline boxes (a span in the first line): Chromium places the named destination of a block
+    // that starts at a column or page boundary at the top of the column, with a wrong x.
+    const catId = this.c.anchor(cat.id);
+    let html = `<section class="cat role-${cat.role}" data-id="${catId}">`;
     if (opts.opener) {
       html += `<div class="opener"><div class="opener-in">`;
-      html += `<h1 class="cat-title">${spaced(cat.title)}</h1>`;
+      html += `<h1 class="cat-title"><span id="${catId}">${spaced(cat.title)}</span></h1>`;
       if (cat.titleEn) html += `<p class="cat-en">${escapeHtml(cat.titleEn)}</p>`;
       html += `</div></div>`;
       // The back of the opener stays blank: the text starts on a right-hand page.
       if (this.env.profile.openerBlankVerso) html += `<div class="blank-page"></div>`;
     }
+    else html += `<span id="${catId}"></span>`;
     html += this.flows(cat, cat.sections);
     return `${html}</section>`;
   }
@@ -189,9 +199,10 @@ export class PartRenderer {
     this.where = s.title;
     this.sectionId = s.id;
     this.c.sections.push({ anchor: id, title: s.title, categoryId: cat.id });
-    let html = `<section class="sec" id="${id}">`;
+    let html = `<section class="sec" data-id="${id}">`;
     const titleClass = [...s.title].length === 2 ? 'sec-title t2' : 'sec-title';
-    html += `<h2 class="${titleClass}">${escapeHtml(s.title)}</h2>`;
+    html += `<h2 class="${titleClass}"><span id="${id}">${escapeHtml(s.title)}</span></h2>`;
+    this.pendingFollow.push(id);
     if (s.article) {
       const a = s.article;
       if (a.subtitle) html += `<p class="art-sub">${textHtml(a.subtitle)}</p>`;
@@ -213,7 +224,8 @@ export class PartRenderer {
       else if (ch.type === 'subsection') {
         const id = this.c.anchor(ch.id);
         this.c.subsections.push({ anchor: id, title: ch.title, sectionId: this.sectionId });
-        out.push(`<h3 class="sub-title" id="${id}">· ${escapeHtml(ch.title)} ·</h3>`);
+        out.push(`<h3 class="sub-title" data-id="${id}"><span id="${id}">· ${escapeHtml(ch.title)} ·</span></h3>`);
+        this.pendingFollow.push(id);
         out.push(this.children(ch.children, where));
       } else if (ch.type === 'heading' && ch.runIn) {
         pendingRunIn = ch;
@@ -238,7 +250,7 @@ export class PartRenderer {
     const fnLabels = new Map<string, string>();
     let n = 0;
     for (const b of e.blocks) if (b.type === 'footnote') fnLabels.set(b.id, footnoteLabel(++n));
-    const title = `<span class="et">【${textHtml(e.title)}】</span>`;
+    const title = `${this.lead()}<span class="et" id="${id}">【${textHtml(e.title)}】</span>`;
     const out: string[] = [];
     let titled = false;
     for (const b of e.blocks) {
@@ -261,10 +273,19 @@ export class PartRenderer {
     if (!titled) out.push(`<p class="p p1 only">${title}</p>`);
     const notes = e.blocks.filter((b): b is Footnote => b.type === 'footnote');
     if (notes.length) out.push(this.notes(notes, fnLabels));
-    return `<div class="entry" id="${id}">${out.join('')}</div>`;
+    return `<div class="entry" data-id="${id}">${out.join('')}</div>`;
   }
 
   private where = '';
+  private pendingFollow: string[] = [];
+  /** Heading ids waiting for the next line of text: returns their follow anchors as empty spans. */
+  private lead(): string {
+    if (!this.pendingFollow.length) return '';
+    const html = this.pendingFollow.map((id) => `<span id="${this.c.anchor(`${id}-f`)}"></span>`).join('');
+    for (const id of this.pendingFollow) this.c.follow.set(id, `${id}-f`);
+    this.pendingFollow = [];
+    return html;
+  }
   private sectionId = '';
   private inline(b: { text: string; marks: Paragraph['marks'] }, fnLabels: Map<string, string>): string {
     return inlineHtml(b.text, b.marks, {
@@ -287,16 +308,16 @@ export class PartRenderer {
   }
 
   block(b: Block, where: string, runIn: Heading | null, fnLabels: Map<string, string> = new Map()): string {
-    const lead = runIn ? `<span class="hd-run l${runIn.level}">${this.inline(runIn, fnLabels)}</span>` : '';
+    const lead = (b.type === 'paragraph' || b.type === 'dated' ? this.lead() : '') + (runIn ? `<span class="hd-run l${runIn.level}">${this.inline(runIn, fnLabels)}</span>` : '');
     switch (b.type) {
       case 'paragraph':
         return `<p class="p">${lead}${this.inline(b, fnLabels)}</p>`;
       case 'heading':
-        return `<h4 class="hd l${b.level}" id="${this.c.anchor(b.id)}">${this.inline(b, fnLabels)}</h4>`;
+        return `<h4 class="hd l${b.level}" data-id="${b.id}">${this.lead()}<span id="${this.c.anchor(b.id)}"></span>${this.inline(b, fnLabels)}</h4>`;
       case 'dated':
         return `<p class="dated">${lead}<span class="date">${textHtml(b.dateLabel)}</span>\u3000${this.inline(b, fnLabels)}</p>`;
       case 'attribution':
-        return `<p class="attr">${escapeHtml(attributionText(b, this.pad))}</p>`;
+        return `<p class="attr">${this.lead()}${escapeHtml(attributionText(b, this.pad))}</p>`;
       case 'footnote':
         return this.notes([b], fnLabels);
       case 'table':
@@ -331,7 +352,7 @@ export class PartRenderer {
     const cap = `${label ? `<span class="fno">${label}</span>\u3000` : ''}${textHtml(f.caption)}`;
     const credit = creditText(f);
     return (
-      `<figure class="fig${wide ? ' wide' : ''}" id="${id}">${frame}<figcaption>${cap}` +
+      `<figure class="fig${wide ? ' wide' : ''}" data-id="${id}">${frame}<figcaption>${this.lead()}<span id="${id}"></span>${cap}` +
       `${credit ? `<span class="credit">${textHtml(credit)}</span>` : ''}</figcaption></figure>`
     );
   }
@@ -345,7 +366,7 @@ export class PartRenderer {
     const cont = this.env.book.houseStyle.tableContinuation === '续表N' && num ? `续表${num}` : '续表';
     const unit = t.unitNote ? `<span class="tu">${textHtml(t.unitNote)}</span>` : '';
     const title = label || t.title ? `<span class="tt">${label ? `${label}\u3000` : ''}${textHtml(t.title)}</span>` : '';
-    const cap = `<div class="tcap">${title}${unit}</div>`;
+    const cap = `<div class="tcap">${this.lead()}<span id="${id}"></span>${title}${unit}</div>`;
     const cell = (tag: 'th' | 'td', c: Table['bodyRows'][number]['cells'][number]) =>
       `<${tag}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${
         c.align ? ` class="${c.align}"` : ''
@@ -358,7 +379,7 @@ export class PartRenderer {
       `<tr class="tlab"><th colspan="${cols}"><div class="tcap ghost">${title}${unit}</div>` +
       `<span class="tcont">${cont}</span>${t.unitNote ? `<span class="tcu">${textHtml(t.unitNote)}</span>` : ''}</th></tr>`;
     return (
-      `<div class="tbl${t.fullWidth ? ' wide' : ''}" id="${id}"><div class="tcover">${cap}</div>` +
+      `<div class="tbl${t.fullWidth ? ' wide' : ''}" data-id="${id}"><div class="tcover">${cap}</div>` +
       `<table><thead>${labelRow}${head}</thead><tbody>${body}</tbody></table>` +
       `${t.note ? `<p class="tnote">${textHtml(t.note)}</p>` : ''}</div>`
     );
@@ -368,7 +389,7 @@ export class PartRenderer {
 
   matter(m: Matter): string {
     const id = this.c.anchor(m.id);
-    let html = `<section class="matter kind-${m.kind}" id="${id}"><h1 class="matter-title">${spaced(m.title)}</h1><div class="matter-body">`;
+    let html = `<section class="matter kind-${m.kind}" data-id="${id}"><h1 class="matter-title"><span id="${id}">${spaced(m.title)}</span></h1><div class="matter-body">`;
     html += this.children(m.blocks, m.title);
     return `${html}</div></section>`;
   }

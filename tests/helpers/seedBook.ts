@@ -131,7 +131,7 @@ function tableFromGold(ids: IdGenerator, tb: { number: string | null; title: str
   const cells = lines.slice(start + 1).filter((l) => l && !tb.header.includes(l) && !/^续表/.test(l));
   const cols = tb.header.length;
   const bodyRows = [];
-  for (let r = 0; r < Math.max(tb.rows, 12); r++) {
+  for (let r = 0; r < Math.max(tb.rows, 36); r++) {
     bodyRows.push({
       cells: Array.from({ length: cols }, (_, c) => ({
         text: c === 0 ? String(r + 1) : (cells[(r * cols + c) % cells.length] ?? '').slice(0, c === cols - 1 ? 18 : 60),

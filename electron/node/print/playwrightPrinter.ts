@@ -40,7 +40,7 @@ export interface PlaywrightPrinterOptions {
 }
 
 /** A local server answering the print documents and their resources; only this process knows the documents. */
-async function startResourceServer(resources: ResourceResolver, documents: Map<string, string>): Promise<{ origin: string; close(): Promise<void> }> {
+export async function startResourceServer(resources: ResourceResolver, documents: Map<string, string>): Promise<{ origin: string; close(): Promise<void> }> {
   const fontCss = bundledFontCss();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -17,8 +17,8 @@ export const INSPECT_SCRIPT = `(() => {
   const out = [];
   const seen = new Set();
   const add = (el, what, px) => {
-    const host = el.closest('[id]');
-    const id = host ? host.id : '';
+    const host = el.closest('[data-id]');
+    const id = host ? host.getAttribute('data-id') : '';
     if (!id || seen.has(id + what) || px < 1.5) return;
     seen.add(id + what);
     out.push({ id, what, amountMm: Math.round(px * pxToMm * 10) / 10 });

@@ -1,0 +1,212 @@
+// The whole pipeline on a real book built from the corpus seeds, printed by Chromium and read back with
+// poppler-utils and pdf-lib: page size with bleed, boxes, fonts, running heads, TOC and index pages, 续表.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportResult } from '../../../../shared/export/pipeline';
+import { inspectPdf } from '../../../../shared/export/preflight';
+import type { Book } from '../../../../shared/model';
+import { allSections } from '../../../../shared/model';
+import { exportWithChromium } from '../../../../electron/node/print/exportFile';
+import { launchPlaywrightPrinter } from '../../../../electron/node/print/playwrightPrinter';
+import type { Printer } from '../../../../electron/node/print/printer';
+import { bookResources } from '../../../../electron/node/print/resources';
+import { seedBook } from '../../../helpers/seedBook';
+import { headingLines, pdffonts, pdfinfo, pdfinfoBoxes, pdftotextPages, pdftotextRegion, squash } from './pdfTools';
+
+let book: Book;
+let result: ExportResult;
+let file: string;
+let pages: string[];
+let printer: Printer;
+const MM = 72 / 25.4;
+
+beforeAll(async () => {
+  book = seedBook();
+  printer = await launchPlaywrightPrinter({ resources: bookResources(new Map(), new Map()) });
+  result = await exportWithChromium({ book, assets: new Map(), printer });
+  file = path.join(mkdtempSync(path.join(os.tmpdir(), 'yb-export-')), 'book.pdf');
+  writeFileSync(file, result.pdf);
+  pages = pdftotextPages(file);
+}, 240_000);
+afterAll(async () => {
+  await printer?.close();
+});
+
+/** Heading-like lines of a page: whole-page layout text plus each column cropped (two-column reading order). */
+function pageHeadings(physical: number): string[] {
+  const left = result.pages[physical]!.side === 'left';
+  const x0 = (3 + (left ? 17 : 20)) * MM;
+  const colW = ((173 - 6) / 2) * MM;
+  const gap = 6 * MM;
+  const h = 291 * MM;
+  const cols = [pdftotextRegion(file, physical + 1, x0 - 2, 0, colW + gap / 2, h, true), pdftotextRegion(file, physical + 1, x0 + colW + gap / 2, 0, colW + gap, h, true)];
+  return [...headingLines(pages[physical]!), ...cols.flatMap((c) => c.split('\n').map((l) => squash(l)).filter(Boolean))];
+}
+
+/** Physical page (0-based) of a printed folio in the body. */
+const physicalOf = (folio: string) => result.pages.find((p) => p.folio === folio && p.kind !== 'blank')?.index ?? -1;
+
+describe('print-ready PDF of the seed book', () => {
+  it('has the trim size plus 3 mm bleed on every page, with TrimBox and BleedBox', async () => {
+    const boxes = pdfinfoBoxes(file, 1);
+    expect(boxes.MediaBox![2]).toBeCloseTo(216 * MM, 1);
+    expect(boxes.MediaBox![3]).toBeCloseTo(291 * MM, 1);
+    expect(boxes.TrimBox).toEqual([8.5, 8.5, 603.78, 816.38]);
+    expect(boxes.BleedBox![2]).toBeCloseTo(216 * MM, 1);
+    const facts = await inspectPdf(result.pdf);
+    expect(facts.pagesWithoutBoxes).toEqual([]);
+    expect(facts.pagesOfOtherSize).toEqual([]);
+    expect(facts.pageCount).toBe(result.pages.length);
+    expect(facts.pageCount).toBeGreaterThan(50);
+  });
+
+  it('embeds every font as CID TrueType — no Type 3', () => {
+    const fonts = pdffonts(file);
+    expect(fonts.length).toBeGreaterThan(3);
+    expect(fonts.filter((f) => f.type !== 'CID TrueType')).toEqual([]);
+    expect(fonts.every((f) => f.emb === 'yes')).toBe(true);
+    expect(result.preflight.fonts.every((f) => f.kind === 'CID TrueType' && f.embedded)).toBe(true);
+    expect(result.preflight.ok).toBe(true);
+  });
+
+  it('prints running heads: book title on even pages, the category on odd pages, folios on the outer edge', { timeout: 60_000 }, () => {
+    const layoutPages = pdftotextPages(file, true);
+    const cats = new Set(book.body.map((c) => c.title).concat(book.back.filter((b) => b.type === 'category').map((c) => c.title)));
+    let checked = 0;
+    for (const p of result.pages) {
+      if (p.kind !== 'category' || !p.head) continue;
+      const first = layoutPages[p.index]!.split('\n').find((l) => l.trim())!;
+      const parts = first.trim().split(/\s{2,}/);
+      if (p.side === 'left') expect(parts, `page ${p.index + 1}`).toEqual([p.folio, '临安年鉴（2021）']);
+      else {
+        expect(cats.has(parts[0]!), `page ${p.index + 1}: ${first}`).toBe(true);
+        expect(parts).toEqual([p.head, p.folio]);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+    // category openers carry neither head nor folio
+    for (const p of result.pages.filter((x) => x.kind === 'category' && x.folio === null && x.head === null)) {
+      expect(headingLines(pages[p.index]!).some((l) => cats.has(l))).toBe(true);
+    }
+  });
+
+  it("gives each section in the TOC the page where that section's heading is printed", { timeout: 120_000 }, () => {
+    const tocPages = result.pages.filter((p) => p.kind === 'toc').map((p) => pages[p.index]!);
+    const sections = new Set(allSections(book).map((s) => s.section.title));
+    const entries: { title: string; folio: string }[] = [];
+    for (const line of tocPages.join('\n').split('\n')) {
+      const m = /^(.+?)\s*(?:·\s*)+(\d+)$/.exec(line.trim());
+      if (m && sections.has(m[1]!.trim())) entries.push({ title: m[1]!.trim(), folio: m[2]! });
+    }
+    expect(entries.length).toBeGreaterThan(25);
+    for (const e of entries) {
+      const at = physicalOf(e.folio);
+      expect(at, `${e.title} → ${e.folio}`).toBeGreaterThan(0);
+      expect(pageHeadings(at), `${e.title} on page ${e.folio}`).toContain(squash(e.title));
+      // and not already on the page before (the TOC must not cite a page too early or too late)
+      if (result.pages[at - 1]?.kind === 'category') {
+        const before = pageHeadings(at - 1);
+        const same = allSections(book).filter((x) => x.section.title === e.title).length;
+        if (same === 1) expect(before).not.toContain(squash(e.title));
+      }
+    }
+  });
+
+  it('repeats the header row under 续表 on every continuation page of a table', () => {
+    // 表6 (续表N house style): the first page carries the caption; every later fragment (next column or page)
+    // starts with 续表6 and the repeated header. The first fragment's 续表 line is covered by the caption box.
+    const t6 = pages.findIndex((p) => p.includes('2020年临安区政府民生实事项目完成情况'));
+    expect(t6).toBeGreaterThan(0);
+    const withCont = pages.map((p, i) => ({ s: squash(p), i })).filter(({ s, i }) => i >= t6 && i < t6 + 4 && s.includes('续表6'));
+    const occurrences = withCont.reduce((n, { s }) => n + s.split('续表6').length - 1, 0);
+    expect(occurrences).toBeGreaterThanOrEqual(2); // the covered one on the first fragment + at least one continuation
+    let covered = 0;
+    let continued = 0;
+    const count = (s: string, x: string) => s.split(x).length - 1;
+    for (const { s } of withCont) {
+      for (let at = s.indexOf('续表6'); at >= 0; at = s.indexOf('续表6', at + 1)) {
+        const after = s.slice(at, at + 40);
+        if (after.startsWith('续表6表62020年临安区政府民生实事项目完成情况')) covered++;
+        else {
+          expect(after).toMatch(/^续表6单位：项/);
+          continued++;
+        }
+      }
+      // every fragment on the page (first and continuations) has its own header row
+      for (const cell of ['实项目', '完成情况', '责任单位']) expect(count(s, cell)).toBeGreaterThanOrEqual(count(s, '续表6'));
+    }
+    expect(covered).toBe(1);
+    expect(continued).toBeGreaterThanOrEqual(1);
+    // the wide appendix table (unnumbered: 续表) runs over several pages, each with its header
+    const wide = pages.findIndex((p) => squash(p).includes('2020年区《政府工作报告》主要目标任务进展情况'));
+    expect(wide).toBeGreaterThan(0);
+    const contWide = pages.map((p, i) => ({ s: squash(p), i })).filter(({ s, i }) => i > wide && s.includes('续表'));
+    expect(contWide.length).toBeGreaterThanOrEqual(2);
+    for (const { s } of contWide) for (const cell of ['项目名称', '项目内容', '牵头单位', '责任单位', '目前进展情况']) expect(count(s, cell)).toBeGreaterThanOrEqual(count(s, '续表'));
+  });
+
+  it('points index entries at the pages (and columns) where the terms are', { timeout: 120_000 }, () => {
+    const idxText = result.pages.filter((p) => p.kind === 'index').map((p) => pages[p.index]!).join('\n');
+    const refs: { term: string; folio: string; col: string }[] = [];
+    for (const line of idxText.split('\n')) {
+      const m = /^(.+?)\s*(?:·\s*)+([\d]+[ab]?(?:，\d+[ab]?)*)$/.exec(line.trim());
+      if (!m || !/\p{Script=Han}{2}/u.test(m[1]!) || m[1]!.startsWith('·')) continue; // skip the tails of wrapped terms
+      for (const r of m[2]!.split('，')) refs.push({ term: m[1]!.trim(), folio: r.replace(/[ab]$/, ''), col: r.replace(/^\d+/, '') });
+    }
+    expect(refs.length).toBeGreaterThan(100);
+    // index terms tagged in the text and a sample of entry titles
+    const tagged = refs.filter((r) => ['新冠肺炎', '数字经济', '垃圾分类', '河长制', '城市大脑'].includes(r.term));
+    expect(tagged.length).toBeGreaterThanOrEqual(4);
+    const sample = [...tagged, ...refs.filter((_, i) => i % 9 === 0)];
+    const h = 291 * MM;
+    for (const r of sample) {
+      const at = physicalOf(r.folio);
+      expect(at, `${r.term} → ${r.folio}`).toBeGreaterThan(0);
+      const generic = /概况$|综述$/.test(r.term) && !squash(pages[at]!).includes(r.term);
+      const want = generic ? r.term.slice(-2) : r.term;
+      expect(squash(pages[at]!), `${r.term} on page ${r.folio}`).toContain(squash(want).slice(0, 12));
+      if (r.col) {
+        // crop the page to the column and look for the term there
+        const left = result.pages[at]!.side === 'left';
+        const x0 = (3 + (left ? 17 : 20)) * MM; // bleed + outer (left page) or inner (right page) margin
+        const colW = ((173 - 6) / 2) * MM;
+        const gap = 6 * MM;
+        const x = r.col === 'a' ? x0 - 2 : x0 + colW + gap / 2;
+        const text = pdftotextRegion(file, at + 1, x, 0, colW + gap / 2 + 2, h);
+        expect(squash(text), `${r.term} in column ${r.col} of page ${r.folio}`).toContain(squash(want).slice(0, 6));
+      }
+    }
+  });
+
+  it('writes bookmarks for categories and sections, page labels and the metadata', async () => {
+    const doc = await PDFDocument.load(result.pdf);
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const titles: string[] = [];
+    let node = outlines.lookup(PDFName.of('First'));
+    while (node instanceof PDFDict) {
+      titles.push(String((node.lookup(PDFName.of('Title')) as { decodeText(): string }).decodeText()));
+      node = node.lookup(PDFName.of('Next'));
+    }
+    expect(titles).toEqual(expect.arrayContaining(['书名页', '编辑说明', '目录', '特载', '杭州市临安区人民政府', '附录', '索引']));
+    const first = outlines.lookup(PDFName.of('First'), PDFDict);
+    expect(first).toBeTruthy();
+    const linan = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    expect((linan.lookup(PDFName.of('Count')) as PDFNumber).asNumber()).toBe(titles.length);
+    const info = pdfinfo(file);
+    expect(info).toMatch(/Title:\s+临安年鉴（2021）/);
+    expect(info).toMatch(/Author:\s+杭州市临安区地方志办公室/);
+    expect(doc.catalog.get(PDFName.of('PageLabels'))).toBeTruthy();
+  });
+
+  it('reports the figures without photos and maps sections to pages for the preview', () => {
+    const figures = allSections(book).flatMap((s) => s.section.children).filter((c) => c.type === 'figure');
+    expect(result.preflight.images.missing).toBe(figures.length);
+    expect(result.preflight.findings.filter((f) => f.key === 'export.preflight.missingImage')).toHaveLength(figures.length);
+    for (const { section } of allSections(book)) expect(result.nodePages.has(section.id)).toBe(true);
+    expect(Object.keys(result.timings)).toEqual(expect.arrayContaining(['body', 'matter', 'furniture', 'assemble']));
+  });
+});
