@@ -46,7 +46,7 @@ export function pdfinfo(file: string): string {
 export const squashLines = (text: string) => text.split('\n').map((l) => l.replace(/[\s\u3000]+/g, '')).filter(Boolean);
 export const squash = (text: string) => text.replace(/[\s\u3000]+/g, '');
 
-/** Lines with whitespace removed, where runs of one-character lines (letter-spaced headings such as "民　政",
+/** Lines with whitespace removed, where runs of one-character lines (letter-spaced headings such as "民\u3000政",
  * which pdftotext splits) are joined again. */
 export function headingLines(text: string): string[] {
   const out: string[] = [];
