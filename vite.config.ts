@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { yearbookPrintPlugin } from './electron/node/print/service';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -51,7 +52,7 @@ export default defineConfig({
   root: path.join(root, 'renderer'),
   base: './',
   publicDir: false,
-  plugins: [woff2Only(), react(), cspMeta()],
+  plugins: [woff2Only(), react(), cspMeta(), yearbookPrintPlugin()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: path.join(root, 'dist/renderer'),

@@ -470,6 +470,29 @@ export function settleHeadings(anchors: Map<string, AnchorPos>, follow: Readonly
   return anchors;
 }
 
+/** The part of HostApi the export needs (shared/host), so the app prints through its host: Electron's printToPDF
+ * in the desktop build, the web-mode print service in a browser. */
+export interface PrintHost {
+  printToPdf(req: { html: string; pageWidthMm: number; pageHeightMm: number; outline: boolean; jobId: string }): Promise<Uint8Array>;
+  cancelPrint(jobId: string): Promise<void>;
+}
+
+/** A PrintFn over the host: one print request per part, cancelled through cancelPrint when the signal aborts. */
+export function printViaHost(host: PrintHost, jobPrefix = `export-${Date.now().toString(36)}`): PrintFn {
+  let n = 0;
+  return async (job) => {
+    const jobId = `${jobPrefix}-${++n}`;
+    const onAbort = () => void host.cancelPrint(jobId);
+    job.signal?.addEventListener?.('abort', onAbort);
+    try {
+      const pdf = await host.printToPdf({ html: job.html, pageWidthMm: job.pageWidthMm, pageHeightMm: job.pageHeightMm, outline: false, jobId });
+      return { pdf };
+    } finally {
+      job.signal?.removeEventListener?.('abort', onAbort);
+    }
+  };
+}
+
 function opt<K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } {
   return (v === undefined ? {} : { [k]: v }) as { [P in K]?: V };
 }

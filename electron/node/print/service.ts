@@ -1,8 +1,11 @@
 // Web-mode print service: the renderer in a plain browser has no printToPDF, so the dev/preview server answers
+// (the protocol renderer/host/webHost.ts speaks):
+//   GET  /__yearbook/print         → { available: true }
 //   POST /__yearbook/print         { html, pageWidthMm, pageHeightMm, outline, jobId }  →  application/pdf
+//                                  errors: 4xx/5xx { message }; the job stops when the client goes away
 //   POST /__yearbook/print/cancel  { jobId }
-//   GET  /__yearbook/fonts.css, /__yearbook/fonts/…   the bundled faces (for the on-screen preview)
-// implementing HostApi.printToPdf for the browser host. Register it in vite.config.ts: plugins: [yearbookPrintPlugin()].
+//   GET  /__yearbook/fonts.css, /__yearbook/fonts/…   the bundled faces (print documents and the preview)
+// Registered in vite.config.ts: plugins: [yearbookPrintPlugin()].
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PrintToPdfRequestSchema } from '../../../shared/host/host';
 import { isUserError } from '../../../shared/model/errors';
@@ -58,17 +61,18 @@ export function createPrintService(opts: { printer?: () => Promise<Printer> } = 
     }
     if (req.method === 'GET' && rel.startsWith('fonts/')) {
       const bytes = fontResource(rel);
-      if (!bytes) return sendJson(res, 404, { error: 'not found' });
+      if (!bytes) return sendJson(res, 404, { message: 'not found' });
       res.writeHead(200, { 'content-type': 'font/woff2', 'cache-control': 'public, max-age=31536000, immutable' });
       res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       return;
     }
+    if (req.method === 'GET' && rel === 'print') return sendJson(res, 200, { available: true });
     if (req.method === 'POST' && rel === 'print/cancel') {
       void readBody(req).then((b) => {
         const { jobId } = JSON.parse(b.toString('utf8') || '{}') as { jobId?: string };
         jobs.get(jobId ?? '')?.abort();
         sendJson(res, 200, { cancelled: jobs.has(jobId ?? '') });
-      }, (e: unknown) => sendJson(res, 400, { error: String(e) }));
+      }, (e: unknown) => sendJson(res, 400, { message: String(e) }));
       return;
     }
     if (req.method === 'POST' && rel === 'print') {
@@ -77,13 +81,13 @@ export function createPrintService(opts: { printer?: () => Promise<Printer> } = 
         try {
           const raw = JSON.parse((await readBody(req)).toString('utf8')) as unknown;
           const parsed = PrintToPdfRequestSchema.safeParse(raw);
-          if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues[0]?.message ?? 'bad request' });
+          if (!parsed.success) return sendJson(res, 400, { message: `${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'bad request'}`.trim() });
           const job = parsed.data;
           jobId = job.jobId;
           const controller = new AbortController();
           jobs.set(jobId, controller);
-          req.on('close', () => {
-            if (!res.writableEnded) controller.abort();
+          res.on('close', () => {
+            if (!res.writableFinished) controller.abort();
           });
           const p = await getPrinter();
           const out = await p.print({
@@ -97,7 +101,7 @@ export function createPrintService(opts: { printer?: () => Promise<Printer> } = 
           res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(out.pdf.byteLength) });
           res.end(Buffer.from(out.pdf.buffer, out.pdf.byteOffset, out.pdf.byteLength));
         } catch (e) {
-          if (!res.headersSent) sendJson(res, isUserError(e) ? 422 : 500, { error: isUserError(e) ? e.message : String(e), key: isUserError(e) ? e.key : undefined });
+          if (!res.headersSent) sendJson(res, isUserError(e) ? 422 : 500, { message: isUserError(e) ? e.message : String(e), key: isUserError(e) ? e.key : undefined });
         } finally {
           jobs.delete(jobId);
         }

@@ -188,7 +188,7 @@ describe('print-ready PDF of the seed book', () => {
     const titles: string[] = [];
     let node = outlines.lookup(PDFName.of('First'));
     while (node instanceof PDFDict) {
-      titles.push(String((node.lookup(PDFName.of('Title')) as { decodeText(): string }).decodeText()));
+      titles.push(String((node.lookup(PDFName.of("Title")) as unknown as { decodeText(): string }).decodeText()));
       node = node.lookup(PDFName.of('Next'));
     }
     expect(titles).toEqual(expect.arrayContaining(['书名页', '编辑说明', '目录', '特载', '杭州市临安区人民政府', '附录', '索引']));

@@ -41,7 +41,10 @@ describe('print HTML', () => {
     expect(html).toContain(`<h3 class="sub-title" data-id="${sub.id}"><span id="${sub.id}">· 社会救助 ·</span></h3>`);
     expect(html).toContain(`<h1 class="cat-title"><span id="${cat.id}">区人民政府</span></h1>`);
     expect(html).toContain(`<h2 class="sec-title t2"><span id="${s.id}">民政</span></h2>`);
-    expect(r.c.anchors).toEqual([cat.id, s.id, sub.id, expect.stringMatching(/^e_/)]);
+    // headings get a second anchor in the first line after them (see Collector.follow)
+    expect(r.c.anchors).toEqual([cat.id, s.id, sub.id, expect.stringMatching(/^e_/), `${s.id}-f`, `${sub.id}-f`]);
+    expect([...r.c.follow.keys()]).toEqual([s.id, sub.id]);
+    expect(html).toContain(`<span id="${s.id}-f"></span><span id="${sub.id}-f"></span><span class="et"`);
   });
 
   it('gives a table a 续表 label row in its repeated header (续表N per the house style) and a caption cover', () => {
