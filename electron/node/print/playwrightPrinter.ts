@@ -14,7 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { UserError } from '../../../shared/model/errors';
 import type { PrintJob, PrintOutput } from '../../../shared/export/pipeline';
 import type { Overflow } from '../../../shared/export/preflight';
-import { bundledFontCss, PRINT_URL_PREFIX } from './fonts';
+import { PRINT_URL_PREFIX } from './fonts';
 import { INSPECT_SCRIPT, type Printer } from './printer';
 import type { ResourceResolver } from './resources';
 
@@ -41,7 +41,6 @@ export interface PlaywrightPrinterOptions {
 
 /** A local server answering the print documents and their resources; only this process knows the documents. */
 export async function startResourceServer(resources: ResourceResolver, documents: Map<string, string>): Promise<{ origin: string; close(): Promise<void> }> {
-  const fontCss = bundledFontCss();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const rel = url.pathname.startsWith(PRINT_URL_PREFIX) ? decodeURIComponent(url.pathname.slice(PRINT_URL_PREFIX.length)) : '';
@@ -52,10 +51,6 @@ export async function startResourceServer(resources: ResourceResolver, documents
         res.end(html);
         return;
       }
-    } else if (rel === 'fonts.css') {
-      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' });
-      res.end(fontCss);
-      return;
     } else if (rel) {
       const r = resources(rel);
       if (r) {
