@@ -6,8 +6,9 @@ import { shell } from './shell';
 import { importMessages } from './import';
 import { editor } from './editor';
 import { exportCatalog } from './export';
+import { validate } from './validate';
 
-const catalogs = [model, app, shell, importMessages, editor, exportCatalog] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -28,7 +29,8 @@ export type MessageKey =
   | keyof (typeof shell)['zh']
   | keyof (typeof importMessages)['zh']
   | keyof (typeof editor)['zh']
-  | keyof (typeof exportCatalog)['zh'];
+  | keyof (typeof exportCatalog)['zh']
+  | keyof (typeof validate)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';

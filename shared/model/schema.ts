@@ -370,6 +370,20 @@ export const RuleSettingSchema = z.object({
 });
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
+/**
+ * A checker finding the editors decided to keep as it is (忽略): matched by rule and node and, when given, by
+ * the offending text, so it stays ignored when text around it changes.
+ */
+export const IgnoredFindingSchema = z.object({
+  ruleId: z.string().min(1),
+  nodeId: IdSchema,
+  text: z.string().optional(),
+  note: z.string().optional(),
+  by: z.string().optional(),
+  at: z.string().optional(),
+});
+export type IgnoredFinding = z.infer<typeof IgnoredFindingSchema>;
+
 /** House style (体例): per-book settings the checker and the layout follow. */
 export const HouseStyleSchema = z.object({
   preset: z.enum(['national', 'strict', 'custom']).default('national'),
@@ -386,6 +400,8 @@ export const HouseStyleSchema = z.object({
   /** Pad two-character names in attribution lines when printing ("汪 剑"). */
   padTwoCharNames: z.boolean().default(false),
   rules: z.record(z.string(), RuleSettingSchema).default({}),
+  /** Findings the editors chose to keep (see IgnoredFindingSchema). */
+  ignored: z.array(IgnoredFindingSchema).optional(),
 });
 export type HouseStyle = z.infer<typeof HouseStyleSchema>;
 

@@ -1,0 +1,211 @@
+// Text fields of the book's nodes: enumerating them for the rules, reading and writing one by path.
+import type { Block, Category, Entry, Mark, Matter, Row, Section, Subsection } from '../model/schema';
+import type { FieldKind, FieldPath, NodeKind, TextField } from './types';
+
+type Push = (f: Omit<TextField, 'ord'>) => void;
+
+function blockFields(block: Block, push: Push, entry?: Entry, subsection?: Subsection): void {
+  const base = { nodeId: block.id, nodeKind: block.type as NodeKind, block, entry, subsection };
+  switch (block.type) {
+    case 'paragraph':
+      push({ ...base, field: 'text', kind: 'paragraph', text: block.text });
+      break;
+    case 'heading':
+      push({ ...base, field: 'text', kind: 'heading', text: block.text });
+      break;
+    case 'footnote':
+      push({ ...base, field: 'text', kind: 'footnote', text: block.text });
+      break;
+    case 'dated':
+      push({ ...base, field: 'dateLabel', kind: 'dateLabel', text: block.dateLabel });
+      push({ ...base, field: 'text', kind: 'dated', text: block.text });
+      break;
+    case 'table':
+      push({ ...base, field: 'title', kind: 'tableTitle', text: block.title });
+      if (block.unitNote !== undefined) push({ ...base, field: 'unitNote', kind: 'tableUnit', text: block.unitNote });
+      block.headerRows.forEach((r, ri) => r.cells.forEach((c, ci) => push({ ...base, field: `cell:h:${ri}:${ci}`, kind: 'cell', text: c.text })));
+      block.bodyRows.forEach((r, ri) => r.cells.forEach((c, ci) => push({ ...base, field: `cell:b:${ri}:${ci}`, kind: 'cell', text: c.text })));
+      if (block.note !== undefined) push({ ...base, field: 'note', kind: 'tableNote', text: block.note });
+      break;
+    case 'figure':
+      push({ ...base, field: 'caption', kind: 'caption', text: block.caption });
+      if (block.credit) push({ ...base, field: 'credit', kind: 'credit', text: block.credit.raw });
+      break;
+    case 'attribution':
+      if (block.raw !== undefined) push({ ...base, field: 'raw', kind: 'attribution', text: block.raw });
+      break;
+  }
+}
+
+/** Every text field of a section in reading order: section title, subsection and entry titles, blocks. */
+export function sectionFields(section: Section): TextField[] {
+  const out: TextField[] = [];
+  const push: Push = (f) => out.push({ ...f, ord: out.length });
+  push({ nodeId: section.id, nodeKind: 'section', field: 'title', kind: 'sectionTitle', text: section.title });
+  const entryFields = (entry: Entry, subsection?: Subsection) => {
+    push({ nodeId: entry.id, nodeKind: 'entry', field: 'title', kind: 'entryTitle', text: entry.title, entry, subsection });
+    for (const b of entry.blocks) blockFields(b, push, entry, subsection);
+  };
+  for (const child of section.children) {
+    if (child.type === 'entry') entryFields(child);
+    else if (child.type === 'subsection') {
+      push({ nodeId: child.id, nodeKind: 'subsection', field: 'title', kind: 'subsectionTitle', text: child.title, subsection: child });
+      for (const sc of child.children) {
+        if (sc.type === 'entry') entryFields(sc, child);
+        else blockFields(sc, push, undefined, child);
+      }
+    } else blockFields(child, push);
+  }
+  return out;
+}
+
+export function matterFields(matter: Matter): TextField[] {
+  const out: TextField[] = [];
+  const push: Push = (f) => out.push({ ...f, ord: out.length });
+  push({ nodeId: matter.id, nodeKind: 'matter', field: 'title', kind: 'matterTitle', text: matter.title });
+  for (const b of matter.blocks) blockFields(b, push);
+  return out;
+}
+
+export function categoryFields(category: Category): TextField[] {
+  return [{ nodeId: category.id, nodeKind: 'category', field: 'title', kind: 'categoryTitle', text: category.title, ord: 0 }];
+}
+
+/** Field kinds of running text (where wording, number and punctuation rules look by default). */
+export const BODY_KINDS: readonly FieldKind[] = ['paragraph', 'heading', 'dated', 'footnote', 'cell', 'caption', 'tableTitle', 'tableNote'];
+/** Running text plus the titles of entries, sections and subsections. */
+export const TEXT_AND_TITLE_KINDS: readonly FieldKind[] = [...BODY_KINDS, 'entryTitle', 'sectionTitle', 'subsectionTitle', 'categoryTitle', 'matterTitle'];
+
+// ---------------------------------------------------------------------------------------------
+// Reading and writing one field
+
+type AnyTextNode = Category | Section | Subsection | Entry | Matter | Block;
+
+function cellAt(field: string): { rows: 'headerRows' | 'bodyRows'; r: number; c: number } | null {
+  const m = /^cell:([hb]):(\d+):(\d+)$/.exec(field);
+  if (!m) return null;
+  return { rows: m[1] === 'h' ? 'headerRows' : 'bodyRows', r: Number(m[2]), c: Number(m[3]) };
+}
+
+/** The current text of a node's field, or undefined when the node has no such field. */
+export function getFieldText(node: AnyTextNode, field: FieldPath): string | undefined {
+  switch (field) {
+    case 'title':
+      return 'title' in node && typeof node.title === 'string' ? node.title : undefined;
+    case 'text':
+      return 'text' in node && typeof node.text === 'string' ? node.text : undefined;
+    case 'dateLabel':
+      return node.type === 'dated' ? node.dateLabel : undefined;
+    case 'caption':
+      return node.type === 'figure' ? node.caption : undefined;
+    case 'credit':
+      return node.type === 'figure' ? node.credit?.raw : undefined;
+    case 'unitNote':
+      return node.type === 'table' ? node.unitNote : undefined;
+    case 'note':
+      return node.type === 'table' ? node.note : undefined;
+    case 'raw':
+      return node.type === 'attribution' ? node.raw : undefined;
+  }
+  if (node.type === 'table') {
+    const at = cellAt(field);
+    if (!at) return undefined;
+    return node[at.rows][at.r]?.cells[at.c]?.text;
+  }
+  return undefined;
+}
+
+export interface SpliceEdit {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/**
+ * Moves stand-off marks through a set of non-overlapping edits (sorted by start): a mark after an edit
+ * shifts by the length change; a mark edge inside a replaced range snaps to the replacement's edges.
+ */
+export function shiftMarks<M extends Mark>(marks: readonly M[], edits: readonly SpliceEdit[]): M[] {
+  if (!marks.length || !edits.length) return marks as M[];
+  return marks.map((m) => {
+    const start = mapPosition(m.start, edits, 'start');
+    const end = m.start === m.end ? start : Math.max(start, mapPosition(m.end, edits, 'end'));
+    return start === m.start && end === m.end ? m : { ...m, start, end };
+  });
+}
+
+/**
+ * Where position p of the old text lands in the new text. An insertion at p goes before a mark that starts
+ * at p and after a mark that ends at p (marks do not grow); a position inside a replaced range snaps to the
+ * replacement's start (mark starts) or end (mark ends).
+ */
+export function mapPosition(p: number, edits: readonly SpliceEdit[], side: 'start' | 'end'): number {
+  let delta = 0;
+  for (const e of edits) {
+    const d = e.replacement.length - (e.end - e.start);
+    if (e.start === e.end) {
+      if (e.start < p || (e.start === p && side === 'start')) {
+        delta += d;
+        continue;
+      }
+      break;
+    }
+    if (e.end <= p) {
+      delta += d;
+      continue;
+    }
+    if (e.start >= p) break;
+    return e.start + delta + (side === 'start' ? 0 : e.replacement.length);
+  }
+  return p + delta;
+}
+
+/** Applies sorted, non-overlapping edits to a string. */
+export function spliceText(text: string, edits: readonly SpliceEdit[]): string {
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    out += text.slice(pos, e.start) + e.replacement;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Returns a copy of the node with the field's text edited (marks moved along), or null when there is no such field. */
+export function editField<N extends AnyTextNode>(node: N, field: FieldPath, edits: readonly SpliceEdit[]): N | null {
+  const current = getFieldText(node, field);
+  if (current === undefined) return null;
+  const text = spliceText(current, edits);
+  switch (field) {
+    case 'title':
+      return { ...node, title: text };
+    case 'text': {
+      const n = node as N & { text: string; marks?: Mark[] };
+      return { ...n, text, ...(n.marks ? { marks: shiftMarks(n.marks, edits) } : {}) };
+    }
+    case 'dateLabel':
+      return { ...node, dateLabel: text };
+    case 'caption':
+      return { ...node, caption: text };
+    case 'credit':
+      return node.type === 'figure' && node.credit ? ({ ...node, credit: { ...node.credit, raw: text } } as N) : null;
+    case 'unitNote':
+      return { ...node, unitNote: text };
+    case 'note':
+      return { ...node, note: text };
+    case 'raw':
+      return { ...node, raw: text };
+  }
+  if (node.type !== 'table') return null;
+  const at = cellAt(field);
+  if (!at) return null;
+  const rows: Row[] = node[at.rows].map((row, ri) =>
+    ri !== at.r
+      ? row
+      : {
+          ...row,
+          cells: row.cells.map((cell, ci) => (ci !== at.c ? cell : { ...cell, text, marks: shiftMarks(cell.marks, edits) })),
+        },
+  );
+  return { ...node, [at.rows]: rows } as N;
+}

@@ -1,0 +1,462 @@
+// Punctuation — GB/T 15834-2011 标点符号用法 (PUN-*).
+import { TEXT_AND_TITLE_KINDS } from '../fields';
+import { clip, isCjk, isDigit, isHan, isLatin } from '../text';
+import type { Fix, RuleDef, TextContext, TextEdit, TextField } from '../types';
+import { defineRule, presets } from './define';
+
+const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const URL_RE = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const OPENING_CJK = '“‘《（〈【';
+
+function urlSpans(text: string): [number, number][] {
+  if (!text.includes('.') && !text.includes('@')) return [];
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(URL_RE)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+function within(spans: [number, number][], i: number): boolean {
+  for (const [s, e] of spans) if (i >= s && i < e) return true;
+  return false;
+}
+
+/** A fix that replaces the two marks of a pair (brackets, quotes) and leaves the text between them alone. */
+function pairFix(f: TextField, ctx: TextContext, a: number, b: number, open: string, close: string, label: string, requiresConfirmation = false): Fix {
+  const text = f.text;
+  const edits: TextEdit[] = [];
+  if (text[a] !== open) edits.push({ nodeId: f.nodeId, field: f.field, start: a, end: a + 1, expected: text[a]!, replacement: open });
+  if (text[b] !== close) edits.push({ nodeId: f.nodeId, field: f.field, start: b, end: b + 1, expected: text[b]!, replacement: close });
+  return { label, edits, preview: ctx.fix(a, b + 1, `${open}${text.slice(a + 1, b)}${close}`, '').preview, requiresConfirmation };
+}
+
+function hasHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isHan(s[i])) return true;
+  return false;
+}
+
+/** Whether a half-width mark at i is Chinese punctuation that should be full-width. */
+function wantsFullWidth(text: string, i: number): boolean {
+  const ch = text[i]!;
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  switch (ch) {
+    case ',':
+    case ';':
+      if (isDigit(prev) && isDigit(next)) return false; // 12,000
+      return isCjk(prev) || isHan(next) || (next !== undefined && OPENING_CJK.includes(next));
+    case ':':
+      if (isDigit(prev) && isDigit(next)) return false; // 8:30
+      return isCjk(prev) || isHan(next) || (next !== undefined && OPENING_CJK.includes(next));
+    case '.': {
+      if (prev === '.' || next === '.') return false; // "..." is PUN-ELLIPSIS
+      if (!(isHan(prev) || (prev !== undefined && '”’）》'.includes(prev)))) return false;
+      if (isDigit(next) || isLatin(next)) return false;
+      // 一.概况 is a serial number (PUN-SERIAL), not a full stop.
+      if (i < 8 && /^\s*[一二三四五六七八九十]+$/.test(text.slice(0, i))) return false;
+      return true;
+    }
+    case '?':
+    case '!':
+      return isCjk(prev) || isHan(next);
+  }
+  return false;
+}
+
+function checkFullWidth(f: TextField, ctx: TextContext): void {
+  const text = f.text;
+  if (!/[,.;:?!()"']/.test(text)) return;
+  const urls = urlSpans(text);
+
+  // Brackets: pair them first, so a pair is one finding with one fix.
+  const stack: number[] = [];
+  const pairs: [number, number][] = [];
+  const lone: number[] = [];
+  if (text.includes('(') || text.includes(')')) for (const m of text.matchAll(/[()（）]/g)) {
+    const i = m.index;
+    const ch = m[0];
+    if (ch === '(' || ch === '（') stack.push(i);
+    else if (ch === ')' || ch === '）') {
+      const open = stack.pop();
+      if (open === undefined) {
+        if (ch === ')') lone.push(i);
+      } else if (text[open] === '(' || ch === ')') pairs.push([open, i]);
+    }
+  }
+  for (const open of stack) if (text[open] === '(') lone.push(open);
+  for (const [a, b] of pairs) {
+    if (within(urls, a)) continue;
+    const inner = text.slice(a + 1, b);
+    if (!(hasHan(inner) || isCjk(text[a - 1]) || isCjk(text[b + 1]))) continue;
+    const expected = `（${inner}）`;
+    const fix = pairFix(f, ctx, a, b, '（', '）', '改为全角括号“（）”');
+    ctx.report({ message: 'validate.PUN-FULLWIDTH.bracket', params: { text: clip(text.slice(a, b + 1)), expected: clip(expected) }, start: a, end: b + 1, fixes: [fix] });
+  }
+  for (const i of lone) {
+    if (within(urls, i) || !(isCjk(text[i - 1]) || isCjk(text[i + 1]))) continue;
+    const full = FULL[text[i]!]!;
+    ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: text[i]!, full }, start: i, end: i + 1, fixes: [ctx.fix(i, i + 1, full, `改为“${full}”`)] });
+  }
+
+  // Straight quotes: paired in order of appearance.
+  for (const q of ['"', "'"] as const) {
+    if (!text.includes(q)) continue;
+    const at: number[] = [];
+    for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) {
+      if (within(urls, i)) continue;
+      if (q === "'" && isLatin(text[i - 1]) && isLatin(text[i + 1])) continue; // Lin'an
+      at.push(i);
+    }
+    const [open, close] = q === '"' ? ['“', '”'] : ['‘', '’'];
+    for (let k = 0; k + 1 < at.length; k += 2) {
+      const a = at[k]!;
+      const b = at[k + 1]!;
+      const inner = text.slice(a + 1, b);
+      if (!(hasHan(inner) || isCjk(text[a - 1]) || isCjk(text[b + 1]))) continue;
+      const expected = `${open}${inner}${close}`;
+      const fix = pairFix(f, ctx, a, b, open, close, `改为“${open}${close}”`);
+      ctx.report({ message: 'validate.PUN-FULLWIDTH.bracket', params: { text: clip(text.slice(a, b + 1)), expected: clip(expected) }, start: a, end: b + 1, fixes: [fix] });
+    }
+  }
+
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // , . ; : ? ! (0x2c 0x2e 0x3b 0x3a 0x3f 0x21); brackets and quotes were handled above.
+    if (c !== 0x2c && c !== 0x2e && c !== 0x3b && c !== 0x3a && c !== 0x3f && c !== 0x21) continue;
+    const ch = text[i]!;
+    if (!wantsFullWidth(text, i) || within(urls, i)) continue;
+    const full = FULL[ch]!;
+    ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: ch, full }, start: i, end: i + 1, fixes: [ctx.fix(i, i + 1, full, `改为“${full}”`)] });
+  }
+}
+
+export const PUN_FULLWIDTH = defineRule({
+  id: 'PUN-FULLWIDTH',
+  family: 'PUN',
+  kind: 'Y',
+  defaultSeverity: 'error',
+  appliesTo: 'all',
+  messages: ['validate.PUN-FULLWIDTH.mark', 'validate.PUN-FULLWIDTH.bracket'],
+  fixes: 'auto',
+  fieldKinds: TEXT_AND_TITLE_KINDS,
+  examples: [
+    { bad: '2021年,区政府坚持以习近平新时代中国特色社会主义思想为指导,贯彻落实…（002）', good: '2021年，区政府坚持…为指导，贯彻落实…' },
+    { bad: '绝对值和占地区生产总值比重均列全市区县(市)第一位;（002）', good: '…均列全市区县（市）第一位；' },
+    { bad: '同比增长3.5%；12,000人；8:30；Hangzhou, China；www.gov.cn', good: '不报：小数点、千分位、时刻、外文和网址中的半角符号' },
+  ],
+  text: checkFullWidth,
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
+
+export const PUN_SPACE = defineRule({
+  id: 'PUN-SPACE',
+  family: 'PUN',
+  kind: 'Y',
+  defaultSeverity: 'error',
+  appliesTo: 'all',
+  messages: ['validate.PUN-SPACE.inner', 'validate.PUN-SPACE.edge'],
+  fixes: 'auto',
+  fieldKinds: TEXT_AND_TITLE_KINDS,
+  examples: [
+    { bad: '分目标题“综 述”“消 防”（002）', good: '综述、消防' },
+    { bad: '2020 年，区投资项目…（000 第353–373行）', good: '2020年，区投资项目…' },
+    { bad: '“1 Call”在线咨询系统', good: '不报：外文词之间的空格' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    if (!/[ \t\u3000\u00a0]/.test(text)) return;
+    for (const m of text.matchAll(SPACE_RUN)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (s === 0 || e === text.length) {
+        if (f.kind === 'cell' && text.trim() === '') continue;
+        ctx.report({ message: 'validate.PUN-SPACE.edge', start: s, end: e, fixes: [ctx.fix(s, e, '', '删除首尾空格')] });
+        continue;
+      }
+      const prev = text[s - 1];
+      const next = text[e];
+      const cjkPrev = isCjk(prev);
+      const cjkNext = isCjk(next);
+      if (!(cjkPrev || cjkNext)) continue;
+      const other = cjkPrev ? next : prev;
+      if (!(isCjk(other) || isDigit(other) || isLatin(other) || other === '%')) continue;
+      ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: text.slice(Math.max(0, s - 2), Math.min(text.length, e + 2)) }, start: s, end: e, fixes: [ctx.fix(s, e, '', '删除空格')] });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const TIME_UNIT = /^\s*(?:年|月|日|时|点|季度|世纪|周年)/;
+const RANGE_RE = /(?<![A-Za-z0-9.\-/_#·])(\d+(?:\.\d+)?)(\s*)([-－–~〜～—−])(\s*)(\d+(?:\.\d+)?)(?![\d\-/A-Za-z]|\.\d)/g;
+
+export const PUN_DASH = defineRule({
+  id: 'PUN-DASH',
+  family: 'PUN',
+  kind: 'Y',
+  defaultSeverity: 'error',
+  appliesTo: 'all',
+  messages: ['validate.PUN-DASH.time', 'validate.PUN-DASH.number'],
+  fixes: 'auto',
+  examples: [
+    { bad: '1-12月，大气环境优良率91.5%（004）', good: '1—12月，大气环境优良率91.5%' },
+    { bad: '移动端问题的修复时效1-2个工作日（004）', good: '1～2个工作日' },
+    { bad: 'C2-05地块、GS0403-24地块、0571-88888888', good: '不报：编号、地块号、电话号码中的连接号' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    if (!/\d\s*[-－–~〜～—−]\s*\d/.test(text)) return;
+    for (const m of text.matchAll(RANGE_RE)) {
+      const [, a, , sep, , b] = m;
+      if (/^0\d/.test(a!) || /^0\d/.test(b!)) continue; // codes and phone numbers: 0571-…, 2020-001号
+      const end = m.index + m[0].length;
+      const after = text.slice(end, end + 4);
+      let expected: string;
+      let key: 'validate.PUN-DASH.time' | 'validate.PUN-DASH.number';
+      if (TIME_UNIT.test(after)) {
+        expected = '—';
+        key = 'validate.PUN-DASH.time';
+      } else if (/^\s*(?:[万亿]|%|‰|[\u4e00-\u9fff])/.test(after) && !/^\s*[、，。；：）》”]/.test(after)) {
+        expected = '～';
+        key = 'validate.PUN-DASH.number';
+      } else continue;
+      if (sep === expected && !m[2] && !m[4]) continue;
+      if (expected === '—' && sep === '—') continue; // spaces around a correct dash are PUN-SPACE's business
+      const s = m.index + a!.length;
+      const e = end - b!.length;
+      const fixed = `${a}${expected}${b}`;
+      ctx.report({ message: key, params: { text: text.slice(m.index, end), expected: fixed }, start: m.index, end, fixes: [ctx.fix(s, e, expected, `改为“${expected}”`)] });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+
+export const PUN_NO_DUNHAO = defineRule({
+  id: 'PUN-NO-DUNHAO',
+  family: 'PUN',
+  kind: 'Y',
+  defaultSeverity: 'warning',
+  appliesTo: 'all',
+  messages: ['validate.PUN-NO-DUNHAO.between'],
+  fixes: 'auto',
+  examples: [
+    { bad: '审议《实施方案》、《实施意见》', good: '审议《实施方案》《实施意见》' },
+    { bad: '新增“便捷泊车”“舒心就医”“畅快出行”等应用场景（000）', good: '不报（已无顿号）' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    if (!text.includes('、')) return;
+    for (const m of text.matchAll(/[》”]、(?=[《“])/g)) {
+      const i = m.index + 1;
+      ctx.report({
+        message: 'validate.PUN-NO-DUNHAO.between',
+        params: { text: text.slice(Math.max(0, i - 6), i + 7) },
+        start: i,
+        end: i + 1,
+        fixes: [ctx.fix(i, i + 1, '', '删除顿号')],
+      });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+
+export const PUN_ELLIPSIS = defineRule({
+  id: 'PUN-ELLIPSIS',
+  family: 'PUN',
+  kind: 'Y',
+  defaultSeverity: 'error',
+  appliesTo: 'all',
+  messages: ['validate.PUN-ELLIPSIS.form', 'validate.PUN-ELLIPSIS.deng'],
+  fixes: 'auto',
+  examples: [
+    { bad: '开展培训、宣传、演练...', good: '开展培训、宣传、演练……' },
+    { bad: '教育、卫生、文化……等', good: '教育、卫生、文化……' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    if (!/\.\.\.|。。。|…/.test(text)) return;
+    for (const m of text.matchAll(/\.{3,}|。{3,}|…+/g)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      const run = m[0];
+      if (run[0] === '…' && (run.length === 2 || run.length === 4)) {
+        const deng = /^等等?/.exec(text.slice(e));
+        if (deng) ctx.report({ message: 'validate.PUN-ELLIPSIS.deng', params: { text: text.slice(s, e + deng[0].length) }, start: s, end: e + deng[0].length, fixes: [ctx.fix(e, e + deng[0].length, '', '删去“等”')] });
+        continue;
+      }
+      if (run[0] === '.' && (isDigit(text[s - 1]) || isLatin(text[s - 1])) && !isCjk(text[e])) continue; // 1...n, etc...
+      ctx.report({ message: 'validate.PUN-ELLIPSIS.form', params: { text: run }, start: s, end: e, fixes: [ctx.fix(s, e, '……', '改为“……”')] });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const CLOSER_OF: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '(': ')', '【': '】', '[': ']' };
+const OPENERS_OF: Record<string, string> = { '”': '“', '’': '‘', '》': '《', '〉': '〈', '）': '（(', ')': '(（', '】': '【', ']': '[' };
+const INNER_OF: Record<string, [string, string]> = { '“': ['‘', '’'], '《': ['〈', '〉'] };
+
+export const PUN_NEST = defineRule({
+  id: 'PUN-NEST',
+  family: 'PUN',
+  kind: 'Y',
+  defaultSeverity: 'error',
+  appliesTo: 'all',
+  messages: ['validate.PUN-NEST.unclosed', 'validate.PUN-NEST.unopened', 'validate.PUN-NEST.nested'],
+  fixes: 'mixed',
+  fieldKinds: TEXT_AND_TITLE_KINDS,
+  examples: [
+    { bad: '推进“最多跑一次改革', good: '推进“最多跑一次”改革' },
+    { bad: '《关于印发《实施办法》的通知》', good: '《关于印发〈实施办法〉的通知》' },
+    { bad: '“关于加强垃圾‘减量化’处理的建议”办理（003）', good: '不报（嵌套正确）' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    if (!/[“”‘’《》〈〉（）()【】[\]]/.test(text)) return;
+    const stack: { ch: string; at: number }[] = [];
+    const marks = [...text.matchAll(/[“”‘’《》〈〉（）()【】[\]]/g)];
+    for (let k = 0; k < marks.length; k++) {
+      const i = marks[k]!.index;
+      const ch = marks[k]![0];
+      if (ch in CLOSER_OF) {
+        if (ch in INNER_OF && stack.some((s) => s.ch === ch)) {
+          // Same quote inside itself: find its closer to offer the inner pair.
+          const close = CLOSER_OF[ch]!;
+          const j = text.indexOf(close, i + 1);
+          const [io, ic] = INNER_OF[ch]!;
+          if (j > 0) {
+            const inner = text.slice(i, j + 1);
+            const expected = `${io}${inner.slice(1, -1)}${ic}`;
+            ctx.report({
+              message: 'validate.PUN-NEST.nested',
+              params: { text: inner, expected },
+              start: i,
+              end: j + 1,
+              fixes: [pairFix(f, ctx, i, j, io, ic, `改为“${io}${ic}”`)],
+            });
+            while (k + 1 < marks.length && marks[k + 1]!.index <= j) k++; // the inner pair is handled
+            continue;
+          }
+        }
+        stack.push({ ch, at: i });
+      } else if (ch in OPENERS_OF) {
+        const openers = OPENERS_OF[ch]!;
+        if (ch === '’' && isLatin(text[i - 1]) && isLatin(text[i + 1])) continue; // Lin’an
+        let k = stack.length - 1;
+        while (k >= 0 && !openers.includes(stack[k]!.ch)) k--;
+        if (k < 0) {
+          ctx.report({ message: 'validate.PUN-NEST.unopened', params: { mark: ch, context: text.slice(Math.max(0, i - 8), i + 1) }, start: i, end: i + 1 });
+          continue;
+        }
+        for (let u = stack.length - 1; u > k; u--) {
+          const o = stack[u]!;
+          ctx.report({ message: 'validate.PUN-NEST.unclosed', params: { mark: o.ch, context: text.slice(o.at, o.at + 10) }, start: o.at, end: o.at + 1 });
+        }
+        stack.length = k;
+      }
+    }
+    for (const o of stack) ctx.report({ message: 'validate.PUN-NEST.unclosed', params: { mark: o.ch, context: text.slice(o.at, o.at + 10) }, start: o.at, end: o.at + 1 });
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const CN_NUM = '[一二三四五六七八九十]+';
+const SERIAL_START = [
+  // （一）、 → （一）   （1）、 → （1）
+  { re: new RegExp(`^(（(?:${CN_NUM}|\\d{1,2})）)\\s*[、，,.．]`), repl: (m: RegExpExecArray) => ({ s: m[1]!.length, replacement: '' }) },
+  // 一. 一， → 一、
+  { re: new RegExp(`^(${CN_NUM})\\s*[.．，,](?!\\d)`), repl: (m: RegExpExecArray) => ({ s: m[1]!.length, replacement: '、' }) },
+  // 1、 1， 1． → 1.
+  { re: /^(\d{1,2})\s*[、，,．](?![\d、])/, repl: (m: RegExpExecArray) => ({ s: m[1]!.length, replacement: '.' }) },
+];
+
+export const PUN_SERIAL = defineRule({
+  id: 'PUN-SERIAL',
+  family: 'PUN',
+  kind: 'Y',
+  defaultSeverity: 'error',
+  appliesTo: 'all',
+  messages: ['validate.PUN-SERIAL.mark'],
+  fixes: 'auto',
+  fieldKinds: ['paragraph', 'heading', 'cell', 'footnote'],
+  examples: [
+    { bad: '（一）、经济社会发展主要预期目标', good: '（一）经济社会发展主要预期目标' },
+    { bad: '一.全面筑牢疫情防线', good: '一、全面筑牢疫情防线' },
+    { bad: '1、推动企业复工复产', good: '1.推动企业复工复产' },
+    { bad: '地铁1、2号线', good: '不报：并列的数字不是序号' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    const lead = text.length - text.trimStart().length;
+    const body = text.slice(lead);
+    for (const { re, repl } of SERIAL_START) {
+      const m = re.exec(body);
+      if (!m) continue;
+      const { s, replacement } = repl(m);
+      const start = lead + s;
+      const end = lead + m[0].length;
+      const serial = text.slice(lead, start);
+      ctx.report({
+        message: 'validate.PUN-SERIAL.mark',
+        params: { text: text.slice(lead, end), expected: serial + replacement },
+        start: lead,
+        end,
+        fixes: [ctx.fix(start, end, replacement, replacement ? `改为“${serial}${replacement}”` : `删去“${text.slice(start, end)}”`)],
+      });
+      return;
+    }
+    // Inside the text, after a full stop or semicolon: （一）、 / （1），
+    for (const m of text.matchAll(/(?<=[。；：])（(?:[一二三四五六七八九十]+|\d{1,2})）[、，]/g)) {
+      const e = m.index + m[0].length;
+      ctx.report({ message: 'validate.PUN-SERIAL.mark', params: { text: m[0], expected: m[0].slice(0, -1) }, start: m.index, end: e, fixes: [ctx.fix(e - 1, e, '', `删去“${m[0].slice(-1)}”`)] });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const NOT_A_TITLE = /(?:会议|大会|座谈会|推进会|研讨会|发布会|论坛|峰会|活动|大赛|比赛|竞赛|运动会|博览会|展览会|交易会|艺术节|文化节|旅游节|奖|称号|委员会|协会|学会|研究会|有限公司|集团)$/;
+
+export const PUN_BOOKMARK_SCOPE = defineRule({
+  id: 'PUN-BOOKMARK-SCOPE',
+  family: 'PUN',
+  kind: 'P',
+  defaultSeverity: 'info',
+  appliesTo: 'all',
+  messages: ['validate.PUN-BOOKMARK-SCOPE.name'],
+  why: 'validate.PUN-BOOKMARK-SCOPE.why',
+  fixes: 'mixed',
+  presets: presets.heuristic('info', 'warning'),
+  examples: [
+    { bad: '举办《第二届运河文化艺术节》', good: '举办第二届运河文化艺术节（或加引号）' },
+    { bad: '审议《杭州市临安区突发事件总体应急预案》（000）', good: '不报：文件名用书名号' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    if (!text.includes('《')) return;
+    for (const m of text.matchAll(/《([^《》]{2,40})》/g)) {
+      const name = m[1]!;
+      const hit = NOT_A_TITLE.exec(name);
+      if (!hit) continue;
+      // 《…工作会议纪要》 ends in 纪要, not 会议, so it is not caught; a programme (节目) keeps its 书名号.
+      const s = m.index;
+      const e = s + m[0].length;
+      ctx.report({
+        message: 'validate.PUN-BOOKMARK-SCOPE.name',
+        params: { text: m[0] },
+        whyParams: { ending: hit[0] },
+        start: s,
+        end: e,
+        fixes: [pairFix(f, ctx, s, e - 1, '“', '”', '改为引号“”', true)],
+      });
+    }
+  },
+});
+
+export const PUNCTUATION_RULES: RuleDef[] = [PUN_FULLWIDTH, PUN_DASH, PUN_NO_DUNHAO, PUN_ELLIPSIS, PUN_NEST, PUN_SERIAL, PUN_BOOKMARK_SCOPE, PUN_SPACE];
+

@@ -1,0 +1,355 @@
+// Tables (TAB-*) and figures (FIG-*): numbering, titles, references, continuation, columns, captions.
+import type { Figure, Table } from '../../model/schema';
+import { boolParam, param } from '../params';
+import type { LocatedRef, NodeRef, RuleDef, TextField, UnitContext } from '../types';
+import { defineRule, presets } from './define';
+
+function tableRef(t: Table, f: TextField): NodeRef {
+  return { nodeId: t.id, nodeKind: 'table', entry: f.entry, subsection: f.subsection, field: 'title', text: t.title };
+}
+
+function figureRef(fig: Figure, f: TextField): NodeRef {
+  return { nodeId: fig.id, nodeKind: 'figure', entry: f.entry, subsection: f.subsection, field: 'caption', text: fig.caption };
+}
+
+/** Each table and figure of a unit once, with the field that introduced it (for its place in the tree). */
+function blocksOf<T extends 'table' | 'figure'>(ctx: UnitContext, type: T): { block: T extends 'table' ? Table : Figure; field: TextField }[] {
+  const out: { block: T extends 'table' ? Table : Figure; field: TextField }[] = [];
+  const want = type === 'table' ? 'tableTitle' : 'caption';
+  for (const f of ctx.fields) if (f.kind === want && f.block?.type === type) out.push({ block: f.block as T extends 'table' ? Table : Figure, field: f });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TAB-NUM / FIG-NUM
+
+interface NumFacts {
+  items: { number: string | null; at: LocatedRef; label: string }[];
+}
+
+function numberingRule(kind: 'table' | 'figure'): RuleDef {
+  const id = kind === 'table' ? 'TAB-NUM' : 'FIG-NUM';
+  const sign = kind === 'table' ? '表' : '图';
+  return defineRule({
+    id,
+    family: kind === 'table' ? 'TAB' : 'FIG',
+    kind: 'Y',
+    defaultSeverity: 'error',
+    appliesTo: 'all',
+    messages: [`validate.${id}.duplicate`, `validate.${id}.order`, `validate.${id}.gap`, `validate.${id}.unnumbered`, `validate.${id}.spacing`] as RuleDef['messages'],
+    fixes: 'mixed',
+    examples:
+      kind === 'table'
+        ? [
+            { bad: '表4之后是表6', good: '补上表5或重新编号（或在体例中设为自动编号）' },
+            { bad: '两个“表6”', good: '重新编号' },
+          ]
+        : [
+            { bad: '图78—图84 依次排列（000）', good: '不报：章节摘出时编号可以不从1开始' },
+            { bad: '图80 排在图81 之后', good: '按书中顺序编号' },
+          ],
+    collect(ctx): NumFacts {
+      const items: NumFacts['items'] = [];
+      for (const { block, field } of blocksOf(ctx, kind)) {
+        const ref = kind === 'table' ? tableRef(block as Table, field) : figureRef(block as Figure, field);
+        items.push({ number: block.number, at: ctx.locate(ref), label: kind === 'table' ? (block as Table).title : (block as Figure).caption });
+      }
+      return { items };
+    },
+    book(ctx, facts) {
+      if (ctx.houseStyle.autoNumber) return; // numbers are given at layout time
+      const all = (facts as (NumFacts | undefined)[]).flatMap((f, unit) => (f?.items ?? []).map((it) => ({ ...it, unit })));
+      const numbered = all.filter((it) => it.number !== null && it.number.trim() !== '');
+      if (!numbered.length) return;
+      const seen = new Set<string>();
+      let prev: number | null = null;
+      for (const it of all) {
+        const raw = it.number;
+        if (raw === null || raw.trim() === '') {
+          ctx.reportAt(it.unit, it.at, { message: `validate.${id}.unnumbered` as RuleDef['messages'][number], params: { text: it.label.slice(0, 20) }, severity: 'warning' });
+          continue;
+        }
+        const n = raw.trim();
+        if (n !== raw) ctx.reportAt(it.unit, it.at, { message: `validate.${id}.spacing` as RuleDef['messages'][number], params: { number: raw }, severity: 'warning' });
+        if (seen.has(n)) {
+          ctx.reportAt(it.unit, it.at, { message: `validate.${id}.duplicate` as RuleDef['messages'][number], params: { number: `${sign}${n}` } });
+          continue;
+        }
+        seen.add(n);
+        if (!/^\d+$/.test(n)) continue;
+        const v = Number(n);
+        if (prev !== null && v < prev) ctx.reportAt(it.unit, it.at, { message: `validate.${id}.order` as RuleDef['messages'][number], params: { number: `${sign}${n}`, previous: `${sign}${prev}` } });
+        else if (prev !== null && v > prev + 1) ctx.reportAt(it.unit, it.at, { message: `validate.${id}.gap` as RuleDef['messages'][number], params: { number: `${sign}${n}`, previous: `${sign}${prev}`, missing: `${sign}${prev + 1}` }, severity: 'warning' });
+        prev = prev === null ? v : Math.max(prev, v);
+      }
+    },
+  });
+}
+
+export const TAB_NUM = numberingRule('table');
+export const FIG_NUM = numberingRule('figure');
+
+// ---------------------------------------------------------------------------------------------
+// TAB-TITLE
+
+export const TAB_TITLE = defineRule({
+  id: 'TAB-TITLE',
+  family: 'TAB',
+  kind: 'Y',
+  defaultSeverity: 'warning',
+  appliesTo: 'all',
+  messages: ['validate.TAB-TITLE.missing', 'validate.TAB-TITLE.unit', 'validate.TAB-TITLE.trailing', 'validate.TAB-TITLE.header'],
+  fixes: 'mixed',
+  examples: [
+    { bad: '表格没有表题', good: '表6　2020年临安区政府民生实事项目完成情况（000）' },
+    { bad: '单位:万元', good: '单位：万元' },
+  ],
+  unit(ctx) {
+    for (const { block: t, field } of blocksOf(ctx, 'table')) {
+      const ref = tableRef(t, field);
+      if (!t.title.trim()) ctx.report(ref, { message: 'validate.TAB-TITLE.missing', params: { number: t.number ? `表${t.number}` : '表格' } });
+      else {
+        const trail = /[。，；：.,;:]+$/.exec(t.title);
+        if (trail) ctx.report(ref, { message: 'validate.TAB-TITLE.trailing', params: { text: t.title }, start: trail.index, end: t.title.length, fixes: [ctx.fixOn({ ...ref, field: 'title', text: t.title }, trail.index, t.title.length, '', '删去标点')] });
+      }
+      if (t.unitNote !== undefined && t.unitNote.trim()) {
+        const note = t.unitNote;
+        const m = /^\s*[（(]?\s*(?:单位)?\s*[:：]?\s*([^）)]+?)\s*[）)]?\s*$/.exec(note);
+        const expected = m ? `单位：${m[1]}` : note;
+        if (expected !== note) {
+          const uref = { ...ref, field: 'unitNote', text: note };
+          ctx.report(uref, { message: 'validate.TAB-TITLE.unit', params: { text: note, expected }, fixes: [ctx.fixOn(uref, 0, note.length, expected, `改为“${expected}”`)] });
+        }
+      }
+      if (!t.headerRows.length && t.bodyRows.length) ctx.report(ref, { message: 'validate.TAB-TITLE.header', params: { number: t.number ? `表${t.number}` : t.title.slice(0, 16) }, severity: 'info' });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// TAB-REF
+
+const REF = /(?:[见如]|详见|参见)附?表\s*(\d+)|表\s*(\d+)\s*所示|[（(]表\s*(\d+)[）)]/g;
+
+interface RefFacts {
+  tables: { number: string; at: LocatedRef }[];
+  refs: { number: string; at: LocatedRef }[];
+}
+
+export const TAB_REF = defineRule({
+  id: 'TAB-REF',
+  family: 'TAB',
+  kind: 'Y',
+  defaultSeverity: 'warning',
+  appliesTo: 'all',
+  messages: ['validate.TAB-REF.missing', 'validate.TAB-REF.before', 'validate.TAB-REF.unreferenced'],
+  fixes: 'none',
+  params: [{ name: 'requireReference', description: '每个表格都须在正文中提及（“见表N”）', validate: param.bool() }],
+  defaultParams: () => ({ requireReference: false }),
+  presets: presets.custom({ national: { enabled: true }, recommended: { enabled: true }, strict: { enabled: true, params: { requireReference: true } } }),
+  examples: [
+    { bad: '【区政府为民实事】“…如下(见表6)”，表6排在其后（000）', good: '不报' },
+    { bad: '正文“见表7”，书中没有表7', good: '核对表号' },
+  ],
+  collect(ctx): RefFacts {
+    const facts: RefFacts = { tables: [], refs: [] };
+    for (const f of ctx.fields) {
+      if (f.kind === 'tableTitle' && f.block?.type === 'table' && f.block.number) facts.tables.push({ number: f.block.number.trim(), at: ctx.locate(tableRef(f.block, f)) });
+      if ((f.kind === 'paragraph' || f.kind === 'heading') && f.text.includes('表')) {
+        for (const m of f.text.matchAll(REF)) {
+          facts.refs.push({ number: (m[1] ?? m[2] ?? m[3])!, at: ctx.locate({ nodeId: f.nodeId, nodeKind: f.nodeKind, entry: f.entry, subsection: f.subsection, field: f.field, text: f.text }, m.index, m.index + m[0].length) });
+        }
+      }
+    }
+    return facts;
+  },
+  book(ctx, facts) {
+    if (ctx.houseStyle.autoNumber) return;
+    const tables = new Map<string, { unit: number; at: LocatedRef }>();
+    const firstRef = new Map<string, { unit: number; at: LocatedRef }>();
+    const all = facts as (RefFacts | undefined)[];
+    all.forEach((f, unit) => {
+      for (const t of f?.tables ?? []) if (!tables.has(t.number)) tables.set(t.number, { unit, at: t.at });
+      for (const r of f?.refs ?? []) if (!firstRef.has(r.number)) firstRef.set(r.number, { unit, at: r.at });
+    });
+    if (!tables.size) return; // a part with no numbered tables (one chapter being checked) cannot judge references
+    all.forEach((f, unit) => {
+      for (const r of f?.refs ?? []) {
+        const t = tables.get(r.number);
+        if (!t) ctx.reportAt(unit, r.at, { message: 'validate.TAB-REF.missing', params: { number: r.number, text: r.at.location.text ?? '' } });
+        else if (firstRef.get(r.number)!.at === r.at && (t.unit < unit || (t.unit === unit && t.at.ord < r.at.ord))) {
+          ctx.reportAt(unit, r.at, { message: 'validate.TAB-REF.before', params: { number: r.number } });
+        }
+      }
+    });
+    if (boolParam(ctx.params, 'requireReference', false)) {
+      for (const [n, t] of tables) if (!firstRef.has(n)) ctx.reportAt(t.unit, t.at, { message: 'validate.TAB-REF.unreferenced', params: { number: n }, severity: 'info' });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// TAB-CONT
+
+export const TAB_CONT = defineRule({
+  id: 'TAB-CONT',
+  family: 'TAB',
+  kind: 'Y',
+  defaultSeverity: 'error',
+  appliesTo: 'all',
+  messages: ['validate.TAB-CONT.stored', 'validate.TAB-CONT.header'],
+  fixes: 'none',
+  params: [{ name: 'style', description: '续表的标法：“续表”或“续表N”（默认取体例设置）', validate: param.oneOf(['续表', '续表N']) }],
+  defaultParams: ({ houseStyle }) => ({ style: houseStyle.tableContinuation }),
+  examples: [
+    { bad: '表格后面一段正文只有“续表4”（002 导入残留）', good: '删去：续表在排版时生成，并重复表头' },
+    { bad: '表体中间又出现一行表头“常务会议届次 会议时间 议题内容”', good: '删去重复的表头行' },
+  ],
+  unit(ctx) {
+    const style = ctx.params.style === '续表N' ? '续表N' : '续表';
+    for (const f of ctx.fields) {
+      if ((f.kind === 'paragraph' && /^\s*续表\s*\d*\s*$/.test(f.text)) || (f.kind === 'tableTitle' && /^\s*续表/.test(f.text))) {
+        ctx.report({ nodeId: f.nodeId, nodeKind: f.nodeKind, entry: f.entry, subsection: f.subsection, field: f.field, text: f.text }, { message: 'validate.TAB-CONT.stored', params: { text: f.text.trim().slice(0, 10), style } });
+      }
+    }
+    for (const { block: t, field } of blocksOf(ctx, 'table')) {
+      const header = t.headerRows[t.headerRows.length - 1];
+      if (!header) continue;
+      const key = header.cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
+      t.bodyRows.forEach((row, r) => {
+        if (row.cells.map((c) => c.text.replace(/\s+/g, '')).join('|') === key) {
+          ctx.report({ nodeId: t.id, nodeKind: 'table', entry: field.entry, subsection: field.subsection, field: `cell:b:${r}:0`, text: row.cells[0]?.text ?? '' }, { message: 'validate.TAB-CONT.header', params: { row: r + 1, style }, severity: 'warning' });
+        }
+      });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// TAB-ALIGN
+
+const NUMERIC = /^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?%?$/;
+const PLACEHOLDER = /^(?:—|－|-|–|——|\/|…|…… |)$/;
+
+export const TAB_ALIGN = defineRule({
+  id: 'TAB-ALIGN',
+  family: 'TAB',
+  kind: 'Y',
+  defaultSeverity: 'warning',
+  appliesTo: 'all',
+  messages: ['validate.TAB-ALIGN.decimals', 'validate.TAB-ALIGN.nonArabic'],
+  fixes: 'confirm',
+  examples: [
+    { bad: '“增长（%）”一栏：3.5、12.1、7、6.8', good: '3.5、12.1、7.0、6.8（补零需确认）' },
+    { bad: '数字栏中写“三”', good: '3' },
+  ],
+  unit(ctx) {
+    for (const { block: t, field } of blocksOf(ctx, 'table')) {
+      const rows = t.bodyRows;
+      if (rows.length < 3) continue;
+      const width = Math.max(...rows.map((r) => r.cells.length));
+      const plain = rows.map((r, ri) => ({ r, ri })).filter(({ r }) => r.cells.length === width && r.cells.every((c) => c.colSpan === 1 && c.rowSpan === 1));
+      for (let c = 0; c < width; c++) {
+        const cells = plain.map(({ r, ri }) => ({ text: r.cells[c]!.text.trim(), ri })).filter((x) => !PLACEHOLDER.test(x.text));
+        const numeric = cells.map((x) => ({ ...x, m: NUMERIC.exec(x.text) })).filter((x) => x.m);
+        if (numeric.length < 3 || numeric.length < 0.8 * cells.length) continue;
+        const counts = new Map<number, number>();
+        for (const x of numeric) {
+          const d = x.m![1]?.length ?? 0;
+          counts.set(d, (counts.get(d) ?? 0) + 1);
+        }
+        const [major] = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+        for (const x of numeric) {
+          const d = x.m![1]?.length ?? 0;
+          if (d === major) continue;
+          const fieldPath = `cell:b:${x.ri}:${c}`;
+          const raw = t.bodyRows[x.ri]!.cells[c]!.text;
+          const at = { nodeId: t.id, nodeKind: 'table' as const, entry: field.entry, subsection: field.subsection, field: fieldPath, text: raw };
+          const fixes = [];
+          if (d < major) {
+            const pct = x.text.endsWith('%');
+            const body = pct ? x.text.slice(0, -1) : x.text;
+            const expected = `${body}${d === 0 ? '.' : ''}${'0'.repeat(major - d)}${pct ? '%' : ''}`;
+            const s = raw.indexOf(x.text);
+            fixes.push(ctx.fixOn(at, s, s + x.text.length, expected, `改为“${expected}”`, true));
+          }
+          ctx.report(at, { message: 'validate.TAB-ALIGN.decimals', params: { text: x.text, decimals: major, row: x.ri + 1, column: c + 1 }, fixes });
+        }
+        for (const x of cells) {
+          if (x.text && /^[〇零一二两三四五六七八九十百千万]+$/.test(x.text)) {
+            const raw = t.bodyRows[x.ri]!.cells[c]!.text;
+            ctx.report({ nodeId: t.id, nodeKind: 'table', entry: field.entry, subsection: field.subsection, field: `cell:b:${x.ri}:${c}`, text: raw }, { message: 'validate.TAB-ALIGN.nonArabic', params: { text: x.text, row: x.ri + 1, column: c + 1 } });
+          }
+        }
+      }
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// FIG-CAPTION
+
+const HAS_DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|年初|年中|年底|年末|春节|国庆/;
+
+interface CreditFacts {
+  credits: { form: string; at: LocatedRef }[];
+}
+
+function creditForm(raw: string): { form: string } | null {
+  const m = /^\s*[（(]?\s*(.+?)(\s*)(提供|供稿|供图)\s*[）)]?\s*$/.exec(raw);
+  if (!m) return null;
+  return { form: `${m[2] ? ' ' : ''}${m[3]}` };
+}
+
+export const FIG_CAPTION = defineRule({
+  id: 'FIG-CAPTION',
+  family: 'FIG',
+  kind: 'Y',
+  defaultSeverity: 'warning',
+  appliesTo: 'all',
+  messages: ['validate.FIG-CAPTION.missing', 'validate.FIG-CAPTION.credit', 'validate.FIG-CAPTION.date', 'validate.FIG-CAPTION.form'],
+  fixes: 'mixed',
+  examples: [
+    { bad: '图84 区市民中心 24 小时自助服务大厅（000，无日期）', good: '写明时间、地点、事件：2020年×月，区市民中心24小时自助服务大厅启用' },
+    { bad: '图片没有署名', good: '（区信访局提供）或（张三 摄）' },
+    { bad: '全书多为“区审管办 供稿”，个别为“区数据局供稿”（002）', good: '统一为一种写法' },
+  ],
+  unit(ctx) {
+    for (const { block: fig, field } of blocksOf(ctx, 'figure')) {
+      const ref = figureRef(fig, field);
+      if (!fig.caption.trim()) {
+        ctx.report(ref, { message: 'validate.FIG-CAPTION.missing', params: { number: fig.number ? `图${fig.number}` : '图片' }, severity: 'error' });
+        continue;
+      }
+      if (!fig.credit) ctx.report(ref, { message: 'validate.FIG-CAPTION.credit', params: { text: fig.caption.slice(0, 20) } });
+      if (!HAS_DATE.test(fig.caption)) ctx.report(ref, { message: 'validate.FIG-CAPTION.date', params: { text: fig.caption.slice(0, 24) } });
+    }
+  },
+  collect(ctx): CreditFacts {
+    const credits: CreditFacts['credits'] = [];
+    for (const { block: fig, field } of blocksOf(ctx, 'figure')) {
+      if (!fig.credit || fig.credit.kind !== 'provided') continue;
+      const form = creditForm(fig.credit.raw);
+      if (form) credits.push({ ...form, at: ctx.locate({ nodeId: fig.id, nodeKind: 'figure', entry: field.entry, subsection: field.subsection, field: 'credit', text: fig.credit.raw }) });
+    }
+    return { credits };
+  },
+  book(ctx, facts) {
+    const counts = new Map<string, number>();
+    for (const f of facts as (CreditFacts | undefined)[]) for (const c of f?.credits ?? []) counts.set(c.form, (counts.get(c.form) ?? 0) + 1);
+    if (counts.size < 2) return;
+    // The majority form; on a tie, the form with a space before the suffix (the unit-line style "XX 供稿").
+    const [major, n] = [...counts.entries()].sort((a, b) => b[1] - a[1] || (b[0].startsWith(' ') ? 1 : 0) - (a[0].startsWith(' ') ? 1 : 0))[0]!;
+    (facts as (CreditFacts | undefined)[]).forEach((f, i) => {
+      for (const c of f?.credits ?? []) {
+        if (c.form === major) continue;
+        const raw = c.at.fieldText ?? c.at.location.text ?? '';
+        const expected = raw.replace(/\s*(提供|供稿|供图)/, major);
+        const fix = ctx.fixAt(c.at, expected, `改为“${expected}”`);
+        ctx.reportAt(i, c.at, { message: 'validate.FIG-CAPTION.form', params: { text: raw, expected, count: n }, fixes: fix ? [fix] : [] });
+      }
+    });
+  },
+});
+
+export const TABLE_FIGURE_RULES: RuleDef[] = [TAB_NUM, TAB_TITLE, TAB_REF, TAB_CONT, TAB_ALIGN, FIG_NUM, FIG_CAPTION];

@@ -1,0 +1,221 @@
+// Units — 法定计量单位 (1984) and the 1990 land-unit reform (UNIT-*).
+import { param, strParam } from '../params';
+import { formatNumber, shiftDecimal } from '../text';
+import type { LocatedRef, RuleDef, TextField } from '../types';
+import { defineRule } from './define';
+
+// ---------------------------------------------------------------------------------------------
+// UNIT-LEGAL
+
+interface Conversion {
+  /** Factor to the legal unit, or 1 for a plain renaming. */
+  factor: number;
+  to: string;
+  rename?: boolean;
+}
+
+function conversions(distance: string): Record<string, Conversion> {
+  return {
+    亩: { factor: 1 / 15, to: '公顷' },
+    市斤: { factor: 0.5, to: '千克' },
+    斤: { factor: 0.5, to: '千克' },
+    担: { factor: 50, to: '千克' },
+    两: { factor: 50, to: '克' },
+    公尺: { factor: 1, to: '米', rename: true },
+    公分: { factor: 1, to: '厘米', rename: true },
+    公升: { factor: 1, to: '升', rename: true },
+    英寸: { factor: 2.54, to: '厘米' },
+    马力: { factor: 0.7355, to: '千瓦' },
+    华里: { factor: 0.5, to: distance },
+    市里: { factor: 0.5, to: distance },
+    里: { factor: 0.5, to: distance },
+    丈: { factor: 10 / 3, to: '米' },
+    尺: { factor: 1 / 3, to: '米' },
+    寸: { factor: 10 / 3, to: '厘米' },
+  };
+}
+
+const OLD_UNIT = /(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)(万)?\s*(亩|市斤|斤|担|公尺|公分|公升|英寸|马力|华里|市里|里|丈|尺|寸|两)(?![均产程面外])/g;
+const PER_MU = /(?:每|\/)亩(?!均)/g;
+
+export const UNIT_LEGAL = defineRule({
+  id: 'UNIT-LEGAL',
+  family: 'UNIT',
+  kind: 'Y',
+  defaultSeverity: 'error',
+  appliesTo: 'all',
+  messages: ['validate.UNIT-LEGAL.unit', 'validate.UNIT-LEGAL.per'],
+  fixes: 'mixed',
+  examples: [
+    { bad: '消化利用批而未供575亩（004）', good: '消化利用批而未供38.33公顷（换算需确认）' },
+    { bad: '“亩均论英雄”综合评价、工业企业亩均效益综合评价（004）', good: '不报：政策名称' },
+    { bad: '距城区15公尺', good: '距城区15米' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    if (!/\d\s*万?\s*(?:亩|市?斤|担|两|公[尺分升]|英寸|马力|[华市]?里|丈|尺|寸)|[每/]亩/.test(text)) return;
+    const table = conversions(strParam(ctx.params, 'distanceUnit', ctx.houseStyle.distanceUnit));
+    for (const m of text.matchAll(OLD_UNIT)) {
+      if (ctx.quoted(m.index)) continue;
+      const [all, num, wan, unit] = m;
+      const conv = table[unit!]!;
+      const value = Number(wan ? shiftDecimal(num!, 4) : num);
+      const converted = conv.rename ? `${num}${wan ?? ''}` : formatNumber(value * conv.factor, 2);
+      const expected = `${converted}${conv.to}`;
+      const e = m.index + all.length;
+      ctx.report({
+        message: 'validate.UNIT-LEGAL.unit',
+        params: { text: all, unit: unit!, legal: conv.to, expected },
+        start: m.index,
+        end: e,
+        fixes: [ctx.fix(m.index, e, expected, conv.rename ? `改为“${expected}”` : `换算为“${expected}”（请核对数值）`, !conv.rename)],
+      });
+    }
+    for (const m of text.matchAll(PER_MU)) {
+      if (ctx.quoted(m.index)) continue;
+      ctx.report({ message: 'validate.UNIT-LEGAL.per', params: { text: text.slice(Math.max(0, m.index - 4), m.index + m[0].length) }, start: m.index, end: m.index + m[0].length });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// UNIT-SYMBOL
+
+const CONCENTRATION = /(?<![A-Za-z])([uµμ]g|mg|ng)\s*\/\s*(m3|M3|m³)(?![\d²³])/g;
+const POWER = /(?<=\d\s?)(km|cm|mm|dm|m)([23])(?![\d.A-Za-z\-²³])/g;
+const CASE: Record<string, string> = {
+  KG: 'kg',
+  Kg: 'kg',
+  KM: 'km',
+  Km: 'km',
+  KW: 'kW',
+  Kw: 'kW',
+  kw: 'kW',
+  KWH: 'kW·h',
+  Kwh: 'kW·h',
+  kwh: 'kW·h',
+  kWh: 'kW·h',
+  KV: 'kV',
+  Kv: 'kV',
+  kv: 'kV',
+  Mw: 'MW',
+  mw: 'MW',
+};
+const CASE_RE = /(?<=\d\s?)(KWH|Kwh|kwh|kWh|KG|Kg|KM|Km|KW|Kw|kw|KV|Kv|kv|Mw|mw)(?![A-Za-z])/g;
+const MIXED = /(?:(?<![\u4e00-\u9fff])(?:平方米|立方米|千米|公里|千克|公斤|米|克|吨|升)\/(?:km|kg|m²|m³|m|h|s|d)(?![A-Za-z²³])|(?<![A-Za-z])(?:km|kg|m²|m³|m)\/(?:小时|时|秒|天|日|年|人))/g;
+
+export const UNIT_SYMBOL = defineRule({
+  id: 'UNIT-SYMBOL',
+  family: 'UNIT',
+  kind: 'Y',
+  defaultSeverity: 'error',
+  appliesTo: 'all',
+  messages: ['validate.UNIT-SYMBOL.symbol', 'validate.UNIT-SYMBOL.mixed'],
+  fixes: 'auto',
+  examples: [
+    { bad: 'PM2.5浓度均值32.0ug/m3（004）', good: 'PM2.5浓度均值32.0μg/m³' },
+    { bad: '改造老旧小区87.3万m2', good: '改造老旧小区87.3万m²' },
+    { bad: '车速60km/小时', good: '60km/h 或 60千米/时' },
+    { bad: 'PM2.5、G60、M1-28地块', good: '不报' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    if (!/[A-Za-zµμ]/.test(text)) return;
+    const report = (s: number, e: number, expected: string) =>
+      ctx.report({ message: 'validate.UNIT-SYMBOL.symbol', params: { text: text.slice(s, e), expected }, start: s, end: e, fixes: [ctx.fix(s, e, expected, `改为“${expected}”`)] });
+    for (const m of text.matchAll(CONCENTRATION)) {
+      const expected = `${m[1] === 'mg' || m[1] === 'ng' ? m[1] : 'μg'}/m³`;
+      if (m[0] !== expected) report(m.index, m.index + m[0].length, expected);
+    }
+    for (const m of text.matchAll(POWER)) report(m.index, m.index + m[0].length, `${m[1]}${m[2] === '2' ? '²' : '³'}`);
+    for (const m of text.matchAll(CASE_RE)) report(m.index, m.index + m[0].length, CASE[m[0]]!);
+    for (const m of text.matchAll(MIXED)) ctx.report({ message: 'validate.UNIT-SYMBOL.mixed', params: { text: m[0] }, start: m.index, end: m.index + m[0].length });
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// UNIT-HOUSE: one unit per quantity across the book
+
+const DISTANCE = /(\d\s*万?\s*|平方|每)(公里|千米)(?![数级])/g;
+/** Pairs of names for one quantity where the book's majority decides (千克/公斤, 平方米/m², 立方米/m³). */
+const PAIRS: { key: string; forms: [string, string]; re: RegExp }[] = [
+  { key: 'mass', forms: ['千克', '公斤'], re: /(?<=\d\s?万?)(千克|公斤)/g },
+  { key: 'area', forms: ['平方米', 'm²'], re: /(?<=\d\s?万?)(平方米|m²)/g },
+  { key: 'volume', forms: ['立方米', 'm³'], re: /(?<=\d\s?万?)(立方米|m³)/g },
+];
+
+interface PairFacts {
+  [key: string]: [LocatedRef[], LocatedRef[]];
+}
+
+function ref(f: TextField) {
+  return { nodeId: f.nodeId, nodeKind: f.nodeKind, entry: f.entry, subsection: f.subsection, field: f.field, text: f.text };
+}
+
+export const UNIT_HOUSE = defineRule({
+  id: 'UNIT-HOUSE',
+  family: 'UNIT',
+  kind: 'Y',
+  defaultSeverity: 'warning',
+  appliesTo: 'all',
+  messages: ['validate.UNIT-HOUSE.distance', 'validate.UNIT-HOUSE.pair'],
+  fixes: 'auto',
+  params: [
+    { name: 'distanceUnit', description: '长度单位用“千米”还是“公里”（默认取体例设置）', validate: param.oneOf(['千米', '公里']) },
+    { name: 'mass', description: '质量单位：auto（随全书多数）、千克、公斤', validate: param.oneOf(['auto', '千克', '公斤']) },
+  ],
+  defaultParams: ({ houseStyle }) => ({ distanceUnit: houseStyle.distanceUnit, mass: 'auto' }),
+  examples: [
+    { bad: '体例定为“千米”，文中写“新建道路12.5公里”（004 用公里，000 用千米）', good: '新建道路12.5千米' },
+    { bad: '全书多写“平方米”，个别处写“m²”', good: '统一为“平方米”' },
+  ],
+  text(f, ctx) {
+    const text = f.text;
+    if (!/公里|千米/.test(text)) return;
+    const want = strParam(ctx.params, 'distanceUnit', '千米');
+    for (const m of text.matchAll(DISTANCE)) {
+      if (m[2] === want || ctx.quoted(m.index)) continue;
+      const s = m.index + m[1]!.length;
+      ctx.report({ message: 'validate.UNIT-HOUSE.distance', params: { text: m[0].trim(), unit: m[2]!, expected: want }, start: s, end: s + 2, fixes: [ctx.fix(s, s + 2, want, `改为“${want}”`)] });
+    }
+  },
+  collect(ctx): PairFacts {
+    const facts: PairFacts = {};
+    for (const f of ctx.fields) {
+      if (!f.text || !/[\d]/.test(f.text) || f.kind === 'attribution' || f.kind === 'credit') continue;
+      for (const p of PAIRS) {
+        if (!f.text.includes(p.forms[0]) && !f.text.includes(p.forms[1])) continue;
+        for (const m of f.text.matchAll(p.re)) {
+          const slot = (facts[p.key] ??= [[], []]);
+          slot[m[1] === p.forms[0] ? 0 : 1].push(ctx.locate(ref(f), m.index, m.index + m[0].length));
+        }
+      }
+    }
+    return facts;
+  },
+  book(ctx, facts) {
+    for (const p of PAIRS) {
+      let a = 0;
+      let b = 0;
+      for (const f of facts as (PairFacts | undefined)[]) {
+        a += f?.[p.key]?.[0].length ?? 0;
+        b += f?.[p.key]?.[1].length ?? 0;
+      }
+      let keep: 0 | 1;
+      const setting = p.key === 'mass' ? strParam(ctx.params, 'mass', 'auto') : 'auto';
+      if (setting !== 'auto') keep = setting === p.forms[0] ? 0 : 1;
+      else if (a === 0 || b === 0) continue;
+      else keep = a >= b ? 0 : 1;
+      const other = keep === 0 ? 1 : 0;
+      facts.forEach((f, i) => {
+        for (const at of (f as PairFacts | undefined)?.[p.key]?.[other] ?? []) {
+          const expected = p.forms[keep];
+          const fix = ctx.fixAt(at, expected, `改为“${expected}”`);
+          ctx.reportAt(i, at, { message: 'validate.UNIT-HOUSE.pair', params: { text: p.forms[other], expected, count: keep === 0 ? a : b, other: keep === 0 ? b : a }, fixes: fix ? [fix] : [] });
+        }
+      });
+    }
+  },
+});
+
+export const UNIT_RULES: RuleDef[] = [UNIT_LEGAL, UNIT_SYMBOL, UNIT_HOUSE];
