@@ -5,12 +5,12 @@
 // aggregations are cached per unit, keyed by the unit's object. The app replaces an edited section
 // immutably, so after an edit only that section is checked again; the book-level aggregations (numbering
 // sequences, duplicate titles across the book, one-form-per-book rules) then run over the cached facts.
-import { t, type MessageParams } from '../i18n';
 import type { Book, Category, Matter, Section } from '../model/schema';
 import { resolveConfig, type CheckConfig, type ConfigOverrides } from './config';
 import { RULES } from './catalogue';
 import { BODY_KINDS, categoryFields, matterFields, sectionFields } from './fields';
-import { contextOf, inSpans, previewOf, quotedSpans } from './text';
+import { FindingRecord, FixRecord, LocationRecord, type LocationParts } from './records';
+import { inSpans, quotedSpans } from './text';
 import type {
   BookContext,
   Finding,
@@ -27,11 +27,8 @@ import type {
   UnitInfo,
 } from './types';
 
-interface RawFinding {
-  finding: Finding;
-  ord: number;
-  start: number;
-}
+/** Findings carry their sort keys (ord: field position in the unit, at: start offset). */
+type RawFinding = FindingRecord;
 
 interface UnitResult {
   meta: string;
@@ -41,6 +38,8 @@ interface UnitResult {
 
 interface Unit {
   key: Category | Section | Matter;
+  /** Stable across edits: "c:<category id>", "s:<section id>", "m:<matter id>". */
+  id: string;
   kind: 'category' | 'section' | 'matter';
   info: UnitInfo;
   meta: string;
@@ -67,13 +66,13 @@ function bookUnits(book: Book): Unit[] {
   const categoryUnits = (category: Category, part: 'body' | 'back') => {
     const exempt = EXEMPT_ROLES.has(category.role);
     const meta = `${part}|${category.id}|${category.role}|${category.title}`;
-    units.push({ key: category, kind: 'category', info: { part, category, exempt }, meta });
-    for (const section of category.sections) units.push({ key: section, kind: 'section', info: { part, category, section, exempt }, meta });
+    units.push({ key: category, id: `c:${category.id}`, kind: 'category', info: { part, category, exempt }, meta });
+    for (const section of category.sections) units.push({ key: section, id: `s:${section.id}`, kind: 'section', info: { part, category, section, exempt }, meta });
   };
-  for (const m of book.front) units.push({ key: m, kind: 'matter', info: { part: 'front', matter: m, exempt: true }, meta: 'front' });
+  for (const m of book.front) units.push({ key: m, id: `m:${m.id}`, kind: 'matter', info: { part: 'front', matter: m, exempt: true }, meta: 'front' });
   for (const c of book.body) categoryUnits(c, 'body');
   for (const b of book.back) {
-    if (b.type === 'matter') units.push({ key: b, kind: 'matter', info: { part: 'back', matter: b, exempt: true }, meta: 'back' });
+    if (b.type === 'matter') units.push({ key: b, id: `m:${b.id}`, kind: 'matter', info: { part: 'back', matter: b, exempt: true }, meta: 'back' });
     else categoryUnits(b, 'back');
   }
   return units;
@@ -91,52 +90,48 @@ function unitFields(unit: Unit): TextField[] {
   return categoryFields(unit.key as Category);
 }
 
-function baseLocation(info: UnitInfo): Location {
-  const loc: Location = { part: info.part, nodeId: '', nodeKind: 'book' };
-  if (info.category) {
-    loc.categoryId = info.category.id;
-    loc.categoryTitle = info.category.title;
-  }
-  if (info.section) {
-    loc.sectionId = info.section.id;
-    loc.sectionTitle = info.section.title;
-  }
-  if (info.matter) {
-    loc.matterId = info.matter.id;
-    loc.matterTitle = info.matter.title;
-  }
-  return loc;
+function baseLocation(info: UnitInfo): LocationParts {
+  return {
+    part: info.part,
+    categoryId: info.category?.id,
+    categoryTitle: info.category?.title,
+    sectionId: info.section?.id,
+    sectionTitle: info.section?.title,
+    matterId: info.matter?.id,
+    matterTitle: info.matter?.title,
+  };
 }
 
 function makeFix(nodeId: string, field: string, text: string, start: number, end: number, replacement: string, label: string, requiresConfirmation = false): Fix {
-  return {
-    label,
-    edits: [{ nodeId, field, start, end, expected: text.slice(start, end), replacement }],
-    preview: previewOf(text, start, end, replacement),
-    requiresConfirmation,
-  };
+  return new FixRecord(label, nodeId, field, text, [start, end, replacement], requiresConfirmation);
 }
 
-function finding(rule: RuleDef, cfgSeverity: Finding['severity'], location: Location, spec: Pick<ReportSpec, 'message' | 'params' | 'fixes' | 'severity' | 'why' | 'whyParams'>): Finding {
-  const params: MessageParams = spec.params ?? {};
-  const why = spec.why ?? rule.why;
+/** A fix of several edits in one field, previewed over the span they cover. */
+export function makeMultiFix(nodeId: string, field: string, text: string, edits: { start: number; end: number; replacement: string }[], label: string, requiresConfirmation = false): Fix {
+  const spec: (number | string)[] = [];
+  for (const e of [...edits].sort((x, y) => x.start - y.start)) spec.push(e.start, e.end, e.replacement);
+  return new FixRecord(label, nodeId, field, text, spec, requiresConfirmation);
+}
+
+function finding(rule: RuleDef, cfgSeverity: Finding['severity'], location: Location, spec: Pick<ReportSpec, 'message' | 'params' | 'fixes' | 'severity' | 'why' | 'whyParams'>): FindingRecord {
   let severity = spec.severity ?? cfgSeverity;
-  // A per-finding severity never makes a heuristic an error, and never exceeds a downgrade made in house style.
+  // A per-finding severity never makes a heuristic an error, and never overrides a severity set in house style.
   if (rule.kind === 'P' && severity === 'error') severity = 'warning';
   if (spec.severity && cfgSeverity !== rule.defaultSeverity) severity = cfgSeverity;
-  return {
-    id: '',
-    ruleId: rule.id,
-    family: rule.family,
+  const why = spec.why ?? rule.why;
+  const withWhy = (rule.kind === 'P' || spec.why) && why;
+  return new FindingRecord(
+    rule.id,
+    rule.family,
     severity,
-    kind: rule.kind,
-    message: t(spec.message, params, 'zh'),
-    messageKey: spec.message,
-    messageParams: params,
-    ...((rule.kind === 'P' || spec.why) && why ? { reason: t(why, spec.whyParams ?? params, 'zh') } : {}),
+    rule.kind,
+    spec.message,
+    spec.params ?? {},
     location,
-    fixes: spec.fixes ?? [],
-  };
+    spec.fixes ?? [],
+    withWhy ? why : undefined,
+    withWhy ? spec.whyParams : undefined,
+  );
 }
 
 /** Runs the rules of one unit. One object per unit run; the current rule and field are swapped in place. */
@@ -152,7 +147,7 @@ class UnitRun implements TextContext, UnitContext {
   private qSpans: [number, number][] | undefined;
   private bSpans: [number, number][] | undefined;
   private ords: Map<string, number> | undefined;
-  private readonly base: Location;
+  private readonly base: LocationParts;
 
   constructor(
     readonly unit: UnitInfo,
@@ -170,9 +165,9 @@ class UnitRun implements TextContext, UnitContext {
     return this.config.rules[ruleId]?.enabled ?? false;
   }
 
-  use(rule: RuleDef): void {
+  use(rule: RuleDef, params?: Record<string, unknown>): void {
     this.rule = rule;
-    this.params = this.config.rules[rule.id]!.params;
+    this.params = params ?? this.config.rules[rule.id]!.params;
   }
 
   setField(f: TextField): void {
@@ -202,39 +197,8 @@ class UnitRun implements TextContext, UnitContext {
     return (field !== undefined ? this.ords.get(`${nodeId}|${field}`) : undefined) ?? this.ords.get(nodeId) ?? 0;
   }
 
-  private location(at: NodeRef, start?: number, end?: number): Location {
-    const b = this.base;
-    let s: number | undefined;
-    let e: number | undefined;
-    let text: string | undefined;
-    let context: string | undefined;
-    if (at.field !== undefined && at.text !== undefined) {
-      s = start ?? 0;
-      e = end ?? at.text.length;
-      text = at.text.slice(s, e);
-      context = contextOf(at.text, s, e);
-    }
-    // One object shape for every location (absent parts stay undefined and vanish in JSON).
-    return {
-      part: b.part,
-      nodeId: at.nodeId,
-      nodeKind: at.nodeKind,
-      field: at.field,
-      start: s,
-      end: e,
-      text,
-      context,
-      categoryId: b.categoryId,
-      categoryTitle: b.categoryTitle,
-      sectionId: b.sectionId,
-      sectionTitle: b.sectionTitle,
-      subsectionId: at.subsection?.id,
-      subsectionTitle: at.subsection?.title,
-      entryId: at.entry?.id,
-      entryTitle: at.entry?.title,
-      matterId: b.matterId,
-      matterTitle: b.matterTitle,
-    };
+  location(at: NodeRef, start?: number, end?: number): Location {
+    return new LocationRecord(this.base, at.nodeId, at.nodeKind, at.field, at.text, start, end, at.subsection, at.entry);
   }
 
   report(specOrAt: ReportSpec | NodeRef, maybeSpec?: ReportSpec): void {
@@ -242,13 +206,13 @@ class UnitRun implements TextContext, UnitContext {
     if (maybeSpec) {
       const at = specOrAt as NodeRef;
       const loc = this.location(at, maybeSpec.start, maybeSpec.end);
-      this.out.push({ finding: finding(this.rule, cfg.severity, loc, maybeSpec), ord: this.ordOf(at.nodeId, at.field), start: maybeSpec.start ?? 0 });
+      this.out.push(finding(this.rule, cfg.severity, loc, maybeSpec).at(this.ordOf(at.nodeId, at.field), maybeSpec.start ?? 0));
       return;
     }
     const spec = specOrAt as ReportSpec;
     const f = this.field;
-    const loc = this.location({ nodeId: f.nodeId, nodeKind: f.nodeKind, entry: f.entry, subsection: f.subsection, field: f.field, text: f.text }, spec.start, spec.end);
-    this.out.push({ finding: finding(this.rule, cfg.severity, loc, spec), ord: f.ord, start: spec.start ?? 0 });
+    const loc = new LocationRecord(this.base, f.nodeId, f.nodeKind, f.field, f.text, spec.start, spec.end, f.subsection, f.entry);
+    this.out.push(finding(this.rule, cfg.severity, loc, spec).at(f.ord, spec.start ?? 0));
   }
 
   fix(start: number, end: number, replacement: string, label: string, requiresConfirmation = false): Fix {
@@ -256,42 +220,69 @@ class UnitRun implements TextContext, UnitContext {
     return makeFix(f.nodeId, f.field, f.text, start, end, replacement, label, requiresConfirmation);
   }
 
+  fixEdits(edits: { start: number; end: number; replacement: string }[], label: string, requiresConfirmation = false): Fix {
+    const f = this.field;
+    return makeMultiFix(f.nodeId, f.field, f.text, edits, label, requiresConfirmation);
+  }
+
   fixOn(at: NodeRef & { field: string; text: string }, start: number, end: number, replacement: string, label: string, requiresConfirmation = false): Fix {
     return makeFix(at.nodeId, at.field, at.text, start, end, replacement, label, requiresConfirmation);
   }
 
   locate(at: NodeRef, start?: number, end?: number): LocatedRef {
-    return { location: this.location(at, start, end), ord: this.ordOf(at.nodeId, at.field), ...(at.text !== undefined ? { fieldText: at.text } : {}) };
+    return new LazyRef(this, at, start, end, this.ordOf(at.nodeId, at.field));
+  }
+
+  /** Builds a location (used by LazyRef when a book-level rule reports). */
+  locationOf(at: NodeRef, start?: number, end?: number): Location {
+    return this.location(at, start, end);
+  }
+
+  sameBase(o: UnitRun): boolean {
+    const a = this.base;
+    const b = o.base;
+    return a.part === b.part && a.categoryTitle === b.categoryTitle && a.sectionTitle === b.sectionTitle && a.sectionId === b.sectionId && a.matterTitle === b.matterTitle;
   }
 }
 
 /** Ids: rule, node, field and start; repeated ones get #1, #2 … (suffix tells book-level findings apart). */
 function assignIds(list: RawFinding[], suffix: string): RawFinding[] {
-  const seen = new Map<string, number>();
-  for (const { finding: f } of list) {
-    const l = f.location;
-    const base = `${f.ruleId}:${l.nodeId}:${l.field ?? ''}:${l.start ?? ''}${suffix}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    f.id = n ? `${base}#${n}` : base;
+  // The list is sorted by (ord, pos), so repeats of a rule at one place sit in one run of equal keys.
+  let runStart = 0;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
+    if (i > 0 && (list[i - 1]!.ord !== f.ord || list[i - 1]!.pos !== f.pos)) runStart = i;
+    let n = 0;
+    for (let j = runStart; j < i; j++) {
+      const g = list[j]!;
+      if (g.ruleId === f.ruleId && g.location.nodeId === f.location.nodeId && g.location.field === f.location.field) n++;
+    }
+    f.idSuffix = suffix;
+    f.idRepeat = n;
   }
   return list;
 }
 
-const byKindCache = new WeakMap<CheckConfig, Map<string, RuleDef[]>[]>();
+interface ActiveRule {
+  rule: RuleDef;
+  params: Record<string, unknown>;
+}
+
+const byKindCache = new WeakMap<CheckConfig, Map<string, ActiveRule[]>[]>();
 
 /** The enabled text rules for each field kind (for regular and for exempt units), computed once per configuration. */
-function textRulesByKind(config: CheckConfig, exempt: boolean): Map<string, RuleDef[]> {
+function textRulesByKind(config: CheckConfig, exempt: boolean): Map<string, ActiveRule[]> {
   let pair = byKindCache.get(config);
   if (!pair) {
     pair = [false, true].map((ex) => {
-      const m = new Map<string, RuleDef[]>();
+      const m = new Map<string, ActiveRule[]>();
       for (const r of RULES) {
         if (!r.text || !config.rules[r.id]!.enabled || (ex && r.appliesTo !== 'all')) continue;
         for (const k of r.fieldKinds ?? BODY_KINDS) {
           const list = m.get(k);
-          if (list) list.push(r);
-          else m.set(k, [r]);
+          const a = { rule: r, params: config.rules[r.id]!.params };
+          if (list) list.push(a);
+          else m.set(k, [a]);
         }
       }
       return m;
@@ -299,6 +290,48 @@ function textRulesByKind(config: CheckConfig, exempt: boolean): Map<string, Rule
     byKindCache.set(config, pair);
   }
   return pair[exempt ? 1 : 0]!;
+}
+
+/**
+ * A location captured by a unit for a book-level rule. Most captured places never become findings (NUM-GROUP
+ * notes every long number, STR-DUP-TITLE every title), so the location object is built only when asked for.
+ */
+class LazyRef implements LocatedRef {
+  private loc: Location | undefined;
+  constructor(
+    private readonly run: UnitRun,
+    private readonly at: NodeRef,
+    private readonly start: number | undefined,
+    private readonly end: number | undefined,
+    readonly ord: number,
+  ) {}
+  get location(): Location {
+    return (this.loc ??= this.run.locationOf(this.at, this.start, this.end));
+  }
+  get fieldText(): string | undefined {
+    return this.at.text;
+  }
+  /** The offending text without building the whole location. */
+  get text(): string | undefined {
+    return this.at.text?.slice(this.start ?? 0, this.end ?? this.at.text.length);
+  }
+
+  /** Same place, same text, same surroundings (titles shown in the location). */
+  sameAs(o: LazyRef): boolean {
+    const a = this.at;
+    const b = o.at;
+    return (
+      this.ord === o.ord &&
+      this.start === o.start &&
+      this.end === o.end &&
+      a.nodeId === b.nodeId &&
+      a.field === b.field &&
+      a.text === b.text &&
+      a.entry?.title === b.entry?.title &&
+      a.subsection?.title === b.subsection?.title &&
+      this.run.sameBase(o.run)
+    );
+  }
 }
 
 function runUnit(unit: Unit, config: CheckConfig, wantFindings: boolean, wantFacts: boolean): UnitResult {
@@ -314,9 +347,9 @@ function runUnit(unit: Unit, config: CheckConfig, wantFindings: boolean, wantFac
       const rules = byKind.get(f.kind);
       if (!rules) continue;
       run.setField(f);
-      for (const rule of rules) {
-        run.use(rule);
-        rule.text!(f, run);
+      for (const a of rules) {
+        run.use(a.rule, a.params);
+        a.rule.text!(f, run);
       }
     }
     for (const rule of active) {
@@ -324,7 +357,7 @@ function runUnit(unit: Unit, config: CheckConfig, wantFindings: boolean, wantFac
       run.use(rule);
       rule.unit(run);
     }
-    result.findings = assignIds(run.out.sort((a, b) => a.ord - b.ord || a.start - b.start), '');
+    result.findings = assignIds(run.out.sort((a, b) => a.ord - b.ord || a.pos - b.pos), '');
   }
   if (wantFacts) {
     result.facts = new Map();
@@ -344,7 +377,7 @@ class BookRun implements BookContext {
   readonly volumeYear: number;
   readonly houseStyle: CheckConfig['houseStyle'];
   /** Findings per unit index; -1 holds whole-book findings. */
-  readonly out = new Map<number, RawFinding[]>();
+  out = new Map<number, RawFinding[]>();
 
   constructor(
     readonly book: Book,
@@ -373,21 +406,21 @@ class BookRun implements BookContext {
 
   reportAt(unitIndex: number, at: LocatedRef, spec: Omit<ReportSpec, 'start' | 'end'>): void {
     const cfg = this.config.rules[this.rule.id]!;
-    this.push(unitIndex, { finding: finding(this.rule, cfg.severity, at.location, spec), ord: at.ord, start: at.location.start ?? 0 });
+    this.push(unitIndex, finding(this.rule, cfg.severity, at.location, spec).at(at.ord, at.location.start ?? 0));
   }
 
   reportNode(node: Category | Matter, spec: Omit<ReportSpec, 'start' | 'end' | 'fixes'>): void {
     const cfg = this.config.rules[this.rule.id]!;
     const index = this.units.findIndex((u) => u.key === node);
     const info = this.units[index]?.info;
-    const loc: Location = { ...(info ? baseLocation(info) : { part: 'body' as const }), nodeId: node.id, nodeKind: node.type, field: 'title', start: 0, end: node.title.length, text: node.title, context: node.title };
-    this.push(index, { finding: finding(this.rule, cfg.severity, loc, spec), ord: 0, start: 0 });
+    const loc = new LocationRecord(info ? baseLocation(info) : { part: 'body' }, node.id, node.type, 'title', node.title, 0, node.title.length, undefined, undefined);
+    this.push(index, finding(this.rule, cfg.severity, loc, spec).at(0, 0));
   }
 
   reportBook(spec: Omit<ReportSpec, 'start' | 'end' | 'fixes'>): void {
     const cfg = this.config.rules[this.rule.id]!;
-    const loc: Location = { part: 'body', nodeId: this.book.id, nodeKind: 'book' };
-    this.push(-1, { finding: finding(this.rule, cfg.severity, loc, spec), ord: 0, start: 0 });
+    const loc = new LocationRecord({ part: 'body' }, this.book.id, 'book', undefined, undefined, undefined, undefined, undefined, undefined);
+    this.push(-1, finding(this.rule, cfg.severity, loc, spec).at(0, 0));
   }
 
   fixAt(at: LocatedRef, replacement: string, label: string, requiresConfirmation = false): Fix | null {
@@ -412,11 +445,20 @@ function isIgnored(f: Finding, config: CheckConfig): boolean {
 export class Checker {
   private cache = new WeakMap<object, UnitResult>();
   private configKey = '';
+  /** Facts of every unit by unit id, to recognise facts that did not change in an edited section. */
+  private lastFacts = new Map<string, Map<string, unknown> | undefined>();
+  /** Output of each book-level rule with the facts and dependencies it was computed from. */
+  private bookCache = new Map<string, { facts: unknown[]; deps: unknown[]; out: Map<number, RawFinding[]> }>();
+  /** Findings per unit (own and book-level merged) with the lists they were merged from. */
+  private merged = new Map<string, { parts: unknown[]; list: RawFinding[] }>();
 
   check(book: Book, opts: CheckOptions = {}): CheckResult {
     const config = resolveConfig(book, opts.overrides);
     if (config.key !== this.configKey) {
       this.cache = new WeakMap();
+      this.lastFacts = new Map();
+      this.bookCache = new Map();
+      this.merged = new Map();
       this.configKey = config.key;
     }
     const units = bookUnits(book);
@@ -426,6 +468,7 @@ export class Checker {
     let reused = 0;
     const results: UnitResult[] = [];
     const scoped: boolean[] = [];
+    const nextFacts = new Map<string, Map<string, unknown> | undefined>();
     for (const unit of units) {
       const wantFindings = inScope(unit, opts.scope);
       scoped.push(wantFindings);
@@ -435,52 +478,93 @@ export class Checker {
       const missingFacts = needFacts && !r?.facts;
       if (missingFindings || missingFacts) {
         const fresh = runUnit(unit, config, missingFindings, missingFacts);
+        if (fresh.facts) {
+          // Keep last time's fact objects where nothing they record has changed, so book-level rules whose
+          // facts are all the same objects as last time are not run again.
+          const prev = this.lastFacts.get(unit.id);
+          if (prev) for (const [rid, f] of fresh.facts) if (prev.has(rid) && sameFacts(prev.get(rid), f)) fresh.facts.set(rid, prev.get(rid));
+        }
         r = { meta: unit.meta, findings: fresh.findings ?? r?.findings, facts: fresh.facts ?? r?.facts };
         this.cache.set(unit.key, r);
         if (missingFindings) checked++;
       } else if (wantFindings) reused++;
+      nextFacts.set(unit.id, r!.facts);
       results.push(r!);
     }
+    this.lastFacts = nextFacts;
 
     const run = new BookRun(book, config, units);
+    const outs: Map<number, RawFinding[]>[] = [];
     for (const rule of bookRules) {
-      run.use(rule);
-      rule.book!(run, results.map((r) => r.facts?.get(rule.id)));
-    }
-
-    const findings: Finding[] = [];
-    for (const list of run.out.values()) assignIds(list, '~b');
-    const emit = (raw: RawFinding) => {
-      if (config.ignored.length && isIgnored(raw.finding, config)) return;
-      findings.push(raw.finding);
-    };
-    const bookLevel = run.out.get(-1);
-    if (bookLevel && (!opts.scope || opts.scope.kind === 'book')) bookLevel.forEach(emit);
-    for (let i = 0; i < units.length; i++) {
-      if (!scoped[i]) continue;
-      const own = results[i]!.findings ?? [];
-      const agg = run.out.get(i);
-      if (!agg) {
-        own.forEach(emit);
+      const facts = results.map((r) => r.facts?.get(rule.id));
+      const deps = rule.bookDeps ? rule.bookDeps(book) : rule.collect ? [] : [book];
+      const cached = this.bookCache.get(rule.id);
+      if (cached && sameArray(cached.facts, facts) && sameArray(cached.deps, deps)) {
+        outs.push(cached.out);
         continue;
       }
-      agg.sort((a, b) => a.ord - b.ord || a.start - b.start);
-      let a = 0;
-      let b = 0;
-      while (a < own.length || b < agg.length) {
-        const x = own[a];
-        const y = agg[b];
-        if (y === undefined || (x !== undefined && (x.ord < y.ord || (x.ord === y.ord && x.start <= y.start)))) {
-          emit(x!);
-          a++;
-        } else {
-          emit(y);
-          b++;
-        }
-      }
+      run.use(rule);
+      run.out = new Map();
+      rule.book!(run, facts);
+      for (const list of run.out.values()) assignIds(list.sort((a, b) => a.ord - b.ord || a.pos - b.pos), '~b');
+      this.bookCache.set(rule.id, { facts, deps, out: run.out });
+      outs.push(run.out);
     }
+
+    // Per unit: its own findings merged with the book-level ones placed in it, reused while none of the
+    // lists changed (they are the same objects as last time when neither the unit nor the rule re-ran).
+    const lists: RawFinding[][] = [];
+    const nextMerged = new Map<string, { parts: unknown[]; list: RawFinding[] }>();
+    const mergedFor = (id: string, own: RawFinding[]): RawFinding[] => {
+      const parts: unknown[] = [own];
+      for (const o of outs) parts.push(o.get(id === 'book' ? -1 : unitIndex.get(id)!));
+      const prev = this.merged.get(id);
+      const list = prev && sameArray(prev.parts, parts) ? prev.list : merge(own, parts.slice(1) as (RawFinding[] | undefined)[]);
+      nextMerged.set(id, { parts, list });
+      return list;
+    };
+    const unitIndex = new Map<string, number>();
+    units.forEach((u, i) => unitIndex.set(u.id, i));
+    if (!opts.scope || opts.scope.kind === 'book') lists.push(mergedFor('book', []));
+    for (let i = 0; i < units.length; i++) if (scoped[i]) lists.push(mergedFor(units[i]!.id, results[i]!.findings ?? []));
+    this.merged = nextMerged;
+    let total = 0;
+    for (const l of lists) total += l.length;
+    let findings: Finding[] = new Array<Finding>(total);
+    let k = 0;
+    for (const l of lists) for (let j = 0; j < l.length; j++) findings[k++] = l[j]!;
+    if (config.ignored.length) findings = findings.filter((f) => !isIgnored(f, config));
     return { findings, config, stats: { unitsChecked: checked, unitsReused: reused } };
   }
+}
+
+/** Merges a unit's own sorted findings with the book-level findings placed in it (each list sorted). */
+function merge(own: RawFinding[], extra: (RawFinding[] | undefined)[]): RawFinding[] {
+  const lists = extra.filter((l): l is RawFinding[] => !!l && l.length > 0);
+  if (!lists.length) return own;
+  return own.concat(...lists).sort((a, b) => a.ord - b.ord || a.pos - b.pos);
+}
+
+function sameArray(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Deep equality of facts; captured locations are equal when they point at the same text in the same place. */
+function sameFacts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (a instanceof LazyRef || b instanceof LazyRef) return a instanceof LazyRef && b instanceof LazyRef && a.sameAs(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameFacts(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!sameFacts((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 /** One-off check without a cache (the CLI, tests). */

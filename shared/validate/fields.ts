@@ -2,69 +2,77 @@
 import type { Block, Category, Entry, Mark, Matter, Row, Section, Subsection } from '../model/schema';
 import type { FieldKind, FieldPath, NodeKind, TextField } from './types';
 
-type Push = (f: Omit<TextField, 'ord'>) => void;
-
-function blockFields(block: Block, push: Push, entry?: Entry, subsection?: Subsection): void {
-  const base = { nodeId: block.id, nodeKind: block.type as NodeKind, block, entry, subsection };
-  switch (block.type) {
-    case 'paragraph':
-      push({ ...base, field: 'text', kind: 'paragraph', text: block.text });
-      break;
-    case 'heading':
-      push({ ...base, field: 'text', kind: 'heading', text: block.text });
-      break;
-    case 'footnote':
-      push({ ...base, field: 'text', kind: 'footnote', text: block.text });
-      break;
-    case 'dated':
-      push({ ...base, field: 'dateLabel', kind: 'dateLabel', text: block.dateLabel });
-      push({ ...base, field: 'text', kind: 'dated', text: block.text });
-      break;
-    case 'table':
-      push({ ...base, field: 'title', kind: 'tableTitle', text: block.title });
-      if (block.unitNote !== undefined) push({ ...base, field: 'unitNote', kind: 'tableUnit', text: block.unitNote });
-      block.headerRows.forEach((r, ri) => r.cells.forEach((c, ci) => push({ ...base, field: `cell:h:${ri}:${ci}`, kind: 'cell', text: c.text })));
-      block.bodyRows.forEach((r, ri) => r.cells.forEach((c, ci) => push({ ...base, field: `cell:b:${ri}:${ci}`, kind: 'cell', text: c.text })));
-      if (block.note !== undefined) push({ ...base, field: 'note', kind: 'tableNote', text: block.note });
-      break;
-    case 'figure':
-      push({ ...base, field: 'caption', kind: 'caption', text: block.caption });
-      if (block.credit) push({ ...base, field: 'credit', kind: 'credit', text: block.credit.raw });
-      break;
-    case 'attribution':
-      if (block.raw !== undefined) push({ ...base, field: 'raw', kind: 'attribution', text: block.raw });
-      break;
+/** Collects the text fields of a unit in reading order; each gets its position (ord). */
+class FieldList {
+  readonly out: TextField[] = [];
+  push(nodeId: string, nodeKind: NodeKind, field: string, kind: FieldKind, text: string, entry?: Entry, subsection?: Subsection, block?: Block): void {
+    this.out.push({ nodeId, nodeKind, field, kind, text, ord: this.out.length, entry, subsection, block });
+  }
+  block(b: Block, entry?: Entry, subsection?: Subsection): void {
+    switch (b.type) {
+      case 'paragraph':
+        this.push(b.id, 'paragraph', 'text', 'paragraph', b.text, entry, subsection, b);
+        break;
+      case 'heading':
+        this.push(b.id, 'heading', 'text', 'heading', b.text, entry, subsection, b);
+        break;
+      case 'footnote':
+        this.push(b.id, 'footnote', 'text', 'footnote', b.text, entry, subsection, b);
+        break;
+      case 'dated':
+        this.push(b.id, 'dated', 'dateLabel', 'dateLabel', b.dateLabel, entry, subsection, b);
+        this.push(b.id, 'dated', 'text', 'dated', b.text, entry, subsection, b);
+        break;
+      case 'table':
+        this.push(b.id, 'table', 'title', 'tableTitle', b.title, entry, subsection, b);
+        if (b.unitNote !== undefined) this.push(b.id, 'table', 'unitNote', 'tableUnit', b.unitNote, entry, subsection, b);
+        for (let ri = 0; ri < b.headerRows.length; ri++) {
+          const cells = b.headerRows[ri]!.cells;
+          for (let ci = 0; ci < cells.length; ci++) this.push(b.id, 'table', `cell:h:${ri}:${ci}`, 'cell', cells[ci]!.text, entry, subsection, b);
+        }
+        for (let ri = 0; ri < b.bodyRows.length; ri++) {
+          const cells = b.bodyRows[ri]!.cells;
+          for (let ci = 0; ci < cells.length; ci++) this.push(b.id, 'table', `cell:b:${ri}:${ci}`, 'cell', cells[ci]!.text, entry, subsection, b);
+        }
+        if (b.note !== undefined) this.push(b.id, 'table', 'note', 'tableNote', b.note, entry, subsection, b);
+        break;
+      case 'figure':
+        this.push(b.id, 'figure', 'caption', 'caption', b.caption, entry, subsection, b);
+        if (b.credit) this.push(b.id, 'figure', 'credit', 'credit', b.credit.raw, entry, subsection, b);
+        break;
+      case 'attribution':
+        if (b.raw !== undefined) this.push(b.id, 'attribution', 'raw', 'attribution', b.raw, entry, subsection, b);
+        break;
+    }
+  }
+  entry(e: Entry, subsection?: Subsection): void {
+    this.push(e.id, 'entry', 'title', 'entryTitle', e.title, e, subsection);
+    for (const b of e.blocks) this.block(b, e, subsection);
   }
 }
 
 /** Every text field of a section in reading order: section title, subsection and entry titles, blocks. */
 export function sectionFields(section: Section): TextField[] {
-  const out: TextField[] = [];
-  const push: Push = (f) => out.push({ ...f, ord: out.length });
-  push({ nodeId: section.id, nodeKind: 'section', field: 'title', kind: 'sectionTitle', text: section.title });
-  const entryFields = (entry: Entry, subsection?: Subsection) => {
-    push({ nodeId: entry.id, nodeKind: 'entry', field: 'title', kind: 'entryTitle', text: entry.title, entry, subsection });
-    for (const b of entry.blocks) blockFields(b, push, entry, subsection);
-  };
+  const list = new FieldList();
+  list.push(section.id, 'section', 'title', 'sectionTitle', section.title);
   for (const child of section.children) {
-    if (child.type === 'entry') entryFields(child);
+    if (child.type === 'entry') list.entry(child);
     else if (child.type === 'subsection') {
-      push({ nodeId: child.id, nodeKind: 'subsection', field: 'title', kind: 'subsectionTitle', text: child.title, subsection: child });
+      list.push(child.id, 'subsection', 'title', 'subsectionTitle', child.title, undefined, child);
       for (const sc of child.children) {
-        if (sc.type === 'entry') entryFields(sc, child);
-        else blockFields(sc, push, undefined, child);
+        if (sc.type === 'entry') list.entry(sc, child);
+        else list.block(sc, undefined, child);
       }
-    } else blockFields(child, push);
+    } else list.block(child);
   }
-  return out;
+  return list.out;
 }
 
 export function matterFields(matter: Matter): TextField[] {
-  const out: TextField[] = [];
-  const push: Push = (f) => out.push({ ...f, ord: out.length });
-  push({ nodeId: matter.id, nodeKind: 'matter', field: 'title', kind: 'matterTitle', text: matter.title });
-  for (const b of matter.blocks) blockFields(b, push);
-  return out;
+  const list = new FieldList();
+  list.push(matter.id, 'matter', 'title', 'matterTitle', matter.title);
+  for (const b of matter.blocks) list.block(b);
+  return list.out;
 }
 
 export function categoryFields(category: Category): TextField[] {

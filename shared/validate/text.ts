@@ -94,7 +94,8 @@ export function inSpans(spans: readonly [number, number][], i: number): boolean 
 export function contextOf(text: string, start: number, end: number, radius = 12): string {
   const a = Math.max(0, start - radius);
   const b = Math.min(text.length, end + radius);
-  return `${a > 0 ? '…' : ''}${text.slice(a, b).replace(/\s*\n\s*/g, ' ')}${b < text.length ? '…' : ''}`;
+  const mid = text.slice(a, b);
+  return `${a > 0 ? '…' : ''}${mid.includes('\n') ? mid.replace(/\s*\n\s*/g, ' ') : mid}${b < text.length ? '…' : ''}`;
 }
 
 /** Before/after preview of replacing [start, end) with `replacement`. */

@@ -190,6 +190,12 @@ export interface RuleDef {
   collect?(ctx: UnitContext): unknown;
   /** Book-level aggregation over the facts of every unit (in book order) — must be cheap. */
   book?(ctx: BookContext, facts: readonly unknown[]): void;
+  /**
+   * What else the book-level aggregation reads from the book (compared by identity between checks; when these
+   * and all facts are unchanged, last time's findings are reused). Default: nothing for rules with `collect`,
+   * the whole book for rules without.
+   */
+  bookDeps?(book: Book): unknown[];
 }
 
 export interface ParamDefaults {
@@ -246,6 +252,8 @@ export interface TextContext extends RuleContextBase {
   report(spec: ReportSpec): void;
   /** A one-edit fix on the current field. */
   fix(start: number, end: number, replacement: string, label: string, requiresConfirmation?: boolean): Fix;
+  /** A fix of several edits on the current field (e.g. both marks of a bracket pair). */
+  fixEdits(edits: { start: number; end: number; replacement: string }[], label: string, requiresConfirmation?: boolean): Fix;
 }
 
 export interface UnitInfo {
@@ -272,10 +280,13 @@ export interface UnitContext extends RuleContextBase {
 
 /** A location captured while a unit was checked, plus its sort keys. */
 export interface LocatedRef {
-  location: Location;
-  ord: number;
-  /** For making fixes later without the node at hand. */
-  fieldText?: string;
+  /** Built on first use. */
+  readonly location: Location;
+  readonly ord: number;
+  /** The whole text of the field, for making fixes later without the node at hand. */
+  readonly fieldText?: string;
+  /** The captured text itself (cheaper than location.text). */
+  readonly text?: string;
 }
 
 export interface BookContext extends RuleContextBase {

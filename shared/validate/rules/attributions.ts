@@ -170,6 +170,7 @@ export const ENT_ATTRIB_REGISTRY = defineRule({
     }
     return facts;
   },
+  bookDeps: (book) => [book.contributors],
   book(ctx, facts) {
     const registry = ctx.book.contributors;
     const all = facts as (RegistryFacts | undefined)[];

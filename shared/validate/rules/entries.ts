@@ -147,6 +147,12 @@ function firstParagraph(entry: Entry): string | undefined {
   return undefined;
 }
 
+function mentionsYear(entry: Entry, year: number): boolean {
+  const y = `${year}年`;
+  for (const b of entry.blocks) if ('text' in b && typeof b.text === 'string' && (b.text.includes(y) || /是年|当年|全年/.test(b.text))) return true;
+  return false;
+}
+
 const YEAR_IN_TEXT = /(?<![\d.\-—～~/A-Za-z])(\d{4})(?=年)/g;
 
 export const ENT_YEAR = defineRule({
@@ -185,6 +191,8 @@ export const ENT_YEAR = defineRule({
       if (first !== f.text) continue;
       const lead = f.text.length - f.text.trimStart().length;
       const m = /^(\d{4})年/.exec(f.text.slice(lead));
+      // An entry may open with the background ("2019年，临安区被列为…试点") and go on to the record year.
+      if (m && Number(m[1]) < record && mentionsYear(f.entry, record)) continue;
       if (m && Number(m[1]) !== record) {
         ctx.report(
           { nodeId: f.nodeId, nodeKind: f.nodeKind, entry: f.entry, subsection: f.subsection, field: f.field, text: f.text },

@@ -42,14 +42,21 @@ export function arabicVariant(expr: string): string {
   });
 }
 
-const variantCache = new WeakMap<object, [string, string][]>();
+interface Variants {
+  re: RegExp;
+  byVariant: Map<string, string>;
+}
+const variantCache = new WeakMap<object, Variants | null>();
 
-/** The Arabic-digit variants of the configured expressions, computed once per list. */
-function variantsOf(list: unknown): [string, string][] {
-  if (!Array.isArray(list)) return [];
+/** One regular expression for the Arabic-digit variants of the configured expressions, built once per list. */
+function variantsOf(list: unknown): Variants | null {
+  if (!Array.isArray(list)) return null;
   let v = variantCache.get(list);
-  if (!v) {
-    v = (list.filter((x) => typeof x === 'string') as string[]).map((e) => [e, arabicVariant(e)] as [string, string]).filter(([e, a]) => e !== a);
+  if (v === undefined) {
+    const byVariant = new Map<string, string>();
+    for (const e of list) if (typeof e === 'string' && arabicVariant(e) !== e) byVariant.set(arabicVariant(e), e);
+    const keys = [...byVariant.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    v = keys.length ? { re: new RegExp(keys.join('|'), 'g'), byVariant } : null;
     variantCache.set(list, v);
   }
   return v;
@@ -73,11 +80,14 @@ export const NUM_CN_LEX = defineRule({
   text(f, ctx) {
     const text = f.text;
     if (!/\d/.test(text)) return;
-    for (const [expr, variant] of variantsOf(ctx.params.expressions)) {
-      for (let i = text.indexOf(variant); i >= 0; i = text.indexOf(variant, i + 1)) {
-        if (isDigit(text[i - 1]) || isDigit(text[i + variant.length])) continue;
-        ctx.report({ message: 'validate.NUM-CN-LEX.arabic', params: { text: variant, expected: expr }, start: i, end: i + variant.length, fixes: [ctx.fix(i, i + variant.length, expr, `改为“${expr}”`)] });
-      }
+    const v = variantsOf(ctx.params.expressions);
+    if (!v) return;
+    for (const m of text.matchAll(v.re)) {
+      const i = m.index;
+      const variant = m[0];
+      if (isDigit(text[i - 1]) || isDigit(text[i + variant.length])) continue;
+      const expr = v.byVariant.get(variant)!;
+      ctx.report({ message: 'validate.NUM-CN-LEX.arabic', params: { text: variant, expected: expr }, start: i, end: i + variant.length, fixes: [ctx.fix(i, i + variant.length, expr, `改为“${expr}”`)] });
     }
   },
 });
@@ -118,11 +128,13 @@ export const NUM_ARABIC = defineRule({
       }
     }
     if (ctx.unit.exempt) return; // 特载 reports and documents may write 二〇三五年 and 五十万元
-    if (/[〇零○Ｏ]/.test(text) || /[一二三四五六七八九]{4}年/.test(text)) {
+    // A Chinese-numeral year of 1949–2099 reads 一九… or 二〇… / 二零…
+    if (text.includes('一九') || text.includes('二〇') || text.includes('二零') || text.includes('二○')) {
       for (const m of text.matchAll(CN_YEAR)) {
         if (ctx.quoted(m.index)) continue;
         const arabic = chineseYearToArabic(m[1]!);
-        if (!arabic) continue;
+        // Target years in the names of plans (二〇三五年远景目标) are names, not dates of events.
+        if (!arabic || Number(arabic) > ctx.volumeYear) continue;
         const e = m.index + m[1]!.length;
         ctx.report({ message: 'validate.NUM-ARABIC.year', params: { text: `${m[1]}年`, expected: `${arabic}年` }, start: m.index, end: e + 1, fixes: [ctx.fix(m.index, e, arabic, `改为“${arabic}年”`)], severity: 'warning' });
       }
@@ -338,14 +350,14 @@ export const NUM_GROUP = defineRule({
       if (!fx) return;
       if (keep === 'plain') {
         for (const at of fx.grouped) {
-          const text = at.location.text!;
+          const text = at.text!;
           const expected = text.replace(/,/g, '');
           const fix = ctx.fixAt(at, expected, `改为“${expected}”`);
           ctx.reportAt(i, at, { message: 'validate.NUM-GROUP.grouped', params: { text, expected, grouped, plain }, fixes: fix ? [fix] : [] });
         }
       } else {
         for (const at of fx.plain) {
-          const text = at.location.text!;
+          const text = at.text!;
           const expected = text.replace(/\B(?=(\d{3})+$)/g, ',');
           const fix = ctx.fixAt(at, expected, `改为“${expected}”`);
           ctx.reportAt(i, at, { message: 'validate.NUM-GROUP.plain', params: { text, expected, grouped, plain }, fixes: fix ? [fix] : [] });
@@ -392,7 +404,8 @@ export const NUM_NO_BREAK = defineRule({
         continue;
       }
       if (prev && prev.entry === f.entry) {
-        const tail = /(\d+(?:\.\d+)?)\s*$/.exec(prev.text);
+        const last = prev.text.trimEnd();
+        const tail = isDigit(last[last.length - 1]) ? /(\d+(?:\.\d+)?)$/.exec(last) : null;
         if (tail && /^\s*[\d\u4e00-\u9fff%.]/.test(f.text) && !/^\s*[一二三四五六七八九十]+、/.test(f.text)) {
           const s = tail.index;
           ctx.report(ref(prev), {

@@ -1,7 +1,7 @@
 // Punctuation — GB/T 15834-2011 标点符号用法 (PUN-*).
 import { TEXT_AND_TITLE_KINDS } from '../fields';
 import { clip, isCjk, isDigit, isHan, isLatin } from '../text';
-import type { Fix, RuleDef, TextContext, TextEdit, TextField } from '../types';
+import type { Fix, RuleDef, TextContext, TextField } from '../types';
 import { defineRule, presets } from './define';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -23,10 +23,10 @@ function within(spans: [number, number][], i: number): boolean {
 /** A fix that replaces the two marks of a pair (brackets, quotes) and leaves the text between them alone. */
 function pairFix(f: TextField, ctx: TextContext, a: number, b: number, open: string, close: string, label: string, requiresConfirmation = false): Fix {
   const text = f.text;
-  const edits: TextEdit[] = [];
-  if (text[a] !== open) edits.push({ nodeId: f.nodeId, field: f.field, start: a, end: a + 1, expected: text[a]!, replacement: open });
-  if (text[b] !== close) edits.push({ nodeId: f.nodeId, field: f.field, start: b, end: b + 1, expected: text[b]!, replacement: close });
-  return { label, edits, preview: ctx.fix(a, b + 1, `${open}${text.slice(a + 1, b)}${close}`, '').preview, requiresConfirmation };
+  const edits: { start: number; end: number; replacement: string }[] = [];
+  if (text[a] !== open) edits.push({ start: a, end: a + 1, replacement: open });
+  if (text[b] !== close) edits.push({ start: b, end: b + 1, replacement: close });
+  return ctx.fixEdits(edits, label, requiresConfirmation);
 }
 
 function hasHan(s: string): boolean {
@@ -156,8 +156,8 @@ export const PUN_SPACE = defineRule({
   kind: 'Y',
   defaultSeverity: 'error',
   appliesTo: 'all',
-  messages: ['validate.PUN-SPACE.inner', 'validate.PUN-SPACE.edge'],
-  fixes: 'auto',
+  messages: ['validate.PUN-SPACE.inner', 'validate.PUN-SPACE.words', 'validate.PUN-SPACE.edge'],
+  fixes: 'mixed',
   fieldKinds: TEXT_AND_TITLE_KINDS,
   examples: [
     { bad: '分目标题“综 述”“消 防”（002）', good: '综述、消防' },
@@ -167,9 +167,10 @@ export const PUN_SPACE = defineRule({
   text(f, ctx) {
     const text = f.text;
     if (!/[ \t\u3000\u00a0]/.test(text)) return;
-    for (const m of text.matchAll(SPACE_RUN)) {
-      const s = m.index;
-      const e = s + m[0].length;
+    const runs: [number, number][] = [];
+    for (const m of text.matchAll(SPACE_RUN)) runs.push([m.index, m.index + m[0].length]);
+    for (let r = 0; r < runs.length; r++) {
+      const [s, e] = runs[r]!;
       if (s === 0 || e === text.length) {
         if (f.kind === 'cell' && text.trim() === '') continue;
         ctx.report({ message: 'validate.PUN-SPACE.edge', start: s, end: e, fixes: [ctx.fix(s, e, '', '删除首尾空格')] });
@@ -182,7 +183,27 @@ export const PUN_SPACE = defineRule({
       if (!(cjkPrev || cjkNext)) continue;
       const other = cjkPrev ? next : prev;
       if (!(isCjk(other) || isDigit(other) || isLatin(other) || other === '%')) continue;
-      ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: text.slice(Math.max(0, s - 2), Math.min(text.length, e + 2)) }, start: s, end: e, fixes: [ctx.fix(s, e, '', '删除空格')] });
+      // Spaces on both sides of a number ("投资项目 771 个") are one finding with one fix.
+      const after = runs[r + 1];
+      if (isDigit(next) && after && /^[\d.,%]+$/.test(text.slice(e, after[0])) && isCjk(text[after[1]])) {
+        const [s2, e2] = after;
+        r++;
+        const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], '删除数字前后的空格');
+        ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: text.slice(Math.max(0, s - 2), Math.min(text.length, e2 + 2)) }, start: s, end: e2, fixes: [fix] });
+        continue;
+      }
+      const quote = text.slice(Math.max(0, s - 2), Math.min(text.length, e + 2));
+      // Between two words of two or more Han characters the space may separate two names (a list in a
+      // table cell, a slogan in quotes): ask, offering the 顿号 first in tables.
+      const words = isHan(prev) && isHan(next) && isHan(text[s - 2]) && isHan(text[e + 1]);
+      if (words && f.kind !== 'entryTitle' && f.kind !== 'sectionTitle' && f.kind !== 'subsectionTitle' && f.kind !== 'categoryTitle') {
+        if (ctx.quoted(s)) continue;
+        const remove = ctx.fix(s, e, '', '删除空格', true);
+        const comma = ctx.fix(s, e, '、', '改为顿号“、”', true);
+        ctx.report({ message: 'validate.PUN-SPACE.words', params: { text: quote }, start: s, end: e, fixes: f.kind === 'cell' ? [comma, remove] : [remove, comma] });
+        continue;
+      }
+      ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: quote }, start: s, end: e, fixes: [ctx.fix(s, e, '', '删除空格')] });
     }
   },
 });
@@ -251,9 +272,14 @@ export const PUN_NO_DUNHAO = defineRule({
     if (!text.includes('、')) return;
     for (const m of text.matchAll(/[》”]、(?=[《“])/g)) {
       const i = m.index + 1;
+      // Only between items that are wholly quoted: the next item must end at a boundary ("“A”、“B”等",
+      // "“A”、“B”、…"); in "“安全生产月”、“119”消防宣传月" the second item goes on after its quote.
+      const close = text[i + 1] === '《' ? '》' : '”';
+      const end = text.indexOf(close, i + 2);
+      if (end < 0 || !/^(?:$|[、，。；：！？）]|等|和|及|与)/.test(text.slice(end + 1, end + 2))) continue;
       ctx.report({
         message: 'validate.PUN-NO-DUNHAO.between',
-        params: { text: text.slice(Math.max(0, i - 6), i + 7) },
+        params: { text: clip(text.slice(text.lastIndexOf(text[i - 1] === '》' ? '《' : '“', i), end + 1), 30) },
         start: i,
         end: i + 1,
         fixes: [ctx.fix(i, i + 1, '', '删除顿号')],
@@ -319,44 +345,52 @@ export const PUN_NEST = defineRule({
     if (!/[“”‘’《》〈〉（）()【】[\]]/.test(text)) return;
     const stack: { ch: string; at: number }[] = [];
     const marks = [...text.matchAll(/[“”‘’《》〈〉（）()【】[\]]/g)];
-    for (let k = 0; k < marks.length; k++) {
-      const i = marks[k]!.index;
-      const ch = marks[k]![0];
+    for (let m = 0; m < marks.length; m++) {
+      const i = marks[m]!.index;
+      const ch = marks[m]![0];
       if (ch in CLOSER_OF) {
-        if (ch in INNER_OF && stack.some((s) => s.ch === ch)) {
-          // Same quote inside itself: find its closer to offer the inner pair.
+        const openSame = ch in INNER_OF ? stack.findIndex((s) => s.ch === ch) : -1;
+        if (openSame >= 0) {
+          // The same mark opened again: a nested quote written with the outer marks — or the earlier one was
+          // never closed. Nested only when, after this pair closes, the earlier one closes in the same sentence.
           const close = CLOSER_OF[ch]!;
           const j = text.indexOf(close, i + 1);
-          const [io, ic] = INNER_OF[ch]!;
-          if (j > 0) {
+          const k = j > 0 ? text.indexOf(close, j + 1) : -1;
+          const nested = j > 0 && k > 0 && !text.slice(j, k).includes(ch) && !/[。！？]/.test(text.slice(j, k)) && !/[。！？]/.test(text.slice(stack[openSame]!.at, i));
+          if (nested) {
+            const [io, ic] = INNER_OF[ch]!;
             const inner = text.slice(i, j + 1);
             const expected = `${io}${inner.slice(1, -1)}${ic}`;
             ctx.report({
               message: 'validate.PUN-NEST.nested',
-              params: { text: inner, expected },
+              params: { text: clip(inner), expected: clip(expected) },
               start: i,
               end: j + 1,
               fixes: [pairFix(f, ctx, i, j, io, ic, `改为“${io}${ic}”`)],
             });
-            while (k + 1 < marks.length && marks[k + 1]!.index <= j) k++; // the inner pair is handled
+            while (m + 1 < marks.length && marks[m + 1]!.index <= j) m++; // the inner pair is handled
             continue;
           }
+          // The earlier mark was never closed: report it and start afresh from this one.
+          const o = stack[openSame]!;
+          ctx.report({ message: 'validate.PUN-NEST.unclosed', params: { mark: o.ch, context: text.slice(o.at, o.at + 10) }, start: o.at, end: o.at + 1 });
+          stack.splice(openSame, 1);
         }
         stack.push({ ch, at: i });
       } else if (ch in OPENERS_OF) {
         const openers = OPENERS_OF[ch]!;
         if (ch === '’' && isLatin(text[i - 1]) && isLatin(text[i + 1])) continue; // Lin’an
-        let k = stack.length - 1;
-        while (k >= 0 && !openers.includes(stack[k]!.ch)) k--;
-        if (k < 0) {
+        let top = stack.length - 1;
+        while (top >= 0 && !openers.includes(stack[top]!.ch)) top--;
+        if (top < 0) {
           ctx.report({ message: 'validate.PUN-NEST.unopened', params: { mark: ch, context: text.slice(Math.max(0, i - 8), i + 1) }, start: i, end: i + 1 });
           continue;
         }
-        for (let u = stack.length - 1; u > k; u--) {
+        for (let u = stack.length - 1; u > top; u--) {
           const o = stack[u]!;
           ctx.report({ message: 'validate.PUN-NEST.unclosed', params: { mark: o.ch, context: text.slice(o.at, o.at + 10) }, start: o.at, end: o.at + 1 });
         }
-        stack.length = k;
+        stack.length = top;
       }
     }
     for (const o of stack) ctx.report({ message: 'validate.PUN-NEST.unclosed', params: { mark: o.ch, context: text.slice(o.at, o.at + 10) }, start: o.at, end: o.at + 1 });
@@ -411,6 +445,7 @@ export const PUN_SERIAL = defineRule({
       return;
     }
     // Inside the text, after a full stop or semicolon: （一）、 / （1），
+    if (!text.includes('）、') && !text.includes('），')) return;
     for (const m of text.matchAll(/(?<=[。；：])（(?:[一二三四五六七八九十]+|\d{1,2})）[、，]/g)) {
       const e = m.index + m[0].length;
       ctx.report({ message: 'validate.PUN-SERIAL.mark', params: { text: m[0], expected: m[0].slice(0, -1) }, start: m.index, end: e, fixes: [ctx.fix(e - 1, e, '', `删去“${m[0].slice(-1)}”`)] });

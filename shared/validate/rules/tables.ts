@@ -176,7 +176,7 @@ export const TAB_REF = defineRule({
     all.forEach((f, unit) => {
       for (const r of f?.refs ?? []) {
         const t = tables.get(r.number);
-        if (!t) ctx.reportAt(unit, r.at, { message: 'validate.TAB-REF.missing', params: { number: r.number, text: r.at.location.text ?? '' } });
+        if (!t) ctx.reportAt(unit, r.at, { message: 'validate.TAB-REF.missing', params: { number: r.number, text: r.at.text ?? '' } });
         else if (firstRef.get(r.number)!.at === r.at && (t.unit < unit || (t.unit === unit && t.at.ord < r.at.ord))) {
           ctx.reportAt(unit, r.at, { message: 'validate.TAB-REF.before', params: { number: r.number } });
         }
@@ -343,7 +343,7 @@ export const FIG_CAPTION = defineRule({
     (facts as (CreditFacts | undefined)[]).forEach((f, i) => {
       for (const c of f?.credits ?? []) {
         if (c.form === major) continue;
-        const raw = c.at.fieldText ?? c.at.location.text ?? '';
+        const raw = c.at.fieldText ?? '';
         const expected = raw.replace(/\s*(提供|供稿|供图)/, major);
         const fix = ctx.fixAt(c.at, expected, `改为“${expected}”`);
         ctx.reportAt(i, c.at, { message: 'validate.FIG-CAPTION.form', params: { text: raw, expected, count: n }, fixes: fix ? [fix] : [] });

@@ -136,7 +136,7 @@ export const UNIT_SYMBOL = defineRule({
 // ---------------------------------------------------------------------------------------------
 // UNIT-HOUSE: one unit per quantity across the book
 
-const DISTANCE = /(\d\s*万?\s*|平方|每)(公里|千米)(?![数级])/g;
+const DISTANCE = /((?<![\d.])\d+(?:\.\d+)?\s*万?\s*|平方|每)(公里|千米)(?![数级])/g;
 /** Pairs of names for one quantity where the book's majority decides (千克/公斤, 平方米/m², 立方米/m³). */
 const PAIRS: { key: string; forms: [string, string]; re: RegExp }[] = [
   { key: 'mass', forms: ['千克', '公斤'], re: /(?<=\d\s?万?)(千克|公斤)/g },
