@@ -5,3 +5,7 @@ export { resolveConfig, ConfigOverridesSchema, type CheckConfig, type ConfigOver
 export { Checker, check, type CheckOptions, type CheckResult } from './engine';
 export { applyFixes, fixesFor, type ApplyResult, type FixFilter, type RefusedFix } from './fixes';
 export { getFieldText, sectionFields } from './fields';
+export { summarize, scopeCounts, type CheckSummary } from './summary';
+export { textReport, jsonReport, type JsonReport, type ScopeInfo } from './report';
+export { renderRulesMarkdown } from './docs';
+export { plain, format } from './records';

@@ -1,0 +1,60 @@
+// The summary for the 编辑说明 and the report head: counts of the checked part (from shared/model/stats),
+// findings by severity and rule, and the error rate per 10,000 characters (图书质量管理规定: an acceptable
+// book has at most one error per 10,000 characters).
+import { bookCounts, categoryCounts, sectionCounts, type Counts } from '../model/stats';
+import type { Book } from '../model/schema';
+import type { Finding, Scope, Severity } from './types';
+
+export interface CheckSummary {
+  /** Counts of the checked part: categories, sections, entries, tables, figures, characters … */
+  counts: Counts;
+  findings: {
+    total: number;
+    error: number;
+    warning: number;
+    info: number;
+    /** Findings whose first fix applies without confirmation. */
+    autoFixable: number;
+    byRule: Record<string, Record<Severity, number>>;
+  };
+  /** Findings per 10,000 characters: errors alone, and errors plus warnings. */
+  per10k: { errors: number; errorsAndWarnings: number };
+  /** At most one error per 10,000 characters. */
+  acceptable: boolean;
+}
+
+/** Counts of the part a scope names (the whole book when none). */
+export function scopeCounts(book: Book, scope?: Scope): Counts {
+  if (!scope || scope.kind === 'book') return bookCounts(book);
+  const categories = [...book.body, ...book.back.filter((b) => b.type === 'category')];
+  if (scope.kind === 'category') {
+    const c = categories.find((x) => x.id === scope.id);
+    return c ? categoryCounts(c) : bookCounts({ ...book, body: [], back: [], front: [] });
+  }
+  for (const c of categories) {
+    const s = c.sections.find((x) => x.id === scope.id);
+    if (s) return sectionCounts(c, s);
+  }
+  return bookCounts({ ...book, body: [], back: [], front: [] });
+}
+
+export function summarize(book: Book, findings: readonly Finding[], scope?: Scope): CheckSummary {
+  const counts = scopeCounts(book, scope);
+  const tally = { error: 0, warning: 0, info: 0 };
+  const byRule: CheckSummary['findings']['byRule'] = {};
+  let autoFixable = 0;
+  for (const f of findings) {
+    tally[f.severity]++;
+    (byRule[f.ruleId] ??= { error: 0, warning: 0, info: 0 })[f.severity]++;
+    const fix = f.fixes[0];
+    if (fix && !fix.requiresConfirmation) autoFixable++;
+  }
+  const per = (n: number) => (counts.characters ? Math.round((n / counts.characters) * 10000 * 100) / 100 : 0);
+  const errors = per(tally.error);
+  return {
+    counts,
+    findings: { total: findings.length, ...tally, autoFixable, byRule },
+    per10k: { errors, errorsAndWarnings: per(tally.error + tally.warning) },
+    acceptable: errors <= 1,
+  };
+}
