@@ -113,25 +113,16 @@ export function makeMultiFix(nodeId: string, field: string, text: string, edits:
   return new FixRecord(label, nodeId, field, text, spec, requiresConfirmation);
 }
 
-function finding(rule: RuleDef, cfgSeverity: Finding['severity'], location: Location, spec: Pick<ReportSpec, 'message' | 'params' | 'fixes' | 'severity' | 'why' | 'whyParams'>): FindingRecord {
+type Where = ConstructorParameters<typeof FindingRecord>[6];
+
+function finding(rule: RuleDef, cfgSeverity: Finding['severity'], where: Where, spec: Pick<ReportSpec, 'message' | 'params' | 'fixes' | 'fix' | 'severity' | 'why' | 'whyParams'>): FindingRecord {
   let severity = spec.severity ?? cfgSeverity;
   // A per-finding severity never makes a heuristic an error, and never overrides a severity set in house style.
   if (rule.kind === 'P' && severity === 'error') severity = 'warning';
   if (spec.severity && cfgSeverity !== rule.defaultSeverity) severity = cfgSeverity;
   const why = spec.why ?? rule.why;
   const withWhy = (rule.kind === 'P' || spec.why) && why;
-  return new FindingRecord(
-    rule.id,
-    rule.family,
-    severity,
-    rule.kind,
-    spec.message,
-    spec.params ?? {},
-    location,
-    spec.fixes ?? [],
-    withWhy ? why : undefined,
-    withWhy ? spec.whyParams : undefined,
-  );
+  return new FindingRecord(rule, severity, spec.message, spec.params ?? {}, withWhy ? why : undefined, withWhy ? spec.whyParams : undefined, where, spec.fixes, spec.fix);
 }
 
 /** Runs the rules of one unit. One object per unit run; the current rule and field are swapped in place. */
@@ -189,12 +180,14 @@ class UnitRun implements TextContext, UnitContext {
   ordOf(nodeId: string, field?: string): number {
     if (!this.ords) {
       this.ords = new Map();
-      for (const f of this.fields) {
-        if (!this.ords.has(f.nodeId)) this.ords.set(f.nodeId, f.ord);
-        this.ords.set(`${f.nodeId}|${f.field}`, f.ord);
-      }
+      for (const f of this.fields) if (!this.ords.has(f.nodeId)) this.ords.set(f.nodeId, f.ord);
     }
-    return (field !== undefined ? this.ords.get(`${nodeId}|${field}`) : undefined) ?? this.ords.get(nodeId) ?? 0;
+    const first = this.ords.get(nodeId);
+    if (first === undefined) return 0;
+    if (field === undefined) return first;
+    // The fields of one node are consecutive.
+    for (let i = first; i < this.fields.length && this.fields[i]!.nodeId === nodeId; i++) if (this.fields[i]!.field === field) return i;
+    return first;
   }
 
   location(at: NodeRef, start?: number, end?: number): Location {
@@ -205,14 +198,14 @@ class UnitRun implements TextContext, UnitContext {
     const cfg = this.config.rules[this.rule.id]!;
     if (maybeSpec) {
       const at = specOrAt as NodeRef;
-      const loc = this.location(at, maybeSpec.start, maybeSpec.end);
-      this.out.push(finding(this.rule, cfg.severity, loc, maybeSpec).at(this.ordOf(at.nodeId, at.field), maybeSpec.start ?? 0));
+      const where = { base: this.base, nodeId: at.nodeId, nodeKind: at.nodeKind, field: at.field, text: at.text, start: maybeSpec.start, end: maybeSpec.end, subsection: at.subsection, entry: at.entry };
+      this.out.push(finding(this.rule, cfg.severity, where, maybeSpec).at(this.ordOf(at.nodeId, at.field), maybeSpec.start ?? 0));
       return;
     }
     const spec = specOrAt as ReportSpec;
     const f = this.field;
-    const loc = new LocationRecord(this.base, f.nodeId, f.nodeKind, f.field, f.text, spec.start, spec.end, f.subsection, f.entry);
-    this.out.push(finding(this.rule, cfg.severity, loc, spec).at(f.ord, spec.start ?? 0));
+    const where = { base: this.base, nodeId: f.nodeId, nodeKind: f.nodeKind, field: f.field, text: f.text, start: spec.start, end: spec.end, subsection: f.subsection, entry: f.entry };
+    this.out.push(finding(this.rule, cfg.severity, where, spec).at(f.ord, spec.start ?? 0));
   }
 
   fix(start: number, end: number, replacement: string, label: string, requiresConfirmation = false): Fix {
@@ -255,7 +248,7 @@ function assignIds(list: RawFinding[], suffix: string): RawFinding[] {
     let n = 0;
     for (let j = runStart; j < i; j++) {
       const g = list[j]!;
-      if (g.ruleId === f.ruleId && g.location.nodeId === f.location.nodeId && g.location.field === f.location.field) n++;
+      if (g.ruleId === f.ruleId && g.nodeRef === f.nodeRef && g.fieldRef === f.fieldRef) n++;
     }
     f.idSuffix = suffix;
     f.idRepeat = n;

@@ -202,6 +202,19 @@ export class FixRecord implements Fix {
   }
 }
 
+/** A one-edit fix on the finding's own field, kept as plain values until someone reads `fixes`. */
+export interface SimpleFix {
+  start: number;
+  end: number;
+  replacement: string;
+  label: string;
+  confirm?: boolean;
+}
+
+/**
+ * One finding in one object: its location and a single-edit fix are stored as plain fields and turned into
+ * a Location and a Fix only when read (a full check of a draft volume creates tens of thousands of these).
+ */
 export class FindingRecord implements Finding {
   /** Set by the engine: a repeat counter for several findings of one rule at one place, and a suffix for book-level ones. */
   idRepeat = 0;
@@ -209,47 +222,117 @@ export class FindingRecord implements Finding {
   /** Sort keys inside the unit: position of the field, offset in it. */
   ord = 0;
   pos = 0;
-  readonly ruleId: string;
-  readonly family: RuleFamily;
   severity: Severity;
-  readonly kind: CheckKind;
   readonly messageKey: MessageKey;
   readonly messageParams: MessageParams;
-  readonly location: Location;
-  readonly fixes: Fix[];
+  private readonly rule: { id: string; family: RuleFamily; kind: CheckKind };
   private readonly whyKey: MessageKey | undefined;
   private readonly whyParams: MessageParams | undefined;
   private msg: string | undefined;
+  // Location, built on demand from these.
+  private loc: Location | undefined;
+  private readonly base: LocationParts | undefined;
+  private readonly nodeId: string;
+  private readonly nodeKind: NodeKind;
+  private readonly field: FieldPath | undefined;
+  private readonly fieldText: string | undefined;
+  private readonly start: number | undefined;
+  private readonly end: number | undefined;
+  private readonly sub: { id: string; title: string } | undefined;
+  private readonly ent: { id: string; title: string } | undefined;
+  // Fixes: a list given by the rule, or one simple fix kept as values.
+  private fixList: Fix[] | undefined;
+  private readonly simple: SimpleFix | undefined;
 
   constructor(
-    ruleId: string,
-    family: RuleFamily,
+    rule: { id: string; family: RuleFamily; kind: CheckKind },
     severity: Severity,
-    kind: CheckKind,
     messageKey: MessageKey,
     messageParams: MessageParams,
-    location: Location,
-    fixes: Fix[],
-    whyKey?: MessageKey,
-    whyParams?: MessageParams,
+    whyKey: MessageKey | undefined,
+    whyParams: MessageParams | undefined,
+    where: Location | { base: LocationParts; nodeId: string; nodeKind: NodeKind; field?: FieldPath; text?: string; start?: number; end?: number; subsection?: { id: string; title: string }; entry?: { id: string; title: string } },
+    fixes: Fix[] | undefined,
+    simple: SimpleFix | undefined,
   ) {
-    this.ruleId = ruleId;
-    this.family = family;
+    this.rule = rule;
     this.severity = severity;
-    this.kind = kind;
     this.messageKey = messageKey;
     this.messageParams = messageParams;
-    this.location = location;
-    this.fixes = fixes;
     this.whyKey = whyKey;
     this.whyParams = whyParams;
+    this.msg = undefined;
+    if (!('part' in where)) {
+      this.loc = undefined;
+      this.base = where.base;
+      this.nodeId = where.nodeId;
+      this.nodeKind = where.nodeKind;
+      this.field = where.field;
+      this.fieldText = where.text;
+      this.start = where.start;
+      this.end = where.end;
+      this.sub = where.subsection;
+      this.ent = where.entry;
+    } else {
+      this.loc = where;
+      this.base = undefined;
+      this.nodeId = where.nodeId;
+      this.nodeKind = where.nodeKind;
+      this.field = where.field;
+      this.fieldText = undefined;
+      this.start = where.start;
+      this.end = where.end;
+      this.sub = undefined;
+      this.ent = undefined;
+    }
+    this.fixList = fixes;
+    this.simple = simple;
+  }
+
+  get ruleId(): string {
+    return this.rule.id;
+  }
+  get family(): RuleFamily {
+    return this.rule.family;
+  }
+  get kind(): CheckKind {
+    return this.rule.kind;
+  }
+
+  get location(): Location {
+    return (this.loc ??= new LocationRecord(this.base!, this.nodeId, this.nodeKind, this.field, this.fieldText, this.start, this.end, this.sub, this.ent));
+  }
+
+  get fixes(): Fix[] {
+    if (!this.fixList) {
+      const f = this.simple;
+      this.fixList =
+        f && this.field !== undefined && this.fieldText !== undefined
+          ? [new FixRecord(f.label, this.nodeId, this.field, this.fieldText, [f.start, f.end, f.replacement], f.confirm ?? false)]
+          : [];
+    }
+    return this.fixList;
+  }
+
+  /** Whether the first fix applies without confirmation (without building the fix). */
+  get autoFixable(): boolean {
+    if (this.fixList) return !!this.fixList[0] && !this.fixList[0].requiresConfirmation;
+    return !!this.simple && !this.simple.confirm;
   }
 
   /** Stable within one check: rule, node, field and start (#n for repeats). */
   get id(): string {
-    const l = this.location;
-    const base = `${this.ruleId}:${l.nodeId}:${l.field ?? ''}:${l.start ?? ''}${this.idSuffix}`;
+    const start = this.field !== undefined && this.fieldText !== undefined ? (this.start ?? 0) : this.start;
+    const base = `${this.rule.id}:${this.nodeId}:${this.field ?? ''}:${start ?? ''}${this.idSuffix}`;
     return this.idRepeat ? `${base}#${this.idRepeat}` : base;
+  }
+
+  /** For the engine: node and field without building the location. */
+  get nodeRef(): string {
+    return this.nodeId;
+  }
+  get fieldRef(): FieldPath | undefined {
+    return this.field;
   }
 
   /** Sets the sort keys (engine use). */

@@ -46,8 +46,7 @@ export function summarize(book: Book, findings: readonly Finding[], scope?: Scop
   for (const f of findings) {
     tally[f.severity]++;
     (byRule[f.ruleId] ??= { error: 0, warning: 0, info: 0 })[f.severity]++;
-    const fix = f.fixes[0];
-    if (fix && !fix.requiresConfirmation) autoFixable++;
+    if ('autoFixable' in f ? (f as { autoFixable: boolean }).autoFixable : !!f.fixes[0] && !f.fixes[0].requiresConfirmation) autoFixable++;
   }
   const per = (n: number) => (counts.characters ? Math.round((n / counts.characters) * 10000 * 100) / 100 : 0);
   const errors = per(tally.error);

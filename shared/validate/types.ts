@@ -214,6 +214,8 @@ export interface ReportSpec {
   start?: number;
   end?: number;
   fixes?: Fix[];
+  /** Shorthand for one fix on the current field (text rules): replace [start, end) with `replacement`. */
+  fix?: { start: number; end: number; replacement: string; label: string; confirm?: boolean };
   /** Overrides the rule's severity for this finding (e.g. ENT-TITLE-LEN warns at 16, errs at 19). */
   severity?: Severity;
   /** For heuristic rules: reason message key and params (defaults to the rule's `why`). */

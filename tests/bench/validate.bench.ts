@@ -2,46 +2,18 @@
 // whole; one edited section re-checked incrementally; beside them one plain regular-expression pass over the
 // same text, as the floor any checker pays for reading the text once.
 //
-// The volume: until the full-size generator (shared/generate) is on main, the real seeds are imported with
-// the importer (shared/import) — chapters 000, 002, 003, the 特载 reports of 001 and the table document 004 —
-// and their sections repeated with fresh ids up to the full size. The seeds are unedited drafts (half-width
-// punctuation throughout 002/003, extraction spaces in 000/001), so the volume carries tens of thousands of
-// findings: a harder case than a finished book.
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { bookFromImports, recogniseText } from '../../shared/import';
-import { addCounts, bookCounts, categoryCounts, sequentialIds, type Book } from '../../shared/model';
+// The volume comes from the full-size generator (shared/generate): the sample book's real sentences, titles,
+// names and table shapes recombined into about 1.2 million characters, 300 sections and 2,000 entries. Its
+// sentences come from the unedited seeds (half-width punctuation, extraction spaces), so the volume carries
+// thousands of findings: a harder case than a finished book.
+import { generateVolume } from '../../shared/generate';
+import { bookCounts, type Book } from '../../shared/model';
+import { loadSampleBook } from '../../shared/sample';
 import { check, Checker, type Finding } from '../../shared/validate';
 import { summarize, type Bench, type BenchRow } from './harness';
 
-const TARGET = { characters: 1_200_000, sections: 300, entries: 2_000 };
-
-/** Gives every node of a subtree fresh ids (deep copy). */
-function renumber<T>(node: T, suffix: string): T {
-  return JSON.parse(JSON.stringify(node), (k, v) => (k === 'id' || k === 'commentId' || k === 'footnoteId' ? `${v}${suffix}` : k === 'covers' && Array.isArray(v) ? v.map((x: string) => `${x}${suffix}`) : v)) as T;
-}
-
-export function fullVolume(root: string): Book {
-  const dir = path.join(root, 'tests/fixtures/corpus/seeds');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-  const results = files.map((f, i) => recogniseText(readFileSync(path.join(dir, f), 'utf8'), f, { ids: sequentialIds(`i${i}`) }));
-  const base = bookFromImports({ title: '临安年鉴', volumeYear: 2021, recordYear: 2020, now: '2026-01-01T00:00:00.000Z' }, results, sequentialIds('b'));
-  const regular = base.body.filter((c) => c.role === 'regular');
-  const special = base.body.filter((c) => c.role !== 'regular');
-  const book: Book = { ...base, body: [...special], back: base.back };
-  let counts = bookCounts(book);
-  let round = 0;
-  // Whole categories of the seed chapters, renumbered, until the volume reaches the target size.
-  while (counts.sections < TARGET.sections || counts.characters < TARGET.characters) {
-    for (const c of regular) {
-      const copy = renumber({ ...c, title: `${c.title}（${round + 1}）` }, `r${round}`);
-      book.body.push(copy);
-      counts = addCounts(counts, categoryCounts(copy));
-      if (counts.sections >= TARGET.sections && counts.characters >= TARGET.characters) break;
-    }
-    round++;
-  }
-  return book;
+export function fullVolume(): Book {
+  return generateVolume(loadSampleBook(), { seed: 1, images: false }).book;
 }
 
 /** Plain text of every text field, for the regular-expression baseline. */
@@ -79,7 +51,7 @@ export function editSection(book: Book, categoryIndex: number, sectionIndex: num
 }
 
 const bench: Bench = async (ctx) => {
-  const book = fullVolume(ctx.root);
+  const book = fullVolume();
   const counts = bookCounts(book);
   ctx.log(`volume: ${counts.characters} characters, ${counts.sections} sections, ${counts.entries} entries`);
 
@@ -138,7 +110,7 @@ const bench: Bench = async (ctx) => {
     title: 'Checker: full volume and incremental re-check (issue 5)',
     rows,
     notes: [
-      `Volume: the corpus seeds imported with shared/import (chapters 000/002/003, the 特载 of 001, the table of 004), regular categories repeated with fresh ids to ${counts.characters} characters, ${counts.sections} sections and ${counts.entries} entries (shared/generate was not on main yet). Unedited drafts: ${findings.length} findings under the default house style.`,
+      `Volume: generateVolume(sample book, seed 1) — ${counts.characters} characters, ${counts.sections} sections, ${counts.entries} entries, ${counts.tables} tables, ${counts.figures} figures; ${findings.length} findings under the default house style (the sentences come from unedited drafts).`,
       `Full check: a new Checker per run (no cache), ${full.length} runs after 3 warm-up runs. Re-check: one Checker, a one-character edit of the first paragraph of one section (immutable update), ${inc.length} runs; each re-check ran the rules of 2 units (the section and its category title) and reused ${reused}.`,
       `Baseline: one pass of /[,.;:?!()"']/g over the text fields of the same volume (${hits} matches), ${base.length} runs.`,
     ],

@@ -93,7 +93,7 @@ export const ENT_TITLE_PUNCT = defineRule({
     const text = f.text;
     const trail = TRAILING.exec(text);
     if (trail && trail[0].trim() && !ctx.quoted(trail.index)) {
-      ctx.report({ message: 'validate.ENT-TITLE-PUNCT.trailing', params: { text, mark: trail[0].trim() }, start: trail.index, end: text.length, fixes: [ctx.fix(trail.index, text.length, '', `删去“${trail[0].trim()}”`)] });
+      ctx.report({ message: 'validate.ENT-TITLE-PUNCT.trailing', params: { text, mark: trail[0].trim() }, start: trail.index, end: text.length, fix: { start: trail.index, end: text.length, replacement: '', label: `删去“${trail[0].trim()}”` } });
     }
     const limit = trail ? trail.index : text.length;
     for (let i = 0; i < limit; i++) {

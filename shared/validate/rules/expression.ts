@@ -29,7 +29,7 @@ export const EXP_ERA = defineRule({
       if (year < 1949 || (year === 1949 && (month === null || month < 10))) continue;
       const e = m.index + m[0].length;
       const expected = `${year}年${month ? `${month}月` : ''}`;
-      ctx.report({ message: 'validate.EXP-ERA.roc', params: { text: m[0], expected }, start: m.index, end: e, fixes: [ctx.fix(m.index, e, expected, `改为“${expected}”`)] });
+      ctx.report({ message: 'validate.EXP-ERA.roc', params: { text: m[0], expected }, start: m.index, end: e, fix: { start: m.index, end: e, replacement: expected, label: `改为“${expected}”` } });
     }
   },
 });

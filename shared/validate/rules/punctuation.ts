@@ -9,7 +9,7 @@ const URL_RE = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|[A-Za
 const OPENING_CJK = '“‘《（〈【';
 
 function urlSpans(text: string): [number, number][] {
-  if (!text.includes('.') && !text.includes('@')) return [];
+  if (!text.includes('http') && !text.includes('www.') && !text.includes('@')) return [];
   const out: [number, number][] = [];
   for (const m of text.matchAll(URL_RE)) out.push([m.index, m.index + m[0].length]);
   return out;
@@ -71,9 +71,10 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
   const stack: number[] = [];
   const pairs: [number, number][] = [];
   const lone: number[] = [];
-  if (text.includes('(') || text.includes(')')) for (const m of text.matchAll(/[()（）]/g)) {
-    const i = m.index;
-    const ch = m[0];
+  if (text.includes('(') || text.includes(')')) for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x28 && c !== 0x29 && c !== 0xff08 && c !== 0xff09) continue;
+    const ch = text[i]!;
     if (ch === '(' || ch === '（') stack.push(i);
     else if (ch === ')' || ch === '）') {
       const open = stack.pop();
@@ -94,7 +95,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
   for (const i of lone) {
     if (within(urls, i) || !(isCjk(text[i - 1]) || isCjk(text[i + 1]))) continue;
     const full = FULL[text[i]!]!;
-    ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: text[i]!, full }, start: i, end: i + 1, fixes: [ctx.fix(i, i + 1, full, `改为“${full}”`)] });
+    ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: text[i]!, full }, start: i, end: i + 1, fix: { start: i, end: i + 1, replacement: full, label: `改为“${full}”` } });
   }
 
   // Straight quotes: paired in order of appearance.
@@ -125,7 +126,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
     const ch = text[i]!;
     if (!wantsFullWidth(text, i) || within(urls, i)) continue;
     const full = FULL[ch]!;
-    ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: ch, full }, start: i, end: i + 1, fixes: [ctx.fix(i, i + 1, full, `改为“${full}”`)] });
+    ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: ch, full }, start: i, end: i + 1, fix: { start: i, end: i + 1, replacement: full, label: `改为“${full}”` } });
   }
 }
 
@@ -173,7 +174,7 @@ export const PUN_SPACE = defineRule({
       const [s, e] = runs[r]!;
       if (s === 0 || e === text.length) {
         if (f.kind === 'cell' && text.trim() === '') continue;
-        ctx.report({ message: 'validate.PUN-SPACE.edge', start: s, end: e, fixes: [ctx.fix(s, e, '', '删除首尾空格')] });
+        ctx.report({ message: 'validate.PUN-SPACE.edge', start: s, end: e, fix: { start: s, end: e, replacement: '', label: '删除首尾空格' } });
         continue;
       }
       const prev = text[s - 1];
@@ -203,7 +204,7 @@ export const PUN_SPACE = defineRule({
         ctx.report({ message: 'validate.PUN-SPACE.words', params: { text: quote }, start: s, end: e, fixes: f.kind === 'cell' ? [comma, remove] : [remove, comma] });
         continue;
       }
-      ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: quote }, start: s, end: e, fixes: [ctx.fix(s, e, '', '删除空格')] });
+      ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: quote }, start: s, end: e, fix: { start: s, end: e, replacement: '', label: '删除空格' } });
     }
   },
 });
@@ -248,7 +249,7 @@ export const PUN_DASH = defineRule({
       const s = m.index + a!.length;
       const e = end - b!.length;
       const fixed = `${a}${expected}${b}`;
-      ctx.report({ message: key, params: { text: text.slice(m.index, end), expected: fixed }, start: m.index, end, fixes: [ctx.fix(s, e, expected, `改为“${expected}”`)] });
+      ctx.report({ message: key, params: { text: text.slice(m.index, end), expected: fixed }, start: m.index, end, fix: { start: s, end: e, replacement: expected, label: `改为“${expected}”` } });
     }
   },
 });
@@ -282,7 +283,7 @@ export const PUN_NO_DUNHAO = defineRule({
         params: { text: clip(text.slice(text.lastIndexOf(text[i - 1] === '》' ? '《' : '“', i), end + 1), 30) },
         start: i,
         end: i + 1,
-        fixes: [ctx.fix(i, i + 1, '', '删除顿号')],
+        fix: { start: i, end: i + 1, replacement: '', label: '删除顿号' },
       });
     }
   },
@@ -311,11 +312,11 @@ export const PUN_ELLIPSIS = defineRule({
       const run = m[0];
       if (run[0] === '…' && (run.length === 2 || run.length === 4)) {
         const deng = /^等等?/.exec(text.slice(e));
-        if (deng) ctx.report({ message: 'validate.PUN-ELLIPSIS.deng', params: { text: text.slice(s, e + deng[0].length) }, start: s, end: e + deng[0].length, fixes: [ctx.fix(e, e + deng[0].length, '', '删去“等”')] });
+        if (deng) ctx.report({ message: 'validate.PUN-ELLIPSIS.deng', params: { text: text.slice(s, e + deng[0].length) }, start: s, end: e + deng[0].length, fix: { start: e, end: e + deng[0].length, replacement: '', label: '删去“等”' } });
         continue;
       }
       if (run[0] === '.' && (isDigit(text[s - 1]) || isLatin(text[s - 1])) && !isCjk(text[e])) continue; // 1...n, etc...
-      ctx.report({ message: 'validate.PUN-ELLIPSIS.form', params: { text: run }, start: s, end: e, fixes: [ctx.fix(s, e, '……', '改为“……”')] });
+      ctx.report({ message: 'validate.PUN-ELLIPSIS.form', params: { text: run }, start: s, end: e, fix: { start: s, end: e, replacement: '……', label: '改为“……”' } });
     }
   },
 });
@@ -325,6 +326,7 @@ export const PUN_ELLIPSIS = defineRule({
 const CLOSER_OF: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '(': ')', '【': '】', '[': ']' };
 const OPENERS_OF: Record<string, string> = { '”': '“', '’': '‘', '》': '《', '〉': '〈', '）': '（(', ')': '(（', '】': '【', ']': '[' };
 const INNER_OF: Record<string, [string, string]> = { '“': ['‘', '’'], '《': ['〈', '〉'] };
+const MARK_CODES = new Set([...'“”‘’《》〈〉（）()【】[]'].map((c) => c.charCodeAt(0)));
 
 export const PUN_NEST = defineRule({
   id: 'PUN-NEST',
@@ -344,10 +346,11 @@ export const PUN_NEST = defineRule({
     const text = f.text;
     if (!/[“”‘’《》〈〉（）()【】[\]]/.test(text)) return;
     const stack: { ch: string; at: number }[] = [];
-    const marks = [...text.matchAll(/[“”‘’《》〈〉（）()【】[\]]/g)];
+    const marks: number[] = [];
+    for (let i = 0; i < text.length; i++) if (MARK_CODES.has(text.charCodeAt(i))) marks.push(i);
     for (let m = 0; m < marks.length; m++) {
-      const i = marks[m]!.index;
-      const ch = marks[m]![0];
+      const i = marks[m]!;
+      const ch = text[i]!;
       if (ch in CLOSER_OF) {
         const openSame = ch in INNER_OF ? stack.findIndex((s) => s.ch === ch) : -1;
         if (openSame >= 0) {
@@ -368,7 +371,7 @@ export const PUN_NEST = defineRule({
               end: j + 1,
               fixes: [pairFix(f, ctx, i, j, io, ic, `改为“${io}${ic}”`)],
             });
-            while (m + 1 < marks.length && marks[m + 1]!.index <= j) m++; // the inner pair is handled
+            while (m + 1 < marks.length && marks[m + 1]! <= j) m++; // the inner pair is handled
             continue;
           }
           // The earlier mark was never closed: report it and start afresh from this one.
@@ -440,7 +443,7 @@ export const PUN_SERIAL = defineRule({
         params: { text: text.slice(lead, end), expected: serial + replacement },
         start: lead,
         end,
-        fixes: [ctx.fix(start, end, replacement, replacement ? `改为“${serial}${replacement}”` : `删去“${text.slice(start, end)}”`)],
+        fix: { start: start, end: end, replacement: replacement, label: replacement ? `改为“${serial}${replacement}”` : `删去“${text.slice(start, end)}”` },
       });
       return;
     }
@@ -448,7 +451,7 @@ export const PUN_SERIAL = defineRule({
     if (!text.includes('）、') && !text.includes('），')) return;
     for (const m of text.matchAll(/(?<=[。；：])（(?:[一二三四五六七八九十]+|\d{1,2})）[、，]/g)) {
       const e = m.index + m[0].length;
-      ctx.report({ message: 'validate.PUN-SERIAL.mark', params: { text: m[0], expected: m[0].slice(0, -1) }, start: m.index, end: e, fixes: [ctx.fix(e - 1, e, '', `删去“${m[0].slice(-1)}”`)] });
+      ctx.report({ message: 'validate.PUN-SERIAL.mark', params: { text: m[0], expected: m[0].slice(0, -1) }, start: m.index, end: e, fix: { start: e - 1, end: e, replacement: '', label: `删去“${m[0].slice(-1)}”` } });
     }
   },
 });

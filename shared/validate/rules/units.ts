@@ -68,7 +68,7 @@ export const UNIT_LEGAL = defineRule({
         params: { text: all, unit: unit!, legal: conv.to, expected },
         start: m.index,
         end: e,
-        fixes: [ctx.fix(m.index, e, expected, conv.rename ? `改为“${expected}”` : `换算为“${expected}”（请核对数值）`, !conv.rename)],
+        fix: { start: m.index, end: e, replacement: expected, label: conv.rename ? `改为“${expected}”` : `换算为“${expected}”（请核对数值）`, confirm: !conv.rename },
       });
     }
     for (const m of text.matchAll(PER_MU)) {
@@ -122,7 +122,7 @@ export const UNIT_SYMBOL = defineRule({
     const text = f.text;
     if (!/[A-Za-zµμ]/.test(text)) return;
     const report = (s: number, e: number, expected: string) =>
-      ctx.report({ message: 'validate.UNIT-SYMBOL.symbol', params: { text: text.slice(s, e), expected }, start: s, end: e, fixes: [ctx.fix(s, e, expected, `改为“${expected}”`)] });
+      ctx.report({ message: 'validate.UNIT-SYMBOL.symbol', params: { text: text.slice(s, e), expected }, start: s, end: e, fix: { start: s, end: e, replacement: expected, label: `改为“${expected}”` } });
     for (const m of text.matchAll(CONCENTRATION)) {
       const expected = `${m[1] === 'mg' || m[1] === 'ng' ? m[1] : 'μg'}/m³`;
       if (m[0] !== expected) report(m.index, m.index + m[0].length, expected);
@@ -143,6 +143,8 @@ const PAIRS: { key: string; forms: [string, string]; re: RegExp }[] = [
   { key: 'area', forms: ['平方米', 'm²'], re: /(?<=\d\s?万?)(平方米|m²)/g },
   { key: 'volume', forms: ['立方米', 'm³'], re: /(?<=\d\s?万?)(立方米|m³)/g },
 ];
+
+const PAIR_ANY = /千克|公斤|平方米|m²|立方米|m³/;
 
 interface PairFacts {
   [key: string]: [LocatedRef[], LocatedRef[]];
@@ -176,13 +178,13 @@ export const UNIT_HOUSE = defineRule({
     for (const m of text.matchAll(DISTANCE)) {
       if (m[2] === want || ctx.quoted(m.index)) continue;
       const s = m.index + m[1]!.length;
-      ctx.report({ message: 'validate.UNIT-HOUSE.distance', params: { text: m[0].trim(), unit: m[2]!, expected: want }, start: s, end: s + 2, fixes: [ctx.fix(s, s + 2, want, `改为“${want}”`)] });
+      ctx.report({ message: 'validate.UNIT-HOUSE.distance', params: { text: m[0].trim(), unit: m[2]!, expected: want }, start: s, end: s + 2, fix: { start: s, end: s + 2, replacement: want, label: `改为“${want}”` } });
     }
   },
   collect(ctx): PairFacts {
     const facts: PairFacts = {};
     for (const f of ctx.fields) {
-      if (!f.text || !/[\d]/.test(f.text) || f.kind === 'attribution' || f.kind === 'credit') continue;
+      if (!f.text || f.kind === 'attribution' || f.kind === 'credit' || !PAIR_ANY.test(f.text)) continue;
       for (const p of PAIRS) {
         if (!f.text.includes(p.forms[0]) && !f.text.includes(p.forms[1])) continue;
         for (const m of f.text.matchAll(p.re)) {
