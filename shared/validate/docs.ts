@@ -64,13 +64,12 @@ Both were installed and run on the seeds (003 as imported, 14,394 characters, No
   ranges. It needs \`--experimental-wasm-modules\` under Node 20. Warm speed: about 29 ms for the 14 k characters,
   i.e. about 2.4 s for a 1.2-million-character volume — eight times the whole checker's budget, for one rule.
 - **zhlint 0.8** can widen （） when configured, but it is a Markdown linter (remark, glob, chalk — Node packages that do
-  not belong in the pure core), took about 87 ms for the same text (≈ 7 s per volume), and threw a TypeError on a plain
-  sentence with a half-width full stop before Latin text.
+  not belong in the pure core), took about 87 ms for the same text (≈ 7 s per volume), and threw a TypeError (in its
+  case-abbrs rule) on one of our short mixed test sentences.
 
 Judgement: neither does this part better than a focused implementation. PUN-FULLWIDTH and PUN-SPACE are written here:
 one pass per text field, exact ranges, per-occurrence fixes, the exceptions above, no CJK–Latin spacing. The
 benchmark (docs/benchmarks.md, "Checker") gives the speed of the whole catalogue on a full volume.
-
 `;
 
 function presetText(p: PresetSetting, rule: RuleDef): string {

@@ -9,3 +9,4 @@ export { summarize, scopeCounts, type CheckSummary } from './summary';
 export { textReport, jsonReport, type JsonReport, type ScopeInfo } from './report';
 export { renderRulesMarkdown } from './docs';
 export { plain, format } from './records';
+export { resolveScope } from './scope';

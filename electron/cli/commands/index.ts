@@ -4,5 +4,6 @@ import { exportCommand } from './export';
 import { generate } from './generate';
 import { info } from './info';
 import { sample } from './sample';
+import { validate } from './validate';
 
-export const commands: Command[] = [sample, info, generate, exportCommand];
+export const commands: Command[] = [sample, info, generate, exportCommand, validate];

@@ -190,15 +190,15 @@ export const ENT_YEAR = defineRule({
       const first = firstParagraph(f.entry);
       if (first !== f.text) continue;
       const lead = f.text.length - f.text.trimStart().length;
-      const m = /^(\d{4})年/.exec(f.text.slice(lead));
+      const m = /^(\d{4})\s*年/.exec(f.text.slice(lead));
       // An entry may open with the background ("2019年，临安区被列为…试点") and go on to the record year.
       if (m && Number(m[1]) < record && mentionsYear(f.entry, record)) continue;
       if (m && Number(m[1]) !== record) {
         ctx.report(
           { nodeId: f.nodeId, nodeKind: f.nodeKind, entry: f.entry, subsection: f.subsection, field: f.field, text: f.text },
-          { message: 'validate.ENT-YEAR.opening', params: { year: m[1]!, record }, start: lead, end: lead + 5 },
+          { message: 'validate.ENT-YEAR.opening', params: { year: m[1]!, record }, start: lead, end: lead + m[0].length },
         );
-      } else if (!m && requireDate && !overview.has(f.entry.title) && !/^(?:\d{1,2}月|年初|年内|年中|年底|全年|上半年|下半年|\d{4}—\d{4}年)/.test(f.text.slice(lead))) {
+      } else if (!m && requireDate && !overview.has(f.entry.title) && !/^(?:\d{1,2}\s*月|年初|年内|年中|年底|全年|上半年|下半年|\d{4}\s*[—-]\s*\d{4}\s*年)/.test(f.text.slice(lead))) {
         ctx.report(
           { nodeId: f.nodeId, nodeKind: f.nodeKind, entry: f.entry, subsection: f.subsection, field: f.field, text: f.text },
           { message: 'validate.ENT-YEAR.noDate', params: { record, text: f.text.slice(lead, lead + 8) }, start: lead, end: Math.min(f.text.length, lead + 8), severity: 'info' },
@@ -214,8 +214,10 @@ export const ENT_YEAR = defineRule({
     for (const m of f.text.matchAll(YEAR_IN_TEXT)) {
       const y = Number(m[1]);
       if (y <= record || y > record + 30 || ctx.quoted(m.index)) continue;
-      // "截至2021年3月" in a 2020 volume is the usual look-ahead to the time of compilation.
+      // "截至2021年3月" in a 2020 volume is the usual look-ahead to the time of compilation; a meeting that
+      // discusses "2021年思路谋划" or "2018年主要经济指标", and named events ("2022年杭州亚运会"), are facts of the year.
       if (/(?:截至|截止|至|到)\s*$/.test(f.text.slice(Math.max(0, m.index - 3), m.index))) continue;
+      if (/^年[^，。；]{0,8}?(?:计划|预算|思路|目标|指标|要点|重点|任务|安排|项目|亚运会|亚残运会|运动会|博览会)/.test(f.text.slice(m.index + 4, m.index + 16))) continue;
       ctx.report({ message: 'validate.ENT-YEAR.later', params: { year: m[1]!, record }, start: m.index, end: m.index + 5, severity: 'info', why: 'validate.ENT-YEAR.whyLater', whyParams: { year: m[1]!, record } });
     }
   },

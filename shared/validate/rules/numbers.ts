@@ -322,7 +322,7 @@ export const NUM_GROUP = defineRule({
   collect(ctx): GroupFacts {
     const facts: GroupFacts = { grouped: [], plain: [] };
     for (const f of ctx.fields) {
-      if (!f.text || !/\d{4}/.test(f.text) || f.kind === 'attribution' || f.kind === 'credit') continue;
+      if (!f.text || !/\d{4}|\d,\d{3}/.test(f.text) || f.kind === 'attribution' || f.kind === 'credit') continue;
       if (/\d,\d{3}/.test(f.text)) for (const m of f.text.matchAll(GROUPED)) facts.grouped.push(ctx.locate(ref(f), m.index, m.index + m[0].length));
       if (/\d{5}/.test(f.text)) {
         for (const m of f.text.matchAll(PLAIN_LONG)) {

@@ -49,7 +49,8 @@ function wantsFullWidth(text: string, i: number): boolean {
       return isCjk(prev) || isHan(next) || (next !== undefined && OPENING_CJK.includes(next));
     case '.': {
       if (prev === '.' || next === '.') return false; // "..." is PUN-ELLIPSIS
-      if (!(isHan(prev) || (prev !== undefined && '”’）》'.includes(prev)))) return false;
+      const closes = prev !== undefined && ('”’）》'.includes(prev) || ('"\')'.includes(prev) && isCjk(text[i - 2])));
+      if (!(isHan(prev) || closes)) return false;
       if (isDigit(next) || isLatin(next)) return false;
       // 一.概况 is a serial number (PUN-SERIAL), not a full stop.
       if (i < 8 && /^\s*[一二三四五六七八九十]+$/.test(text.slice(0, i))) return false;
@@ -151,13 +152,24 @@ export const PUN_FULLWIDTH = defineRule({
 
 const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
 
+/** The words around [s, e) for a message: whole numbers kept whole ("投资项目 771 个"), one or two characters of Chinese. */
+function around(text: string, s: number, e: number): string {
+  let a = s;
+  while (a > 0 && /[\d.%A-Za-z]/.test(text[a - 1]!)) a--;
+  a = Math.max(0, a - 2);
+  let b = e;
+  while (b < text.length && /[\d.%A-Za-z]/.test(text[b]!)) b++;
+  b = Math.min(text.length, b + 2);
+  return text.slice(a, b);
+}
+
 export const PUN_SPACE = defineRule({
   id: 'PUN-SPACE',
   family: 'PUN',
   kind: 'Y',
   defaultSeverity: 'error',
   appliesTo: 'all',
-  messages: ['validate.PUN-SPACE.inner', 'validate.PUN-SPACE.words', 'validate.PUN-SPACE.edge'],
+  messages: ['validate.PUN-SPACE.inner', 'validate.PUN-SPACE.words', 'validate.PUN-SPACE.latin', 'validate.PUN-SPACE.edge'],
   fixes: 'mixed',
   fieldKinds: TEXT_AND_TITLE_KINDS,
   examples: [
@@ -184,16 +196,25 @@ export const PUN_SPACE = defineRule({
       if (!(cjkPrev || cjkNext)) continue;
       const other = cjkPrev ? next : prev;
       if (!(isCjk(other) || isDigit(other) || isLatin(other) || other === '%')) continue;
-      // Spaces on both sides of a number ("投资项目 771 个") are one finding with one fix.
       const after = runs[r + 1];
+      // A Latin word between Chinese words with spaces around it ("精神 and 省政府"): one finding; the word itself
+      // is probably the problem, so removing the spaces needs confirmation.
+      if (isLatin(next) && after && /^[A-Za-z]+$/.test(text.slice(e, after[0])) && isCjk(text[after[1]]) && isCjk(prev)) {
+        const [s2, e2] = after;
+        r++;
+        const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], '删除外文词前后的空格', true);
+        ctx.report({ message: 'validate.PUN-SPACE.latin', params: { text: around(text, s, e2), word: text.slice(e, s2) }, start: s, end: e2, fixes: [fix] });
+        continue;
+      }
+      // Spaces on both sides of a number ("投资项目 771 个") are one finding with one fix.
       if (isDigit(next) && after && /^[\d.,%]+$/.test(text.slice(e, after[0])) && isCjk(text[after[1]])) {
         const [s2, e2] = after;
         r++;
         const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], '删除数字前后的空格');
-        ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: text.slice(Math.max(0, s - 2), Math.min(text.length, e2 + 2)) }, start: s, end: e2, fixes: [fix] });
+        ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: around(text, s, e2) }, start: s, end: e2, fixes: [fix] });
         continue;
       }
-      const quote = text.slice(Math.max(0, s - 2), Math.min(text.length, e + 2));
+      const quote = around(text, s, e);
       // Between two words of two or more Han characters the space may separate two names (a list in a
       // table cell, a slogan in quotes): ask, offering the 顿号 first in tables.
       const words = isHan(prev) && isHan(next) && isHan(text[s - 2]) && isHan(text[e + 1]);
@@ -359,7 +380,7 @@ export const PUN_NEST = defineRule({
           const close = CLOSER_OF[ch]!;
           const j = text.indexOf(close, i + 1);
           const k = j > 0 ? text.indexOf(close, j + 1) : -1;
-          const nested = j > 0 && k > 0 && !text.slice(j, k).includes(ch) && !/[。！？]/.test(text.slice(j, k)) && !/[。！？]/.test(text.slice(stack[openSame]!.at, i));
+          const nested = j > 0 && k > 0 && !text.slice(j, k).includes(ch) && !/[。！？]/.test(text.slice(j, k - 1)) && !/[。！？]/.test(text.slice(stack[openSame]!.at, i));
           if (nested) {
             const [io, ic] = INNER_OF[ch]!;
             const inner = text.slice(i, j + 1);
@@ -458,7 +479,7 @@ export const PUN_SERIAL = defineRule({
 
 // ---------------------------------------------------------------------------------------------
 
-const NOT_A_TITLE = /(?:会议|大会|座谈会|推进会|研讨会|发布会|论坛|峰会|活动|大赛|比赛|竞赛|运动会|博览会|展览会|交易会|艺术节|文化节|旅游节|奖|称号|委员会|协会|学会|研究会|有限公司|集团)$/;
+const NOT_A_TITLE = /(?:会议|大会|座谈会|推进会|研讨会|发布会|论坛|峰会|活动|大赛|比赛|竞赛|运动会|博览会|展览会|交易会|节|奖|称号|委员会|协会|学会|研究会|有限公司|集团)$/;
 
 export const PUN_BOOKMARK_SCOPE = defineRule({
   id: 'PUN-BOOKMARK-SCOPE',

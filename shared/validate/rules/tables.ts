@@ -1,6 +1,7 @@
 // Tables (TAB-*) and figures (FIG-*): numbering, titles, references, continuation, columns, captions.
 import type { Figure, Table } from '../../model/schema';
 import { boolParam, param } from '../params';
+import { clip } from '../text';
 import type { LocatedRef, NodeRef, RuleDef, TextField, UnitContext } from '../types';
 import { defineRule, presets } from './define';
 
@@ -66,7 +67,7 @@ function numberingRule(kind: 'table' | 'figure'): RuleDef {
       for (const it of all) {
         const raw = it.number;
         if (raw === null || raw.trim() === '') {
-          ctx.reportAt(it.unit, it.at, { message: `validate.${id}.unnumbered` as RuleDef['messages'][number], params: { text: it.label.slice(0, 20) }, severity: 'warning' });
+          ctx.reportAt(it.unit, it.at, { message: `validate.${id}.unnumbered` as RuleDef['messages'][number], params: { text: clip(it.label, 24) }, severity: 'warning' });
           continue;
         }
         const n = raw.trim();
@@ -121,7 +122,7 @@ export const TAB_TITLE = defineRule({
           ctx.report(uref, { message: 'validate.TAB-TITLE.unit', params: { text: note, expected }, fixes: [ctx.fixOn(uref, 0, note.length, expected, `改为“${expected}”`)] });
         }
       }
-      if (!t.headerRows.length && t.bodyRows.length) ctx.report(ref, { message: 'validate.TAB-TITLE.header', params: { number: t.number ? `表${t.number}` : t.title.slice(0, 16) }, severity: 'info' });
+      if (!t.headerRows.length && t.bodyRows.length) ctx.report(ref, { message: 'validate.TAB-TITLE.header', params: { number: t.number ? `表${t.number}` : `表格“${clip(t.title, 16)}”` }, severity: 'info' });
     }
   },
 });
@@ -321,8 +322,8 @@ export const FIG_CAPTION = defineRule({
         ctx.report(ref, { message: 'validate.FIG-CAPTION.missing', params: { number: fig.number ? `图${fig.number}` : '图片' }, severity: 'error' });
         continue;
       }
-      if (!fig.credit) ctx.report(ref, { message: 'validate.FIG-CAPTION.credit', params: { text: fig.caption.slice(0, 20) } });
-      if (!HAS_DATE.test(fig.caption)) ctx.report(ref, { message: 'validate.FIG-CAPTION.date', params: { text: fig.caption.slice(0, 24) } });
+      if (!fig.credit) ctx.report(ref, { message: 'validate.FIG-CAPTION.credit', params: { text: clip(fig.caption, 24) } });
+      if (!HAS_DATE.test(fig.caption)) ctx.report(ref, { message: 'validate.FIG-CAPTION.date', params: { text: clip(fig.caption, 24) } });
     }
   },
   collect(ctx): CreditFacts {

@@ -82,7 +82,7 @@ export const UNIT_LEGAL = defineRule({
 // UNIT-SYMBOL
 
 const CONCENTRATION = /(?<![A-Za-z])([uµμ]g|mg|ng)\s*\/\s*(m3|M3|m³)(?![\d²³])/g;
-const POWER = /(?<=\d\s?)(km|cm|mm|dm|m)([23])(?![\d.A-Za-z\-²³])/g;
+const POWER = /(?<=[\d万]\s?)(km|cm|mm|dm|m)([23])(?![\d.A-Za-z\-²³])/g;
 const CASE: Record<string, string> = {
   KG: 'kg',
   Kg: 'kg',

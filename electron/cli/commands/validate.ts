@@ -1,0 +1,162 @@
+// `yearbook validate BOOK [--scope category:<title|id>|section:<title|id>] [--format text|json] [--config FILE]
+// [--preset national|strict|custom]`: checks a book against the house rules and the national standards.
+// A Chinese report grouped by section and rule by default, JSON for tools; exit status 1 when errors remain,
+// 0 otherwise, 2 for bad input. `yearbook validate --rules [--format md|json|text]` prints the rule catalogue
+// (npm run docs:rules writes docs/rules.md with it).
+//
+// BOOK is a book file (.yearbook) or a draft the importer reads (.txt): a draft is imported into a new book
+// first, exactly as `yearbook import` would, and that book is checked.
+import path from 'node:path';
+import { readBookFile } from '../../../shared/bookfile/bookfile';
+import { t } from '../../../shared/i18n';
+import { bookFromImports, recogniseText } from '../../../shared/import';
+import { UserError } from '../../../shared/model/errors';
+import type { Book } from '../../../shared/model/schema';
+import {
+  check,
+  ConfigOverridesSchema,
+  jsonReport,
+  RULES,
+  renderRulesMarkdown,
+  resolveConfig,
+  summarize,
+  textReport,
+  type ConfigOverrides,
+  type ScopeInfo,
+} from '../../../shared/validate';
+import { resolveScope } from '../../../shared/validate/scope';
+import type { Command } from '../command';
+import { checkOptions, readInputFile } from '../files';
+import type { CliIo } from '../io';
+
+const zh = (key: Parameters<typeof t>[0], params: Parameters<typeof t>[1] = {}) => t(key, params, 'zh');
+
+/** Text of a draft: UTF-8 (with or without BOM), else GB18030; refused when it is neither. */
+function decodeDraft(bytes: Uint8Array, name: string): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(body);
+    } catch (e) {
+      throw new UserError('validate.cli.unsupported', { file: name }, `neither UTF-8 nor GB18030: ${String(e)}`);
+    }
+  }
+}
+
+/** Reads BOOK: a book file, or a text draft imported into a new book. */
+export async function loadBookForCheck(file: string, io: CliIo): Promise<Book> {
+  const name = path.basename(file);
+  const ext = path.extname(file).toLowerCase();
+  const bytes = await readInputFile(file);
+  if (ext === '.yearbook') return readBookFile(bytes, name).book;
+  if (ext === '.txt' || ext === '.text') {
+    const result = recogniseText(decodeDraft(bytes, name), name);
+    const h = result.report.hints;
+    const volumeYear = h.volumeYear ?? (h.recordYear ? h.recordYear + 1 : new Date().getFullYear());
+    io.err(`已导入稿件“${name}”：${result.report.counts.sections}个分目，${result.report.counts.entries}个条目（记述年度按${h.recordYear ?? volumeYear - 1}年）`);
+    return bookFromImports({ title: h.bookTitle ?? path.basename(file, ext), volumeYear, ...(h.recordYear ? { recordYear: h.recordYear } : {}) }, [result]);
+  }
+  if (ext === '.docx') throw new UserError('validate.cli.noImporter', { file: name });
+  throw new UserError('validate.cli.unsupported', { file: name });
+}
+
+/** Reads and checks a --config file: house-style fields and recordYear, as JSON. */
+export async function readConfigFile(file: string): Promise<ConfigOverrides> {
+  const name = path.basename(file);
+  const text = new TextDecoder('utf-8').decode(await readInputFile(file));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new UserError('validate.cli.badConfig', { file: name, problem: '不是有效的 JSON' }, String(e));
+  }
+  const parsed = ConfigOverridesSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    const where = first.path.length ? first.path.join('.') : '（顶层）';
+    throw new UserError('validate.cli.badConfig', { file: name, problem: `${where}：${first.message}` }, JSON.stringify(parsed.error.issues));
+  }
+  return parsed.data;
+}
+
+function printCatalogue(format: string, io: CliIo): void {
+  if (format === 'md') io.out(renderRulesMarkdown());
+  else if (format === 'json') {
+    io.out(
+      JSON.stringify(
+        RULES.map((r) => ({ id: r.id, family: r.family, kind: r.kind, defaultSeverity: r.defaultSeverity, appliesTo: r.appliesTo, title: zh(r.title), description: zh(r.description), fixes: r.fixes, presets: r.presets, params: (r.params ?? []).map((p) => ({ name: p.name, description: p.description })) })),
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const r of RULES) io.out(`${r.id.padEnd(20)} ${r.kind} ${zh(`validate.severity.${r.defaultSeverity}`)}  ${zh(r.title)}：${zh(r.description)}`);
+  }
+}
+
+export const validate: Command = {
+  name: 'validate',
+  summary: zh('validate.cli.summary'),
+  usage: [
+    'yearbook validate 书稿.yearbook                         检查全书，输出中文报告',
+    'yearbook validate 书稿.yearbook --scope 分目:民政        只检查一个分目（也可写 section:<编号>）',
+    'yearbook validate 书稿.yearbook --scope category:<标题或编号> --format json',
+    'yearbook validate 书稿.yearbook --config 体例.json       按配置文件覆盖本书体例（JSON，字段同体例设置）',
+    'yearbook validate 书稿.yearbook --preset strict          按“从严”体例检查（national / strict / custom）',
+    'yearbook validate 稿件.txt                               先导入文本稿件，再检查',
+    'yearbook validate --rules [--format md|json|text]        列出全部检查规则',
+    '退出状态：有“错误”级问题为 1，否则为 0；参数或文件有误为 2。',
+  ],
+  flags: ['rules'],
+  async run(args, io) {
+    checkOptions('validate', args, ['scope', 'format', 'config', 'preset', 'rules']);
+    const format = typeof args.options.format === 'string' ? args.options.format : 'text';
+    if (args.options.rules === true) {
+      if (!['md', 'json', 'text'].includes(format)) throw new UserError('validate.cli.badFormat', { format });
+      if (args.positionals.length) throw new UserError('cli.extraArgs', { args: args.positionals.join(' ') });
+      printCatalogue(format, io);
+      return 0;
+    }
+    if (format !== 'text' && format !== 'json') throw new UserError('validate.cli.badFormat', { format });
+    const [file, ...extra] = args.positionals;
+    if (!file) throw new UserError('validate.cli.noFile');
+    if (extra.length) throw new UserError('cli.extraArgs', { args: extra.join(' ') });
+
+    let overrides: ConfigOverrides = {};
+    if (args.options.config !== undefined) {
+      if (typeof args.options.config !== 'string') throw new UserError('validate.cli.badConfig', { file: '', problem: '缺少文件名' });
+      overrides = await readConfigFile(args.options.config);
+    }
+    if (args.options.preset !== undefined) {
+      const preset = args.options.preset;
+      if (preset !== 'national' && preset !== 'strict' && preset !== 'custom') throw new UserError('validate.cli.badConfig', { file: '--preset', problem: `“${String(preset)}”不是 national、strict 或 custom` });
+      overrides = { ...overrides, preset };
+    }
+
+    const book = await loadBookForCheck(file, io);
+    const config = resolveConfig(book, overrides);
+    if (config.problems.length) {
+      // A wrong rule id or parameter in a config file must not be ignored silently; in the book's own house
+      // style it is reported and the defaults are used.
+      if (args.options.config !== undefined || args.options.preset !== undefined) {
+        const fromFile = resolveConfig({ ...book, houseStyle: { ...book.houseStyle, rules: {} } }, overrides).problems;
+        if (fromFile.length) throw new UserError('validate.cli.badConfig', { file: path.basename(String(args.options.config ?? '--preset')), problem: fromFile.join('；') });
+      }
+      for (const p of config.problems) io.err(`注意：本书体例设置有误，已按默认处理：${p}`);
+    }
+
+    let scope: ScopeInfo = { scope: { kind: 'book' } };
+    if (args.options.scope !== undefined) {
+      if (typeof args.options.scope !== 'string') throw new UserError('validate.cli.badScope', { scope: '' });
+      scope = resolveScope(book, args.options.scope);
+    }
+
+    const result = check(book, { scope: scope.scope, overrides });
+    const summary = summarize(book, result.findings, scope.scope);
+    if (format === 'json') io.out(JSON.stringify(jsonReport(book, result, summary, scope), null, 2));
+    else io.out(textReport(book, result, summary, scope));
+    return summary.findings.error > 0 ? 1 : 0;
+  },
+};
