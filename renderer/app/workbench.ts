@@ -193,10 +193,16 @@ export class Workbench {
     mark('yb:start');
     try {
       await this.db.open();
-      const view = { ...DEFAULT_VIEW, ...(await getSetting<Partial<ViewSettings>>(this.db, 'view', {})) };
+      const repaired = await repairAfterUnload(this.db);
+      const [savedView, books0, currentId, sampleLoaded] = await Promise.all([
+        getSetting<Partial<ViewSettings>>(this.db, 'view', {}),
+        listBooks(this.db),
+        getSetting<string | null>(this.db, 'currentBookId', null),
+        getSetting<boolean>(this.db, 'sampleLoaded', false),
+      ]);
+      const view = { ...DEFAULT_VIEW, ...savedView };
       setLocale(view.locale);
       this.store.set({ view });
-      const repaired = await repairAfterUnload(this.db);
       if (repaired.length) this.host.log('info', `outline rows rebuilt for ${repaired.length} section(s) saved during the last unload`);
       if (this.win) {
         this.disposers.push(
@@ -213,10 +219,9 @@ export class Workbench {
       void this.host.appInfo().then((appInfo) => this.store.set({ appInfo }));
       void this.initPersistence();
 
-      let books = await listBooks(this.db);
-      const currentId = await getSetting<string | null>(this.db, 'currentBookId', null);
+      let books = books0;
       let target = books.find((b) => b.id === currentId) ?? books[0];
-      if (!target && !(await getSetting<boolean>(this.db, 'sampleLoaded', false))) {
+      if (!target && !sampleLoaded) {
         // First run: the sample book.
         const sample = await this.loadSample();
         if (sample) {
@@ -284,17 +289,23 @@ export class Workbench {
   // -------------------------------------------------------------------------------------------
   // Books
 
+  /**
+   * Shows a stored book: the outline first (light rows only), then — a frame later, so the outline is on
+   * screen before the editor is built — the section that was open last.
+   */
   async loadBook(bookId: string): Promise<void> {
     await this.flush();
-    const book = await getBookRow(this.db, bookId);
+    const [book, outline, last] = await Promise.all([
+      getBookRow(this.db, bookId),
+      readOutline(this.db, bookId),
+      getSetting<string | null>(this.db, `lastOpen:${bookId}`, null),
+    ]);
     if (!book) throw new Error(`book ${bookId} is not in storage`);
-    const outline = await readOutline(this.db, bookId);
     mark('yb:outline-read');
-    await markBookOpened(this.db, bookId);
-    await setSetting(this.db, 'currentBookId', bookId);
     this.revokeUrls();
     const switching = this.state.book?.id !== bookId;
     this.store.set({
+      phase: this.state.phase === 'fatal' ? 'fatal' : 'ready',
       book,
       outline,
       open: null,
@@ -303,10 +314,11 @@ export class Workbench {
       focus: undefined,
       caret: {},
       revisions: null,
-      books: await listBooks(this.db),
       ...(switching ? { fileName: null } : {}),
     });
-    const last = await getSetting<string | null>(this.db, `lastOpen:${bookId}`, null);
+    await Promise.all([markBookOpened(this.db, bookId), setSetting(this.db, 'currentBookId', bookId)]);
+    this.store.set({ books: await listBooks(this.db) });
+    await nextFrame(this.win);
     const ordered = sortedSections(outline);
     const first = ordered.find((n) => n.kind === 'section') ?? ordered[0];
     const target = outline.find((n) => n.id === last && (n.kind === 'section' || n.kind === 'matter')) ?? first;
@@ -810,6 +822,14 @@ const BUILT_IN = new Set<MenuCommand>([
   'help.about',
   'help.shortcuts',
 ]);
+
+/** Resolves after the browser had a chance to paint (a timer where there is no window). */
+function nextFrame(win: Window | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (win?.requestAnimationFrame && win.document.visibilityState === 'visible') win.requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
 
 /** Performance marks for the storage benchmark (tests/bench/storage.bench.ts); free when nobody reads them. */
 export function mark(name: string): void {

@@ -7,49 +7,17 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { writeBookFile, type BookFileContents } from '../../shared/bookfile';
-import { bookCounts, parseBook, randomId, type Book, type Section } from '../../shared/model';
-import { seedBook } from '../unit/renderer/fixtures/seedBook';
+import { generateVolume } from '../../shared/generate';
+import { bookCounts } from '../../shared/model';
+import { loadSampleBook } from '../../shared/sample';
 import { summarize, type Bench, type BenchRow } from './harness';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
-/**
- * The full-size volume. Until the generator (shared/generate) is available, the real seed-002 chapter is
- * repeated into 30 categories × 10 sections, each paragraph doubled, with fresh ids — about the size of a real
- * city yearbook.
- */
-async function fullSizeBook(): Promise<{ contents: BookFileContents; source: string }> {
-  const seed = seedBook();
-  const book: Book = structuredClone(seed.book);
-  const template = seed.book.body[0]!;
-  book.body = [];
-  const fresh = (s: Section): Section => {
-    const ids = new Map<string, string>();
-    const idOf = (old: string, prefix: string) => {
-      if (!ids.has(old)) ids.set(old, randomId(prefix));
-      return ids.get(old)!;
-    };
-    const copy = JSON.parse(JSON.stringify(s), (k, v: unknown) => {
-      if (k === 'id' && typeof v === 'string') return idOf(v, v.split('_')[0]!);
-      if (k === 'text' && typeof v === 'string' && v.length > 40) return v + v;
-      return v;
-    }) as Section;
-    const remap = (v: unknown): unknown => {
-      if (Array.isArray(v)) return v.map(remap);
-      if (v && typeof v === 'object') {
-        const o = v as Record<string, unknown>;
-        if (o.type === 'attribution') o.covers = (o.covers as string[]).map((c) => ids.get(c) ?? c);
-        for (const x of Object.values(o)) remap(x);
-      }
-      return v;
-    };
-    remap(copy);
-    return copy;
-  };
-  for (let c = 0; c < 30; c++) {
-    book.body.push({ ...template, id: randomId('c'), title: `${template.title}（${c + 1}）`, sections: template.sections.concat(template.sections).slice(0, 10).map(fresh) });
-  }
-  return { contents: { book: parseBook(JSON.parse(JSON.stringify(book))), assets: seed.assets }, source: 'seed 002 repeated (30 × 10 sections, paragraphs doubled)' };
+/** The full-size volume from the generator (shared/generate), built from the sample book's real material. */
+function fullSizeBook(): { contents: BookFileContents; source: string } {
+  const contents = generateVolume(loadSampleBook(), { seed: 1 });
+  return { contents, source: 'generateVolume(loadSampleBook(), { seed: 1 }) — the full-size volume of shared/generate' };
 }
 
 async function marks(page: Page): Promise<Record<string, number>> {
@@ -57,8 +25,7 @@ async function marks(page: Page): Promise<Record<string, number>> {
 }
 
 async function waitOutline(page: Page, sections: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-kind="category"]').length >= n, 30, { timeout: 120_000 });
-  void sections;
+  await page.waitForFunction((n) => document.querySelectorAll('[data-kind="category"]').length >= n, sections, { timeout: 120_000 });
 }
 
 const bench: Bench = async (ctx) => {
@@ -71,7 +38,7 @@ const bench: Bench = async (ctx) => {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server has no URL');
 
-  const { contents, source } = await fullSizeBook();
+  const { contents, source } = fullSizeBook();
   const counts = bookCounts(contents.book);
   const bytes = writeBookFile(contents);
   const file = path.join(ctx.scratchDir, 'full-size.yearbook');
@@ -95,7 +62,7 @@ const bench: Bench = async (ctx) => {
     await page.getByRole('menuitem', { name: '打开书稿文件…' }).click();
     await (await chooser).setFiles(file);
     await page.waitForFunction(() => performance.getEntriesByName('yb:open-file:done').length > 0, undefined, { timeout: 300_000 });
-    await waitOutline(page, counts.sections);
+    await waitOutline(page, counts.categories);
     const m = await marks(page);
     const nodeRows = await page.evaluate(() => document.querySelectorAll('[data-kind]').length);
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
