@@ -5,7 +5,7 @@ import globals from 'globals';
 import layers from './eslint.layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['tests/fixtures/**', 'dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**', '**/*.d.ts'] },
+  { ignores: ['tests/fixtures/**', 'bench-results/**', 'dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,20 +10,28 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useSyncExternalStore, type JSX } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type JSX } from 'react';
 import { t } from '../../shared/i18n';
-import type { Section } from '../../shared/model';
+import { ID_PREFIX, randomId, type Section } from '../../shared/model';
+import { $addCommentMark } from './actions/marks';
 import { EDITOR_COMMANDS, type EditorCommandId } from './commands';
 import type { SectionEditorHandle, SectionEditorProps } from './contract';
-import { commandState, runCommand, trackHistory, type EditorController } from './controller';
+import { commandState, relinkContributors, runCommand, trackHistory, type EditorController, type EditorDialog, type EditorUi } from './controller';
 import { SectionReader } from './convert/reader';
 import { $loadSection } from './convert/section';
 import { EDITOR_NAMESPACE, EDITOR_NODES, EDITOR_THEME } from './editorConfig';
+import { AttributionSuggestPlugin, type SuggestApi } from './plugins/AttributionSuggestPlugin';
+import { CommentAnchorsPlugin } from './plugins/CommentAnchorsPlugin';
+import { ContextMenuPlugin } from './plugins/ContextMenuPlugin';
 import { RevealPlugin } from './plugins/RevealPlugin';
 import { SectionSyncPlugin } from './plugins/SectionSyncPlugin';
 import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { StructurePlugin } from './plugins/StructurePlugin';
+import { TableToolbarPlugin } from './plugins/TableToolbarPlugin';
+import { CommentsPanel, commentAnchors } from './ui/CommentsPanel';
+import { EditorDialogs } from './ui/Dialogs';
+import { FindPanel } from './ui/FindPanel';
 import { EditorEnvContext, type EditorEnv } from './ui/EditorEnv';
 import { StatusBar } from './ui/StatusBar';
 import { Toolbar } from './ui/Toolbar';
@@ -84,17 +92,52 @@ function SectionEditorSession(props: SectionEditorProps): JSX.Element {
 }
 
 function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: SectionStore }): JSX.Element {
-  const { book, readOnly = false, reader, store, onChange, section, onSelectionChange, focus, ref } = props;
+  const { book, readOnly = false, reader, store, onChange, section, onSelectionChange, focus, ref, onZoomChange } = props;
   const [editor] = useLexicalComposerContext();
   const current = useSyncExternalStore(store.subscribe, store.get);
+  const [dialog, setDialog] = useState<EditorDialog | null>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [ownZoom, setOwnZoom] = useState(1);
+  const zoom = props.zoom ?? ownZoom;
+  const pageRef = useRef<HTMLElement | null>(null);
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const suggestApi = useRef<SuggestApi | null>(null);
 
   useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
   useEffect(() => trackHistory(editor), [editor]);
 
-  const controller = useMemo<EditorController>(
-    () => ({ editor, readOnly, getSection: () => store.get() }),
-    [editor, readOnly, store],
-  );
+  // The latest props and UI state, for the controller (which is created once per editor).
+  const latest = useRef({ book, zoom, panel, onZoomChange });
+  useEffect(() => {
+    latest.current = { book, zoom, panel, onZoomChange };
+  });
+
+  const canComment = !!book.saveComment;
+  const controller = useMemo<EditorController>(() => {
+    const ui: EditorUi = {
+      openDialog: (d) => setDialog(d),
+      openFind: (replace) => setPanel((p) => ({ kind: 'find', replace, n: (p?.kind === 'find' ? p.n : 0) + 1 })),
+      toggleComments: () => setPanel((p) => (p?.kind === 'comments' ? null : { kind: 'comments', focus: null })),
+      commentsOpen: () => latest.current.panel?.kind === 'comments',
+      zoom: () => latest.current.zoom,
+      setZoom: (z) => {
+        setOwnZoom(z);
+        latest.current.onZoomChange?.(z);
+      },
+      acceptAllSuggestions: () => suggestApi.current?.acceptAll() ?? 0,
+      suggestionCount: () => suggestApi.current?.count() ?? 0,
+      addComment: (text) => {
+        const b = latest.current.book;
+        if (!b.saveComment) return false;
+        const id = randomId(ID_PREFIX.comment);
+        let ok = false;
+        editor.update(() => (ok = $addCommentMark(id)), { discrete: true });
+        if (ok) b.saveComment({ id, author: b.userName || t('editor.comments.defaultAuthor'), text, createdAt: new Date().toISOString(), resolved: false });
+        return ok;
+      },
+    };
+    return { editor, readOnly, getSection: () => store.get(), contributors: () => latest.current.book.contributors, canComment, ui };
+  }, [editor, readOnly, store, canComment]);
 
   const handle = useMemo<SectionEditorHandle>(
     () => ({
@@ -116,44 +159,102 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
     [store, onChange],
   );
 
+  // Names newly added to the registry are linked in every attribution line of the section that has them.
+  const knownContributors = useRef(book.contributors);
+  useEffect(() => {
+    const before = new Set(knownContributors.current.map((c) => c.id));
+    knownContributors.current = book.contributors;
+    const added = book.contributors.filter((c) => !before.has(c.id));
+    if (added.length) relinkContributors(editor, book.contributors, added.map((c) => c.name));
+  }, [editor, book.contributors]);
+
+  // Ctrl+wheel zooms the page.
+  useEffect(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      runCommand(controller, e.deltaY < 0 ? 'view.zoomIn' : 'view.zoomOut');
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [controller]);
+
   const footnoteKey = useMemo(() => footnoteOrder(current).join(' '), [current]);
   const env = useMemo<EditorEnv>(
     () => ({
       book,
       readOnly,
       footnoteNumbers: new Map(footnoteKey ? footnoteKey.split(' ').map((id, i) => [id, i + 1] as const) : []),
-      comments: [],
+      comments: book.comments ?? [],
       ...(book.addContributor ? { addContributor: book.addContributor } : {}),
+      openComment: (id: string) => setPanel({ kind: 'comments', focus: id }),
+      revealFootnote: (id: string) => {
+        const el = editor.getRootElement()?.querySelector(`[data-yb-id="${CSS.escape(id)}"]`);
+        el?.scrollIntoView({ block: 'center' });
+        el?.classList.add('yb-flash');
+        setTimeout(() => el?.classList.remove('yb-flash'), 1200);
+      },
     }),
-    [book, readOnly, footnoteKey],
+    [book, readOnly, footnoteKey, editor],
   );
+  const openComment = useCallback((id: string) => setPanel({ kind: 'comments', focus: id }), []);
+  const source = useMemo(() => ({ get: store.get, subscribe: store.subscribe }), [store]);
+  const anchoredComments = useMemo(() => commentAnchors(current).length, [current]);
 
   return (
     <EditorEnvContext.Provider value={env}>
-      <div className="yb-editor" data-readonly={readOnly || undefined}>
+      <div className="yb-editor" data-readonly={readOnly || undefined} style={{ '--yb-zoom': zoom } as CSSProperties}>
         {readOnly ? null : <Toolbar ctl={controller} />}
-        <div className="yb-scroller">
-          <article className="yb-page" lang="zh-CN">
-            <header className="yb-section-header">
-              <h1 className="yb-section-title">{current.title}</h1>
-              {current.titleEn ? <div className="yb-section-title-en">{current.titleEn}</div> : null}
-              {current.article ? <ArticleMeta section={current} /> : null}
-            </header>
-            <RichTextPlugin
-              contentEditable={
-                <ContentEditable
-                  className="yb-content"
-                  aria-label={t('editor.label')}
-                  spellCheck={false}
-                  aria-placeholder={t('editor.placeholder')}
-                  placeholder={<div className="yb-placeholder">{t('editor.section.empty')}</div>}
-                />
-              }
-              ErrorBoundary={LexicalErrorBoundary}
-            />
-          </article>
+        <div className="yb-body">
+          <div className="yb-scroller" ref={scrollerRef}>
+            <article className="yb-page" lang="zh-CN" ref={pageRef}>
+              <header className="yb-section-header">
+                <h1 className="yb-section-title">{current.title}</h1>
+                {current.titleEn ? <div className="yb-section-title-en">{current.titleEn}</div> : null}
+                {current.article ? <ArticleMeta section={current} /> : null}
+              </header>
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="yb-content"
+                    aria-label={t('editor.label')}
+                    spellCheck={false}
+                    aria-placeholder={t('editor.placeholder')}
+                    placeholder={<div className="yb-placeholder">{t('editor.section.empty')}</div>}
+                  />
+                }
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+              <AttributionSuggestPlugin pageRef={pageRef} contributors={book.contributors} apiRef={suggestApi} readOnly={readOnly} />
+              <TableToolbarPlugin ctl={controller} pageRef={pageRef} />
+            </article>
+          </div>
+          {panel?.kind === 'find' ? (
+            <FindPanel key={panel.n} source={source} replace={panel.replace} readOnly={readOnly} scrollerRef={scrollerRef} onClose={() => setPanel(null)} />
+          ) : panel?.kind === 'comments' ? (
+            <CommentsPanel source={source} focusId={panel.focus} readOnly={readOnly} onClose={() => setPanel(null)} />
+          ) : null}
         </div>
-        <StatusBar section={current}>{readOnly ? <span className="yb-readonly-badge">{t('editor.readOnly')}</span> : null}</StatusBar>
+        <StatusBar section={current}>
+          {readOnly ? <span className="yb-readonly-badge">{t('editor.readOnly')}</span> : null}
+          <button type="button" className="yb-status-btn" onClick={() => runCommand(controller, 'review.comments')} aria-pressed={panel?.kind === 'comments'}>
+            {t('editor.status.comments', { count: anchoredComments })}
+          </button>
+          <span className="yb-zoom">
+            <button type="button" className="yb-status-btn" aria-label={t('editor.cmd.zoomOut')} onClick={() => runCommand(controller, 'view.zoomOut')}>
+              －
+            </button>
+            <button type="button" className="yb-status-btn yb-zoom-value" title={t('editor.cmd.zoomReset')} onClick={() => runCommand(controller, 'view.zoomReset')}>
+              {Math.round(zoom * 100)}%
+            </button>
+            <button type="button" className="yb-status-btn" aria-label={t('editor.cmd.zoomIn')} onClick={() => runCommand(controller, 'view.zoomIn')}>
+              ＋
+            </button>
+          </span>
+        </StatusBar>
+        <EditorDialogs ctl={controller} dialog={dialog} onClose={() => setDialog(null)} />
       </div>
       <HistoryPlugin />
       <TablePlugin hasCellMerge hasTabHandler hasCellBackgroundColor={false} />
@@ -162,9 +263,13 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
       <RevealPlugin focus={focus} />
       <StructurePlugin />
       <ShortcutsPlugin controller={controller} />
+      <ContextMenuPlugin ctl={controller} />
+      <CommentAnchorsPlugin comments={env.comments} onOpen={openComment} />
     </EditorEnvContext.Provider>
   );
 }
+
+type Panel = { kind: 'find'; replace: boolean; n: number } | { kind: 'comments'; focus: string | null };
 
 function ArticleMeta(props: { section: Section }): JSX.Element | null {
   const a = props.section.article;

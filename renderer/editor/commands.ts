@@ -28,6 +28,8 @@ const mod = (key: string, extra: Omit<Shortcut, 'key' | 'mod'> = {}): Shortcut =
 export const EDITOR_COMMANDS = [
   { id: 'edit.undo', group: 'edit', label: 'editor.cmd.undo', shortcut: mod('z') },
   { id: 'edit.redo', group: 'edit', label: 'editor.cmd.redo', shortcut: mod('y'), alternates: [mod('z', { shift: true })] },
+  { id: 'find.find', group: 'find', label: 'editor.cmd.find', shortcut: mod('f') },
+  { id: 'find.replace', group: 'find', label: 'editor.cmd.replace', shortcut: mod('h') },
 
   { id: 'format.bold', group: 'format', label: 'editor.cmd.bold', shortcut: mod('b') },
   { id: 'format.italic', group: 'format', label: 'editor.cmd.italic', shortcut: mod('i') },
@@ -37,6 +39,44 @@ export const EDITOR_COMMANDS = [
   { id: 'block.paragraph', group: 'structure', label: 'editor.cmd.paragraph', shortcut: mod('n', { alt: true }) },
   { id: 'block.entryTitle', group: 'structure', label: 'editor.cmd.entryTitle', shortcut: mod('t', { alt: true }) },
   { id: 'block.subsection', group: 'structure', label: 'editor.cmd.subsection', shortcut: mod('s', { alt: true }) },
+  { id: 'block.heading1', group: 'structure', label: 'editor.cmd.heading1', shortcut: mod('1', { alt: true }) },
+  { id: 'block.heading2', group: 'structure', label: 'editor.cmd.heading2', shortcut: mod('2', { alt: true }) },
+  { id: 'block.heading3', group: 'structure', label: 'editor.cmd.heading3', shortcut: mod('3', { alt: true }) },
+  { id: 'block.dated', group: 'structure', label: 'editor.cmd.dated', shortcut: mod('d', { alt: true }) },
+  { id: 'block.sectionLevel', group: 'structure', label: 'editor.cmd.sectionLevel', shortcut: mod('l', { alt: true }) },
+
+  { id: 'attribution.author', group: 'attribution', label: 'editor.cmd.attrAuthor', shortcut: mod('a', { alt: true }) },
+  { id: 'attribution.unit', group: 'attribution', label: 'editor.cmd.attrUnit', shortcut: mod('u', { alt: true }) },
+  { id: 'attribution.photo', group: 'attribution', label: 'editor.cmd.attrPhoto', shortcut: mod('p', { alt: true }) },
+  { id: 'attribution.reviewer', group: 'attribution', label: 'editor.cmd.attrReviewer', shortcut: mod('r', { alt: true }) },
+  { id: 'attribution.untag', group: 'attribution', label: 'editor.cmd.attrUntag', shortcut: mod('backspace', { alt: true }) },
+  { id: 'attribution.acceptAll', group: 'attribution', label: 'editor.cmd.attrAcceptAll' },
+
+  { id: 'insert.table', group: 'insert', label: 'editor.cmd.insertTable', shortcut: mod('b', { alt: true }) },
+  { id: 'insert.figure', group: 'insert', label: 'editor.cmd.insertFigure', shortcut: mod('g', { alt: true }) },
+  { id: 'insert.footnote', group: 'insert', label: 'editor.cmd.insertFootnote', shortcut: mod('f', { alt: true }) },
+  { id: 'figure.properties', group: 'insert', label: 'editor.cmd.figureProps' },
+
+  { id: 'table.rowAbove', group: 'table', label: 'editor.cmd.rowAbove' },
+  { id: 'table.rowBelow', group: 'table', label: 'editor.cmd.rowBelow' },
+  { id: 'table.colLeft', group: 'table', label: 'editor.cmd.colLeft' },
+  { id: 'table.colRight', group: 'table', label: 'editor.cmd.colRight' },
+  { id: 'table.deleteRow', group: 'table', label: 'editor.cmd.deleteRow' },
+  { id: 'table.deleteCol', group: 'table', label: 'editor.cmd.deleteCol' },
+  { id: 'table.merge', group: 'table', label: 'editor.cmd.merge' },
+  { id: 'table.unmerge', group: 'table', label: 'editor.cmd.unmerge' },
+  { id: 'table.headerRow', group: 'table', label: 'editor.cmd.headerRow' },
+  { id: 'table.properties', group: 'table', label: 'editor.cmd.tableProps' },
+  { id: 'table.delete', group: 'table', label: 'editor.cmd.deleteTable' },
+
+  { id: 'review.indexTerm', group: 'review', label: 'editor.cmd.indexTerm', shortcut: mod('i', { alt: true }) },
+  { id: 'review.removeIndexTerm', group: 'review', label: 'editor.cmd.removeIndexTerm' },
+  { id: 'review.comment', group: 'review', label: 'editor.cmd.comment', shortcut: mod('m', { alt: true }) },
+  { id: 'review.comments', group: 'review', label: 'editor.cmd.comments' },
+
+  { id: 'view.zoomIn', group: 'view', label: 'editor.cmd.zoomIn', shortcut: mod('=', { alt: true }) },
+  { id: 'view.zoomOut', group: 'view', label: 'editor.cmd.zoomOut', shortcut: mod('-', { alt: true }) },
+  { id: 'view.zoomReset', group: 'view', label: 'editor.cmd.zoomReset', shortcut: mod('0', { alt: true }) },
 ] as const satisfies readonly EditorCommandSpec[];
 
 export type EditorCommandId = (typeof EDITOR_COMMANDS)[number]['id'];

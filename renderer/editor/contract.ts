@@ -1,7 +1,7 @@
 // The contract between the app shell (renderer/app, storage, outline, panels) and the section editor
 // (renderer/editor). The editor edits one 分目 at a time and speaks only the book model.
 import type { Ref } from 'react';
-import type { Asset, Contributor, HouseStyle, Section } from '../../shared/model';
+import type { Asset, Comment, Contributor, HouseStyle, Section } from '../../shared/model';
 import type { EditorCommandId, EditorCommandSpec } from './commands';
 
 /** What the editor may know about the book around the section it edits. */
@@ -19,6 +19,18 @@ export interface EditorBookContext {
    * editor only links names that are already registered.
    */
   addContributor?(contributor: Contributor): void;
+  /** book.comments: the editor shows the comments anchored in the open section (comment marks). */
+  comments?: Comment[];
+  /**
+   * Stores a new or changed comment in book.comments (same id = replace). The editor calls it when a user adds a
+   * comment on a range, edits it, or resolves / reopens it; the anchor (a comment mark) is in the section the
+   * editor emits. Without it the editor offers no commenting.
+   */
+  saveComment?(comment: Comment): void;
+  /** Removes a comment from book.comments (its anchors are removed from the section by the editor). */
+  deleteComment?(commentId: string): void;
+  /** The name written as the author of new comments (the editor's user); defaults to "编辑". */
+  userName?: string;
 }
 
 /** A place in the section to reveal and select: a node and, for text, a character range. */
@@ -54,6 +66,10 @@ export interface SectionEditorProps {
   focus?: EditorFocus;
   /** React 19 ref to the editor handle (see SectionEditorHandle). */
   ref?: Ref<SectionEditorHandle>;
+  /** Zoom of the page (1 = 100 %, 0.7–2). Uncontrolled when absent (the editor keeps its own). */
+  zoom?: number;
+  /** Called when the user zooms (toolbar, Ctrl+Alt+= / Ctrl+Alt+-, Ctrl+wheel) so the app can keep the setting. */
+  onZoomChange?(zoom: number): void;
 }
 
 /** State of a command for menus and the command palette. */

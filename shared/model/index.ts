@@ -8,3 +8,4 @@ export * from './factory';
 export * from './migrate';
 export * from './attribution';
 export * from './ops';
+export * from './find';

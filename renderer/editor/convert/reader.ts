@@ -3,6 +3,7 @@
 import { $getRoot, HISTORIC_TAG, type EditorState, type LexicalNode, type NodeKey, type UpdateListenerPayload } from 'lexical';
 import type { Section } from '../../../shared/model';
 import { $getBlockId } from '../state';
+import { deepEqual } from '../deepEqual';
 import { $nodeToItem, type FlatItem } from './blocks';
 import { $isPlaceholderOnly, assembleSection } from './section';
 
@@ -16,6 +17,9 @@ export class SectionReader {
   private cache = new Map<NodeKey, { node: LexicalNode; item: FlatItem }>();
   /** Every entry id seen in this section during the session, to tell a deleted entry from a foreign one. */
   private seenEntries = new Set<string>();
+  private last: Section | null = null;
+  private lastItems: FlatItem[] = [];
+  private lastBase: Section | null = null;
 
   constructor(initial?: Section) {
     if (initial) this.noteEntries(initial);
@@ -41,23 +45,37 @@ export class SectionReader {
     const nodes = $getRoot().getChildren();
     if ($isPlaceholderOnly(nodes)) {
       this.cache.clear();
+      this.last = null;
       return { ...base, children: [] };
     }
     const full = !dirty || dirty.tags.has(HISTORIC_TAG);
     const next = new Map<NodeKey, { node: LexicalNode; item: FlatItem }>();
     const items: FlatItem[] = [];
+    // Whether anything differs from the last read (an update may touch nodes without changing the model).
+    let changed = full || this.last === null || base !== this.lastBase || nodes.length !== this.cache.size;
+    let i = 0;
     for (const node of nodes) {
       const key = node.getKey();
       const cached = this.cache.get(key);
       let item: FlatItem;
       if (!full && cached && cached.node === node && !dirty.dirtyElements.has(key) && !dirty.dirtyLeaves.has(key)) item = cached.item;
-      else item = $nodeToItem(node);
+      else {
+        item = $nodeToItem(node);
+        if (cached && deepEqual(cached.item, item)) item = cached.item;
+        else changed = true;
+      }
+      if (!changed && this.lastItems[i] !== item) changed = true;
       next.set(key, { node, item });
       items.push(item);
+      i++;
       if (item.kind === 'entry') this.seenEntries.add(item.entry.id);
     }
     this.cache = next;
-    return this.pruneCovers(assembleSection(base, items));
+    if (!changed && this.last) return this.last;
+    this.lastItems = items;
+    this.lastBase = base;
+    this.last = this.pruneCovers(assembleSection(base, items));
+    return this.last;
   }
 
   noteEntries(section: Section): void {
@@ -69,6 +87,7 @@ export class SectionReader {
 
   reset(section: Section): void {
     this.cache.clear();
+    this.last = null;
     this.noteEntries(section);
   }
 

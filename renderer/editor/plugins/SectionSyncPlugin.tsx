@@ -28,12 +28,17 @@ export function SectionSyncPlugin(props: { section: Section; onChange(section: S
     onChange.current = props.onChange;
   }, [props.onChange]);
 
-  useEffect(
-    () =>
-      editor.registerUpdateListener((payload) => {
+  useEffect(() => {
+    // What the loaded content reads as: updates that change nothing compare equal to it and emit nothing.
+    const primed = editor.getEditorState().read(() => reader.$read(base.current));
+    emitted.current.add(primed);
+    recent.current = [primed, ...recent.current].slice(0, RECENT);
+    return editor.registerUpdateListener((payload) => {
         const { editorState, dirtyElements, dirtyLeaves, tags } = payload;
         if (tags.has(EXTERNAL_LOAD_TAG)) {
-          editorState.read(() => reader.$read(base.current));
+          const loaded = editorState.read(() => reader.$read(base.current));
+          emitted.current.add(loaded);
+          recent.current = [loaded, ...recent.current].slice(0, RECENT);
           return;
         }
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0 && !tags.has(HISTORIC_TAG)) return;
@@ -51,12 +56,12 @@ export function SectionSyncPlugin(props: { section: Section; onChange(section: S
           return;
         }
         const section = editorState.read(() => reader.$read(base.current, payload));
+        if (section === recent.current[0]) return; // the update changed nothing in the model
         emitted.current.add(section);
         recent.current = [section, ...recent.current].slice(0, RECENT);
         onChange.current(section);
-      }),
-    [editor, reader],
-  );
+      });
+  }, [editor, reader]);
 
   useEffect(() => {
     const incoming = props.section;

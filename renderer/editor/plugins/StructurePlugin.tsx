@@ -9,6 +9,7 @@
 // - Titles hold plain text: formatting commands are ignored there and pasted formatting is dropped.
 // - Formatting the book model cannot hold (underline, code, colours …) is dropped from pasted text.
 // - Pasted blocks lose their model ids, so a copy never steals the id of the original.
+// - A click into text while a block is selected puts the caret there at once.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import {
@@ -17,6 +18,10 @@ import {
   $isElementNode,
   $isRangeSelection,
   $setState,
+  $createRangeSelectionFromDom,
+  $isNodeSelection,
+  $setSelection,
+  CLICK_COMMAND,
   COMMAND_PRIORITY_HIGH,
   FORMAT_TEXT_COMMAND,
   KEY_BACKSPACE_COMMAND,
@@ -148,6 +153,23 @@ export function StructurePlugin(): null {
               return true;
             }
             return false;
+          },
+          COMMAND_PRIORITY_HIGH,
+        ),
+        editor.registerCommand(
+          CLICK_COMMAND,
+          (event) => {
+            // A click into text while a block (figure, attribution line) is selected: take the caret from the
+            // DOM now. Lexical would clear the node selection and wait for the browser's selectionchange,
+            // which can arrive after that update has already removed the DOM caret (fast clicks).
+            const sel = $getSelection();
+            if (!$isNodeSelection(sel)) return false;
+            const target = event.target as HTMLElement | null;
+            if (!target || sel.getNodes().some((n) => editor.getElementByKey(n.getKey())?.contains(target))) return false;
+            const range = $createRangeSelectionFromDom(editor._window?.getSelection() ?? null, editor);
+            if (!range) return false;
+            $setSelection(range);
+            return true;
           },
           COMMAND_PRIORITY_HIGH,
         ),

@@ -9,12 +9,14 @@ import type { AttributionData } from '../nodes/AttributionNode';
 import { contributorFor, linkContributors, newContributorFor } from '../registry';
 import { useEditorEnv } from './EditorEnv';
 import { InlineField } from './InlineField';
+import { useBlockSelection } from './useBlockSelection';
 import { useNodeDataPatch } from './useNodeData';
 
 export function AttributionView(props: { nodeKey: NodeKey; id: string; attribution: AttributionData }): JSX.Element {
   const { attribution: a, nodeKey, id } = props;
   const env = useEditorEnv();
   const patch = useNodeDataPatch(nodeKey);
+  const { selected, onMouseDown } = useBlockSelection(nodeKey);
   const [editing, setEditing] = useState(false);
   const contributors = env.book.contributors;
 
@@ -27,11 +29,12 @@ export function AttributionView(props: { nodeKey: NodeKey; id: string; attributi
 
   return (
     <div
-      className="yb-attribution"
+      className={selected ? 'yb-attribution is-selected' : 'yb-attribution'}
       data-kind={a.kind}
       data-attribution-id={id}
       data-placement={a.placement}
       onDoubleClick={() => !env.readOnly && setEditing(true)}
+      onMouseDown={onMouseDown}
       title={t('editor.attribution.edit')}
     >
       <span className="yb-attr-kind">{t(`editor.attribution.kind.${a.kind}`)}</span>

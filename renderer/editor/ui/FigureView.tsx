@@ -7,19 +7,26 @@ import { t } from '../../../shared/i18n';
 import type { FigureData } from '../nodes/FigureNode';
 import { useEditorEnv } from './EditorEnv';
 import { InlineField } from './InlineField';
+import { useBlockSelection } from './useBlockSelection';
 import { useNodeDataPatch } from './useNodeData';
 
 export function FigureView(props: { nodeKey: NodeKey; id: string; figure: FigureData }): JSX.Element {
   const { figure, nodeKey, id } = props;
   const env = useEditorEnv();
   const patch = useNodeDataPatch(nodeKey);
+  const { selected, onMouseDown } = useBlockSelection(nodeKey);
   const url = figure.assetId ? env.book.assetUrl(figure.assetId) : null;
   const asset = figure.assetId ? env.book.assets.find((a) => a.id === figure.assetId) : undefined;
   const [broken, setBroken] = useState(false);
   const number = figure.number ? t('editor.figure.number', { number: figure.number }) : t('editor.figure.autoNumber');
 
   return (
-    <figure className="yb-figure" data-full-width={figure.fullWidth || undefined} data-figure-id={id}>
+    <figure
+      className={selected ? 'yb-figure is-selected' : 'yb-figure'}
+      data-full-width={figure.fullWidth || undefined}
+      data-figure-id={id}
+      onMouseDown={onMouseDown}
+    >
       <div className="yb-figure-frame">
         {url && !broken ? (
           <img src={url} alt={figure.caption} draggable={false} onError={() => setBroken(true)} />

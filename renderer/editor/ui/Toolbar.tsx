@@ -69,6 +69,23 @@ export function Toolbar(props: { ctl: EditorController; children?: ReactNode }):
         <ToolButton ctl={ctl} id="format.superscript">X²</ToolButton>
         <ToolButton ctl={ctl} id="format.subscript">X₂</ToolButton>
       </div>
+      <div className="yb-tb-group" aria-label={t('editor.tb.attribution')}>
+        <span className="yb-tb-label">{t('editor.tb.attribution')}</span>
+        <ToolButton ctl={ctl} id="attribution.author">{t('editor.attribution.kind.author')}</ToolButton>
+        <ToolButton ctl={ctl} id="attribution.unit">{t('editor.attribution.kind.unit')}</ToolButton>
+        <ToolButton ctl={ctl} id="attribution.photo">{t('editor.tb.photo')}</ToolButton>
+        <ToolButton ctl={ctl} id="attribution.reviewer">{t('editor.attribution.kind.reviewer')}</ToolButton>
+      </div>
+      <div className="yb-tb-group">
+        <ToolButton ctl={ctl} id="insert.table">{t('editor.tb.table')}</ToolButton>
+        <ToolButton ctl={ctl} id="insert.figure">{t('editor.tb.figure')}</ToolButton>
+        <ToolButton ctl={ctl} id="insert.footnote">{t('editor.tb.footnote')}</ToolButton>
+      </div>
+      <div className="yb-tb-group">
+        <ToolButton ctl={ctl} id="review.indexTerm">{t('editor.tb.indexTerm')}</ToolButton>
+        {ctl.canComment ? <ToolButton ctl={ctl} id="review.comment">{t('editor.tb.comment')}</ToolButton> : null}
+        <ToolButton ctl={ctl} id="find.replace">{t('editor.tb.find')}</ToolButton>
+      </div>
       {props.children}
     </div>
   );

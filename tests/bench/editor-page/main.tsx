@@ -8,7 +8,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { createRef, StrictMode, useState, type JSX } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { HouseStyleSchema, type Contributor, type Section } from '../../../shared/model';
+import { HouseStyleSchema, type Comment, type Contributor, type Section } from '../../../shared/model';
 import type { EditorBookContext, EditorFocus, SectionEditorHandle } from '../../../renderer/editor/contract';
 import { SectionEditor } from '../../../renderer/editor/SectionEditor';
 
@@ -17,6 +17,8 @@ interface MountOptions {
   contributors?: Contributor[];
   assets?: Record<string, string>;
   strict?: boolean;
+  /** Offer commenting (book.comments kept in the page; each save also goes to window.ybSaveComment if exposed). */
+  comments?: boolean;
 }
 
 interface HarnessApi {
@@ -35,6 +37,7 @@ interface HarnessApi {
 declare global {
   interface Window {
     yb: HarnessApi;
+    ybSaveComment?: (c: Comment) => void;
   }
 }
 
@@ -47,6 +50,7 @@ function Host(props: { section: Section; opts: MountOptions }): JSX.Element {
   const [section, setSection] = useState(props.section);
   const [focus, setFocus] = useState<EditorFocus | undefined>(undefined);
   const [contributors, setContributors] = useState<Contributor[]>(props.opts.contributors ?? []);
+  const [comments, setComments] = useState<Comment[]>([]);
   setSectionState = setSection;
   setFocusState = setFocus;
   const assets = props.opts.assets ?? {};
@@ -68,6 +72,17 @@ function Host(props: { section: Section; opts: MountOptions }): JSX.Element {
           setContributors((cs) => [...cs, c]);
           window.yb.contributors = [...window.yb.contributors, c];
         },
+        ...(props.opts.comments
+          ? {
+              comments,
+              userName: '李编辑',
+              saveComment: (c: Comment) => {
+                setComments((cs) => [...cs.filter((x) => x.id !== c.id), c]);
+                void window.ybSaveComment?.(c);
+              },
+              deleteComment: (id: string) => setComments((cs) => cs.filter((x) => x.id !== id)),
+            }
+          : {}),
       }}
       readOnly={props.opts.readOnly}
       focus={focus}

@@ -1,0 +1,67 @@
+// A small toolbar over the table the caret is in: rows and columns, merge and split, header rows, the table's
+// properties (number, title, unit note, note), delete. The same commands are in the context menu and the app's
+// menu; this bar just puts them where the eye is.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect, useState, type JSX, type RefObject } from 'react';
+import { t } from '../../../shared/i18n';
+import { $tableAtCaret } from '../actions/table';
+import type { EditorCommandId } from '../commands';
+import type { EditorController } from '../controller';
+import { ToolButton } from '../ui/Toolbar';
+
+const BUTTONS: [EditorCommandId, string][] = [
+  ['table.rowAbove', '↥行'],
+  ['table.rowBelow', '↧行'],
+  ['table.colLeft', '↤列'],
+  ['table.colRight', '↦列'],
+  ['table.deleteRow', '－行'],
+  ['table.deleteCol', '－列'],
+  ['table.merge', '合并'],
+  ['table.unmerge', '拆分'],
+  ['table.headerRow', '表头'],
+  ['table.properties', '属性…'],
+  ['table.delete', '删表'],
+];
+
+export function TableToolbarPlugin(props: { ctl: EditorController; pageRef: RefObject<HTMLElement | null> }): JSX.Element | null {
+  const [editor] = useLexicalComposerContext();
+  const { ctl, pageRef } = props;
+  const [pos, setPos] = useState<{ key: string; top: number; tick: number } | null>(null);
+
+  useEffect(() => {
+    let frame = 0;
+    let tick = 0;
+    const place = () => {
+      frame = 0;
+      const key = editor.getEditorState().read(() => $tableAtCaret()?.getKey() ?? null);
+      const el = key ? editor.getElementByKey(key) : null;
+      const page = pageRef.current;
+      if (!key || !el || !page || !editor.isEditable()) {
+        setPos(null);
+        return;
+      }
+      const top = el.getBoundingClientRect().top - page.getBoundingClientRect().top;
+      setPos({ key, top, tick: ++tick });
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(place);
+    };
+    schedule();
+    const off = editor.registerUpdateListener(schedule);
+    return () => {
+      off();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [editor, pageRef]);
+
+  if (!pos || ctl.readOnly) return null;
+  return (
+    <div className="yb-table-toolbar" style={{ top: pos.top }} role="toolbar" aria-label={t('editor.tableToolbar')} data-tick={pos.tick}>
+      {BUTTONS.map(([id, label]) => (
+        <ToolButton key={id} ctl={ctl} id={id} className="yb-tb-small">
+          {label}
+        </ToolButton>
+      ))}
+    </div>
+  );
+}
