@@ -25,7 +25,7 @@ export interface EditorCommandSpec {
 
 const mod = (key: string, extra: Omit<Shortcut, 'key' | 'mod'> = {}): Shortcut => ({ key, mod: true, ...extra });
 
-export const EDITOR_COMMANDS = [
+const COMMANDS = [
   { id: 'edit.undo', group: 'edit', label: 'editor.cmd.undo', shortcut: mod('z') },
   { id: 'edit.redo', group: 'edit', label: 'editor.cmd.redo', shortcut: mod('y'), alternates: [mod('z', { shift: true })] },
   { id: 'find.find', group: 'find', label: 'editor.cmd.find', shortcut: mod('f') },
@@ -79,7 +79,10 @@ export const EDITOR_COMMANDS = [
   { id: 'view.zoomReset', group: 'view', label: 'editor.cmd.zoomReset', shortcut: mod('0', { alt: true }) },
 ] as const satisfies readonly EditorCommandSpec[];
 
-export type EditorCommandId = (typeof EDITOR_COMMANDS)[number]['id'];
+export type EditorCommandId = (typeof COMMANDS)[number]['id'];
+
+/** Every command of the editor, in menu order. */
+export const EDITOR_COMMANDS: readonly (EditorCommandSpec & { id: EditorCommandId })[] = COMMANDS;
 
 export function commandSpec(id: EditorCommandId): EditorCommandSpec {
   return EDITOR_COMMANDS.find((c) => c.id === id)!;

@@ -27,16 +27,43 @@ async function mount(page: Page, section: Section, opts: Record<string, unknown>
   await expect(page.locator('.yb-content')).toBeVisible();
 }
 
+/** Two animation frames: the editor has handled what was typed and drawn it. */
+async function frame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/** The section the editor emitted last, once it stopped emitting (a busy machine may lag). */
 async function last(page: Page): Promise<Section> {
-  await expect.poll(() => page.evaluate(() => window.yb.changes)).toBeGreaterThan(0);
+  let prev = -1;
+  await expect
+    .poll(
+      async () => {
+        await frame(page);
+        const n = await page.evaluate(() => window.yb.changes);
+        const stable = n > 0 && n === prev;
+        prev = n;
+        return stable;
+      },
+      { intervals: [50, 100, 100, 200] },
+    )
+    .toBe(true);
   const s = (await page.evaluate(() => window.yb.last)) as Section;
   return SectionSchema.parse(s);
 }
 
-/** Puts the caret at the end of the first block containing the text. */
-async function caretAtEnd(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(selector, { hasText: text }).first().click();
-  await page.keyboard.press('End');
+/** Puts the caret into the first block containing the text, `fromEnd` characters before its end. */
+async function caretAtEnd(page: Page, selector: string, text: string, fromEnd = 0): Promise<void> {
+  const block = page.locator(selector, { hasText: text }).first();
+  await block.click();
+  await block.evaluate((el, back) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const texts: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+    const lastText = texts[texts.length - 1]!;
+    const offset = Math.max(0, lastText.length - back);
+    window.getSelection()!.setBaseAndExtent(lastText, offset, lastText, offset);
+  }, fromEnd);
+  await frame(page);
 }
 
 const shortSection = (): Section =>
@@ -93,9 +120,7 @@ test.describe('section editor', () => {
     expect(e.title).toBe('概况');
     expect(e.blocks[0]!.type === 'paragraph' && e.blocks[0].text).toBe('全年2020年，临安区外事办公室开展外事服务工作。');
     // Enter in the middle of a title: the rest starts the body.
-    await page.locator('.yb-entry-title', { hasText: '云签约' }).click();
-    await page.keyboard.press('End');
-    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    await caretAtEnd(page, '.yb-entry-title', '云签约', 5);
     await page.keyboard.press('Enter');
     const s2 = await last(page);
     const e2 = sectionEntries(s2)[1]!;
@@ -149,10 +174,10 @@ test.describe('section editor', () => {
     s = await last(page);
     expect((s.children.find((c) => c.type === 'attribution') as { contributorIds?: string[] }).contributorIds).toEqual([contributors[0]!.id]);
     // Typing a padded two-character name line and tagging it by the context menu splits the names.
-    await page.locator('.yb-content > p', { hasText: '疫情防控期间' }).click();
-    await page.keyboard.press('End');
+    await caretAtEnd(page, '.yb-content > p', '疫情防控期间');
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('（汪 剑 朱丽娜）');
+    await frame(page);
     await page.locator('.yb-content > p', { hasText: '汪 剑' }).click({ button: 'right' });
     await page.getByRole('menuitemcheckbox', { name: /标为撰稿人/ }).click();
     s = await last(page);
@@ -185,9 +210,9 @@ test.describe('section editor', () => {
     await expect(page.locator('.yb-table-caption')).toHaveText(/^表4\s*2020年外事接待情况$/);
 
     // Paste an Excel range (HTML with a merged cell) into a new paragraph after the table.
-    await page.locator('.yb-content > p', { hasText: '云签约”活动' }).click();
-    await page.keyboard.press('End');
+    await caretAtEnd(page, '.yb-content > p', '云签约”活动');
     await page.keyboard.press('Enter');
+    await frame(page);
     await page.evaluate(() => {
       const html =
         '<table><tr><td colspan="2">单位：人次</td></tr><tr><td>来访</td><td>120</td></tr><tr><td>出访</td><td>35</td></tr></table>';
@@ -241,11 +266,11 @@ test.describe('section editor', () => {
     await expect(page.locator('.yb-fn-ref')).toHaveText('1');
 
     // Index term on a selected word, with a sort key.
-    const para = page.locator('.yb-content > p', { hasText: '云签约”活动' });
-    await para.click();
-    await page.keyboard.press('Home');
-    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.locator('.yb-content > p', { hasText: '云签约”活动' }).evaluate((el) => {
+      const t = el.firstChild!.firstChild as Text;
+      window.getSelection()!.setBaseAndExtent(t, 8, t, 11);
+    });
+    await frame(page);
     await page.keyboard.press('Control+Alt+i');
     const term = page.getByRole('dialog', { name: '标为主题词' });
     await expect(term).toContainText('区外办');

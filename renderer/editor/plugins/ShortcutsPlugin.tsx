@@ -3,7 +3,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND } from 'lexical';
 import { useEffect } from 'react';
-import { EDITOR_COMMANDS, matchShortcut, type EditorCommandId, type EditorCommandSpec } from '../commands';
+import { EDITOR_COMMANDS, matchShortcut, type EditorCommandId } from '../commands';
 import { runCommand, type EditorController } from '../controller';
 
 /** Commands Lexical already binds itself (undo, bold …): left to Lexical so behaviour stays native. */
@@ -23,7 +23,7 @@ export function ShortcutsPlugin(props: { controller: EditorController }): null {
         KEY_DOWN_COMMAND,
         (event) => {
           if (event.isComposing || event.keyCode === 229 || editor.isComposing() || isFieldTarget(event.target)) return false;
-          for (const spec of EDITOR_COMMANDS as readonly EditorCommandSpec[]) {
+          for (const spec of EDITOR_COMMANDS) {
             if (NATIVE.has(spec.id)) continue;
             const keys = [spec.shortcut, ...(spec.alternates ?? [])].filter(Boolean);
             if (keys.some((k) => matchShortcut(event, k!))) {
