@@ -92,6 +92,8 @@ const zh = {
   'import.cli.imported': '“{file}”：{summary}',
   'import.cli.wrote': '已写入 {file}：{categories} 个类目，{sections} 个分目，{entries} 个条目。',
   'import.cli.doubts': '“{file}”：{count} 处需要人工确认。',
+  'import.cli.counts': '{sections} 个分目，{entries} 个条目，{headings} 个层次标题，{attributions} 条署名，{figures} 幅图，{tables} 张表',
+  'import.cli.badBook': '书稿文件“{file}”无法打开，导入已停止，文件未改动。',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -181,6 +183,8 @@ const en: Record<keyof typeof zh, string> = {
   'import.cli.imported': '"{file}": {summary}',
   'import.cli.wrote': 'Wrote {file}: {categories} categories, {sections} sections, {entries} entries.',
   'import.cli.doubts': '"{file}": {count} place(s) need a person to confirm.',
+  'import.cli.counts': '{sections} sections, {entries} entries, {headings} headings, {attributions} attributions, {figures} figures, {tables} tables',
+  'import.cli.badBook': 'The book file "{file}" cannot be opened; the import stopped and the file is unchanged.',
 };
 
 export const importMessages = { zh, en };

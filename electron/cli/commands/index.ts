@@ -2,8 +2,9 @@
 import type { Command } from '../command';
 import { exportCommand } from './export';
 import { generate } from './generate';
+import { importCommand } from './import';
 import { info } from './info';
 import { sample } from './sample';
 import { validate } from './validate';
 
-export const commands: Command[] = [sample, info, generate, exportCommand, validate];
+export const commands: Command[] = [sample, info, generate, importCommand, exportCommand, validate];

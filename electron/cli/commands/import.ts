@@ -1,0 +1,131 @@
+// `yearbook import FILE… --out BOOK`: imports text and Word drafts into a book file, each part placed by
+// what was recognised (a chapter's category and sections, reports into 特载, table documents into 附录).
+// `yearbook import FILE --outline`: prints the recognised structure as outline JSON (the corpus format).
+// A file that cannot be imported is reported in Chinese and skipped; the others still go in; the book file
+// is written once, atomically, and only when at least one file was imported.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { t } from '../../../shared/i18n';
+import { placeImport, toOutline, type ImportResult } from '../../../shared/import';
+import { isUserError, newBook, parseBook, randomId, UserError, type Book } from '../../../shared/model';
+import { importFile } from '../../node/import/files';
+import type { Command } from '../command';
+import { checkOptions, readBookFromFile, writeBookToFile } from '../files';
+import type { CliIo } from '../io';
+
+const zh = (key: Parameters<typeof t>[0], params: Parameters<typeof t>[1] = {}) => t(key, params, 'zh');
+
+function yearOption(args: { options: Record<string, string | true> }, name: string): number | undefined {
+  const v = args.options[name];
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < 1949 || n > 2200) throw new UserError('import.cli.badYear', { value: String(v) });
+  return n;
+}
+
+function reportImport(io: CliIo, name: string, r: ImportResult): void {
+  const enc = r.report.source.encoding;
+  if (enc) {
+    const params = { file: name, encoding: enc.encoding.toUpperCase(), method: enc.method, confidence: enc.confidence.toFixed(2) };
+    io.err(zh(enc.confidence < 0.8 ? 'import.cli.lowConfidence' : 'import.cli.encoding', params));
+  }
+  const c = r.report.counts;
+  io.err(zh('import.cli.imported', { file: name, summary: zh('import.cli.counts', { ...c }) }));
+  if (r.report.uncertain.length) io.err(zh('import.cli.doubts', { file: name, count: r.report.uncertain.length }));
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: zh('import.cli.summary'),
+  usage: [
+    'yearbook import FILE… --out BOOK [--title 书名] [--volume-year 年份] [--record-year 年份] [--encoding 编码]',
+    'yearbook import FILE --outline [--encoding 编码]     输出结构大纲（JSON）',
+    '  FILE 可以是 .txt（UTF-8、GB18030/GBK、UTF-16）、.docx 或 .html；BOOK 已存在时导入内容追加到其中。',
+  ],
+  flags: ['outline'],
+  async run(args, io) {
+    checkOptions('import', args, ['out', 'outline', 'title', 'volume-year', 'record-year', 'encoding']);
+    const files = args.positionals;
+    if (!files.length) throw new UserError('import.cli.needFiles');
+    const encoding = typeof args.options.encoding === 'string' ? args.options.encoding : undefined;
+
+    if (args.options.outline === true) {
+      if (files.length !== 1) throw new UserError('import.cli.outlineOne');
+      const r = await importFile(files[0]!, { encoding });
+      reportImport(io, path.basename(files[0]!), r);
+      io.out(JSON.stringify(toOutline(r), null, 1));
+      return 0;
+    }
+
+    const out = args.options.out;
+    if (typeof out !== 'string' || !out) throw new UserError('import.cli.needOut');
+    const volumeYear = yearOption(args, 'volume-year');
+    const recordYear = yearOption(args, 'record-year');
+    const title = typeof args.options.title === 'string' ? args.options.title.trim() : undefined;
+
+    // An existing book that cannot be read stops everything before any work (and is never touched).
+    let existing: { book: Book; assets: Map<string, Uint8Array> } | null = null;
+    if (existsSync(out)) {
+      try {
+        existing = await readBookFromFile(out);
+      } catch (e) {
+        io.err(`错误：${isUserError(e) ? e.message : String(e)}`);
+        throw new UserError('import.cli.badBook', { file: out }, String(e));
+      }
+    }
+
+    const imported: ImportResult[] = [];
+    let failed = 0;
+    for (const file of files) {
+      const name = path.basename(file);
+      try {
+        const r = await importFile(file, { encoding, ids: randomId });
+        reportImport(io, name, r);
+        for (const line of r.log) io.err(`  ${line}`);
+        imported.push(r);
+      } catch (e) {
+        failed++;
+        if (isUserError(e)) {
+          io.err(`错误：${e.message}`);
+          if (args.options.verbose === true && e.detail) io.err(`  ${e.detail}`);
+        } else {
+          io.err(`错误：${zh('import.cli.fileFailed', { file: name })}`);
+          io.err(`  ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
+      }
+    }
+    if (!imported.length) {
+      io.err(zh('import.cli.noneImported'));
+      return 2;
+    }
+
+    const hints = imported.map((r) => r.report.hints);
+    const vy = volumeYear ?? existing?.book.volumeYear ?? hints.find((h) => h.volumeYear)?.volumeYear ?? (recordYear ? recordYear + 1 : undefined) ?? new Date().getFullYear();
+    let book: Book =
+      existing?.book ??
+      newBook({
+        title: title || hints.find((h) => h.bookTitle)?.bookTitle || zh('import.untitledBook'),
+        volumeYear: vy,
+        recordYear: recordYear ?? hints.find((h) => h.recordYear)?.recordYear ?? vy - 1,
+      });
+    if (existing) {
+      if (title) book = { ...book, title };
+      if (volumeYear) book = { ...book, volumeYear };
+      if (recordYear) book = { ...book, recordYear };
+    }
+    const assets = new Map(existing?.assets ?? []);
+    for (const r of imported) {
+      book = placeImport(book, r);
+      for (const a of r.assets ?? []) assets.set(a.asset.id, a.bytes);
+    }
+    book = parseBook({ ...book, updatedAt: new Date().toISOString() });
+    await writeBookToFile(out, { book, assets }, io);
+    const counts = imported.reduce((acc, r) => ({ sections: acc.sections + r.report.counts.sections, entries: acc.entries + r.report.counts.entries }), { sections: 0, entries: 0 });
+    io.err(zh('import.cli.wrote', { file: out, categories: book.body.length + book.back.filter((b) => b.type === 'category').length, ...counts }));
+    if (failed) {
+      io.err(zh('import.cli.someFailed', { failed, ok: imported.length }));
+      return 2;
+    }
+    return 0;
+  },
+};

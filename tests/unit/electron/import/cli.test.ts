@@ -1,0 +1,139 @@
+// `yearbook import`: several files into one book file, outlines on stdout, and every kind of bad input
+// reported in Chinese with the file's name while the other files still go in.
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, closeSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../../electron/cli/main';
+import type { CliIo } from '../../../../electron/cli/io';
+import { readBookFile } from '../../../../shared/bookfile/bookfile';
+import { SEEDS, seedFile } from '../../shared/import/corpus';
+import { featureDocx } from './make-docx';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'yb-import-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture(): CliIo & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (s: string) => void (io.stdout += `${s}\n`),
+    err: (s: string) => void (io.stderr += `${s}\n`),
+    progress: () => undefined,
+  };
+  return io;
+}
+
+const seed = (p: string) => path.join(SEEDS, seedFile(p));
+
+describe('yearbook import', () => {
+  it('--outline prints the outline JSON of a text file on stdout', async () => {
+    const io = capture();
+    expect(await runCli(['import', seed('004'), '--outline'], io)).toBe(0);
+    const outline = JSON.parse(io.stdout);
+    expect(outline).toMatchObject({ kind: 'table', rows: 128, header: ['项目名称', '项目内容', '牵头单位', '责任单位', '目前进展情况'] });
+    expect(io.stderr).toContain('编码 UTF-8');
+  });
+
+  it('--outline reads DOCX and GB18030 text alike', async () => {
+    const docx = path.join(dir, '审管办.docx');
+    writeFileSync(docx, await featureDocx());
+    const io = capture();
+    expect(await runCli(['import', docx, '--outline'], io)).toBe(0);
+    expect(JSON.parse(io.stdout).sections[0].entries.map((e: { title: string }) => e.title)).toEqual(['概况', '远程视频办事系统应用']);
+    const gbk = path.join(dir, 'gbk.txt');
+    writeFileSync(gbk, iconv.encode(readFileSync(seed('003'), 'utf8'), 'gb18030'));
+    const io2 = capture();
+    expect(await runCli(['import', gbk, '--outline'], io2)).toBe(0);
+    expect(JSON.parse(io2.stdout).category).toBe('下城区人民政府');
+    expect(io2.stderr).toContain('编码 GB18030');
+  });
+
+  it('imports several files into one book, each part where it belongs', async () => {
+    const out = path.join(dir, 'book.yearbook');
+    const io = capture();
+    const code = await runCli(['import', seed('001'), seed('000'), seed('004'), '--out', out, '--title', '临安年鉴', '--volume-year', '2021'], io);
+    expect(code, io.stderr).toBe(0);
+    const { book } = readBookFile(new Uint8Array(readFileSync(out)));
+    expect(book).toMatchObject({ title: '临安年鉴', volumeYear: 2021, recordYear: 2020 });
+    expect(book.body.map((c) => [c.role, c.title])).toEqual([
+      ['special', '特载'],
+      ['regular', '杭州市临安区人民政府'],
+    ]);
+    expect(book.back[0]).toMatchObject({ type: 'category', role: 'appendix', title: '附录' });
+  });
+
+  it('reports each bad file in Chinese, imports the rest, and exits non-zero', async () => {
+    const empty = path.join(dir, '空白稿.txt');
+    writeFileSync(empty, '');
+    const binary = path.join(dir, '照片.txt');
+    writeFileSync(binary, Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
+    const corrupt = path.join(dir, '损坏.docx');
+    writeFileSync(corrupt, Buffer.from('this is not a word document at all'));
+    const locked = path.join(dir, '加密.docx');
+    const ole = Buffer.alloc(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    Buffer.from('EncryptionInfo', 'utf16le').copy(ole, 1024);
+    writeFileSync(locked, ole);
+    const huge = path.join(dir, '全书.txt');
+    closeSync(openSync(huge, 'w'));
+    truncateSync(huge, 200 * 2 ** 20); // sparse: takes no disk space
+    const big5 = path.join(dir, '繁体.txt');
+    writeFileSync(big5, iconv.encode(readFileSync(seed('002'), 'utf8').slice(0, 3000), 'big5'));
+    const out = path.join(dir, 'mixed.yearbook');
+    const io = capture();
+    const code = await runCli(['import', empty, binary, seed('003'), corrupt, locked, huge, big5, '--out', out], io);
+    expect(code).toBe(2);
+    for (const msg of [
+      '错误：“空白稿.txt”是空文件',
+      '错误：“照片.txt”不是文本文件',
+      '错误：“损坏.docx”不是有效的 Word 文档',
+      '错误：“加密.docx”设有打开密码',
+      '错误：“全书.txt”太大（200 MB）',
+      '错误：无法判断“繁体.txt”的文字编码',
+      '6 个文件未能导入，其余 1 个已导入。',
+    ]) expect(io.stderr).toContain(msg);
+    const { book } = readBookFile(new Uint8Array(readFileSync(out)));
+    expect(book.body.map((c) => c.title)).toEqual(['下城区人民政府']);
+    expect(book.recordYear).toBe(2017);
+  });
+
+  it('never touches an existing book when nothing could be imported, or when the book cannot be read', async () => {
+    const out = path.join(dir, 'keep.yearbook');
+    expect(await runCli(['import', seed('002'), '--out', out], capture())).toBe(0);
+    const before = readFileSync(out);
+    const empty = path.join(dir, 'empty2.txt');
+    writeFileSync(empty, '');
+    const io = capture();
+    expect(await runCli(['import', empty, '--out', out], io)).toBe(2);
+    expect(io.stderr).toContain('没有文件导入成功，书稿文件未改动。');
+    expect(readFileSync(out).equals(before)).toBe(true);
+
+    const notBook = path.join(dir, 'broken.yearbook');
+    writeFileSync(notBook, 'garbage');
+    const io2 = capture();
+    expect(await runCli(['import', seed('003'), '--out', notBook], io2)).toBe(2);
+    expect(io2.stderr).toContain('书稿文件');
+    expect(readFileSync(notBook, 'utf8')).toBe('garbage');
+  });
+
+  it('appends to an existing book', async () => {
+    const out = path.join(dir, 'append.yearbook');
+    expect(await runCli(['import', seed('002'), '--out', out], capture())).toBe(0);
+    expect(await runCli(['import', seed('003'), '--out', out], capture())).toBe(0);
+    const { book } = readBookFile(new Uint8Array(readFileSync(out)));
+    expect(book.title).toBe('拱墅年鉴');
+    expect(book.volumeYear).toBe(2022);
+    expect(book.body.map((c) => c.title)).toEqual(['杭州市拱墅区人民政府', '下城区人民政府']);
+  });
+
+  it('explains usage errors', async () => {
+    const io = capture();
+    expect(await runCli(['import', seed('000')], io)).toBe(2);
+    expect(io.stderr).toContain('请用 --out 指定要写入的书稿文件');
+    const io2 = capture();
+    expect(await runCli(['import', seed('000'), seed('001'), '--outline'], io2)).toBe(2);
+    expect(io2.stderr).toContain('--outline 一次只能用于一个文件');
+  });
+});
