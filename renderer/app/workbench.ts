@@ -4,7 +4,7 @@
 import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents } from '../../shared/bookfile';
 import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
 import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { describeError, isUserError, newBook, type Contributor, type Matter, type Section } from '../../shared/model';
+import { describeError, isUserError, newBook, type Book, type Contributor, type Matter, type Section } from '../../shared/model';
 import type { EditorCommandId } from '../editor/commands';
 import type { EditorFocus, EditorSelectionInfo, SectionEditorHandle } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
@@ -28,6 +28,7 @@ import {
   restoreRevision,
   saveSection,
   setSetting,
+  updateBook,
   updateBookShell,
   writeSectionsNow,
   type BookSummary,
@@ -36,7 +37,7 @@ import {
 import { YearbookDb } from '../storage/db';
 import { requestPersistence, type PersistResult } from '../storage/persist';
 import type { BookRow, NodeRow } from '../storage/schema';
-import { jsonEqual } from './equal';
+import { jsonEqual } from '../storage/equal';
 import { Store } from './store';
 
 export type OpenDoc =
@@ -665,6 +666,50 @@ export class Workbench {
     const sections = n.kind === 'category' ? this.state.outline.filter((x) => x.parentId === n.id).length : 1;
     const entries = n.kind === 'category' ? this.state.outline.filter((x) => x.kind === 'entry' && this.state.outline.find((s) => s.id === x.sectionId)?.parentId === n.id).length : n.counts.entries;
     this.store.set({ dialog: { kind: 'delete', nodeId, title: n.title, nodeKind: n.kind, sections, entries } });
+  }
+
+  /**
+   * Applies a book-wide change (a pure function over the Book: moves from shared/model/ops, sections added by
+   * an import, a replace across the book …): edits in progress are saved first, only what differs is stored
+   * (all-or-nothing), the outline and the open section follow. With snapshot, every changed section keeps
+   * its previous content as a revision. Returns false (with a Chinese message) when the change fails.
+   */
+  async changeBook(change: (book: Book) => Book, opts: { snapshot?: boolean } = {}): Promise<boolean> {
+    const book = this.state.book;
+    if (!book) return false;
+    try {
+      await this.flush();
+      const result = await updateBook(this.db, book.id, change, opts);
+      await this.reloadOutline();
+      const open = this.state.open;
+      if (open && result.removed.includes(open.id)) {
+        this.store.set({ open: null, focus: undefined, caret: {} });
+        const next = sortedSections(this.state.outline).find((n) => n.kind === 'section');
+        if (next) await this.openNode(next.id);
+      } else if (open?.kind === 'section' && result.changedSections.includes(open.id)) {
+        const section = await readSection(this.db, open.id);
+        if (section) {
+          this.lastSection.set(section.id, section);
+          this.store.set({ open: { kind: 'section', id: section.id, section }, assetUrls: await this.assetUrlsFor(section) });
+        }
+      }
+      if (this.state.view.sideTab === 'history') void this.refreshRevisions();
+      return true;
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+      return false;
+    }
+  }
+
+  /**
+   * Shows a place in the book: opens its section and reveals the node (entry, block) with an optional text
+   * range — for the problems panel, search results, import review.
+   */
+  async goTo(target: { sectionId: string; nodeId?: string; start?: number; end?: number }): Promise<void> {
+    const focus = target.nodeId ? { nodeId: target.nodeId, ...(target.start !== undefined ? { start: target.start } : {}), ...(target.end !== undefined ? { end: target.end } : {}) } : undefined;
+    await this.openNode(target.sectionId, focus);
+    // openNode selects outline nodes only; a block id is shown without changing the outline selection.
+    if (target.nodeId && this.state.outline.some((n) => n.id === target.nodeId)) this.select(target.nodeId);
   }
 
   /** Adds (or updates) a person or unit in the book's contributor registry (from the editor's attribution tagging). */

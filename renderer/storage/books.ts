@@ -1,6 +1,7 @@
 // Reading and writing books in the app database. Every multi-row change runs in one transaction, so a
 // failure leaves the stored book as it was (all-or-nothing).
-import { newCategory, newSection, type Category, type CategoryRole, type Matter, type Section } from '../../shared/model';
+import { newCategory, newSection, parseBook, type Book, type Category, type CategoryRole, type Matter, type Section } from '../../shared/model';
+import { jsonEqual } from './equal';
 import type { BookFileContents } from '../../shared/bookfile';
 import type { YearbookDb } from './db';
 import { bookToRows, rowsToBook, sectionNodeCounts, sectionNodeRows, zeroCounts, addNodeCounts } from './rows';
@@ -243,6 +244,61 @@ export async function restoreRevision(db: YearbookDb, bookId: string, revisionId
   if (!section) throw new Error(`revision ${revisionId} not found`);
   await saveSection(db, bookId, section, { snapshot: true, reason: 'restore' });
   return section;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Book-wide changes
+
+export interface BookChangeResult {
+  book: Book;
+  /** Sections whose content changed (or that were added). */
+  changedSections: string[];
+  /** Sections and matter pages that no longer exist. */
+  removed: string[];
+}
+
+/**
+ * Applies a change to the whole book — a pure function such as moveSection/moveEntry from shared/model/ops,
+ * an import adding sections, a book-wide replace — and stores only what differs, in one transaction
+ * (all-or-nothing). The result is validated against the schema first; a change that breaks it stores nothing.
+ */
+export async function updateBook(db: YearbookDb, bookId: string, change: (book: Book) => Book, opts: { snapshot?: boolean } = {}): Promise<BookChangeResult> {
+  const { book, assets } = await readBook(db, bookId);
+  const next = change(book);
+  if (next.id !== bookId) throw new Error('a book change may not change the book id');
+  const checked = parseBook(JSON.parse(JSON.stringify(next)));
+  const now = new Date().toISOString();
+  const oldRows = bookToRows(book, now);
+  const newRows = bookToRows({ ...checked, updatedAt: now }, now);
+  const oldContent = new Map(oldRows.sections.map((r) => [r.id, r]));
+  const oldNodes = new Map(oldRows.nodes.map((r) => [r.id, r]));
+  const changedContent = newRows.sections.filter((r) => !jsonEqual(oldContent.get(r.id)?.data, r.data));
+  const changedNodes = newRows.nodes.filter((r) => !jsonEqual(oldNodes.get(r.id), r));
+  const keepContent = new Set(newRows.sections.map((r) => r.id));
+  const keepNodes = new Set(newRows.nodes.map((r) => r.id));
+  const removed = oldRows.sections.filter((r) => !keepContent.has(r.id)).map((r) => r.id);
+  const removedNodes = oldRows.nodes.filter((r) => !keepNodes.has(r.id)).map((r) => r.id);
+  const assetRows = checked.assets.filter((a) => assets.has(a.id)).map((a) => ({ id: a.id, bookId, mime: a.mime, bytes: assets.get(a.id)! }));
+  await db.transaction('rw', [db.books, db.nodes, db.sections, db.revisions, db.assets], async () => {
+    if (opts.snapshot) {
+      for (const r of changedContent) {
+        const old = oldContent.get(r.id);
+        if (old?.data.type === 'section') {
+          await db.revisions.add({ bookId, sectionId: r.id, createdAt: now, reason: 'replace', data: old.data, characters: sectionNodeCounts(old.data).characters });
+          await pruneRevisions(db, r.id);
+        }
+      }
+    }
+    await db.sections.bulkDelete(removed);
+    await db.nodes.bulkDelete(removedNodes);
+    await db.sections.bulkPut(changedContent);
+    await db.nodes.bulkPut(changedNodes);
+    await db.assets.where('bookId').equals(bookId).filter((a) => !checked.assets.some((x) => x.id === a.id)).delete();
+    if (assetRows.length) await db.assets.bulkPut(assetRows);
+    const row = await db.books.get(bookId);
+    await db.books.put({ ...newRows.book, openedAt: row?.openedAt ?? now });
+  });
+  return { book: checked, changedSections: changedContent.filter((r) => r.kind === 'section').map((r) => r.id), removed };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readBookFile, writeBookFile, type BookFileContents } from '../../../../shared/bookfile';
 import type { HostFile, MenuCommand, SaveFileRequest } from '../../../../shared/host';
 import { type Entry, type Paragraph } from '../../../../shared/model';
+import { moveEntry } from '../../../../shared/model/ops';
 import { Workbench } from '../../../../renderer/app/workbench';
 import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
 import { WebHost } from '../../../../renderer/host/webHost';
@@ -181,5 +182,24 @@ describe('workbench', () => {
       { id: 'r_2', kind: 'unit', name: '区应急管理局' },
       { id: 'r_1', kind: 'person', name: '汪剑', unitId: 'r_2' },
     ]);
+  });
+
+  it('applies book-wide changes: the outline and the open section follow', async () => {
+    const { wb } = setup();
+    await wb.start();
+    const open = wb.state.open;
+    if (open?.kind !== 'section') throw new Error('no section open');
+    const first = open.section.children[0] as Entry;
+    const target = wb.state.outline.find((n) => n.kind === 'section' && n.title === '重要会议')!;
+    expect(await wb.changeBook((b) => moveEntry(b, first.id, { sectionId: target.id, index: 0 }))).toBe(true);
+    expect(wb.state.open?.kind === 'section' && wb.state.open.section.children.some((x) => x.id === first.id)).toBe(false);
+    expect(wb.state.outline.find((n) => n.id === first.id)!.sectionId).toBe(target.id);
+    // goTo opens the section and asks the editor to reveal the node.
+    await wb.goTo({ sectionId: target.id, nodeId: first.id, start: 0, end: 2 });
+    expect(wb.state.open?.id).toBe(target.id);
+    expect(wb.state.focus).toMatchObject({ nodeId: first.id, start: 0, end: 2 });
+    // A failing change reports in Chinese and changes nothing.
+    expect(await wb.changeBook((b) => moveEntry(b, 'e_missing', { sectionId: target.id, index: 0 }))).toBe(false);
+    expect(wb.state.notices.at(-1)!.kind).toBe('error');
   });
 });

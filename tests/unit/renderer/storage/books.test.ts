@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { moveEntry, moveSection } from '../../../../shared/model/ops';
 import {
   newAttribution,
   newCategory,
@@ -30,6 +31,7 @@ import {
   repairAfterUnload,
   restoreRevision,
   saveSection,
+  updateBook,
   writeSectionsNow,
 } from '../../../../renderer/storage/books';
 import { bookToRows, rowsToBook } from '../../../../renderer/storage/rows';
@@ -199,5 +201,41 @@ describe('storage', () => {
     expect(await repairAfterUnload(db)).toEqual([section.id]);
     expect((await readOutline(db, c.book.id)).some((n) => n.title === '代表建议面商' && n.sectionId === section.id)).toBe(true);
     expect(await repairAfterUnload(db)).toEqual([]);
+  });
+
+  it('applies a book-wide change storing only what differs, all-or-nothing', async () => {
+    ({ db } = memoryDb());
+    const c = richBook();
+    await putBook(db, c);
+    const emergency = c.book.body[0]!.sections[6]!; // 应急管理
+    const appendix = c.book.back[0]!;
+    const put = vi.spyOn(db.sections, 'bulkPut');
+    const result = await updateBook(db, c.book.id, (b) => moveSection(b, emergency.id, { categoryId: appendix.id, index: 0 }));
+    expect(result.changedSections).toEqual([]); // moved, content unchanged
+    expect(put.mock.calls[0]![0]).toHaveLength(0);
+    put.mockRestore();
+    const back = (await readBook(db, c.book.id)).book;
+    expect(back).toEqual({ ...moveSection(c.book, emergency.id, { categoryId: appendix.id, index: 0 }), updatedAt: back.updatedAt });
+    const outline = await readOutline(db, c.book.id);
+    expect(outline.find((n) => n.id === emergency.id)).toMatchObject({ parentId: appendix.id, part: 'back', order: 0 });
+    expect(outline.filter((n) => n.sectionId === emergency.id && n.kind === 'entry').every((n) => n.part === 'back')).toBe(true);
+
+    // Moving an entry changes the content of two sections, and can keep revisions of both.
+    const entry = c.book.body[0]!.sections[0]!.children[0] as Entry;
+    const r2 = await updateBook(db, c.book.id, (b) => moveEntry(b, entry.id, { sectionId: c.book.body[0]!.sections[1]!.id, index: 0 }), { snapshot: true });
+    expect(r2.changedSections.sort()).toEqual([c.book.body[0]!.sections[0]!.id, c.book.body[0]!.sections[1]!.id].sort());
+    expect(await listRevisions(db, c.book.body[0]!.sections[0]!.id)).toHaveLength(1);
+    expect((await readOutline(db, c.book.id)).find((n) => n.id === entry.id)!.sectionId).toBe(c.book.body[0]!.sections[1]!.id);
+
+    // A change that breaks the book (an id twice) stores nothing.
+    const before = (await readBook(db, c.book.id)).book;
+    await expect(
+      updateBook(db, c.book.id, (b) => {
+        const copy = structuredClone(b);
+        copy.body[0]!.sections.push(structuredClone(copy.body[0]!.sections[0]!));
+        return copy;
+      }),
+    ).rejects.toThrow(/重复的编号/);
+    expect((await readBook(db, c.book.id)).book).toEqual(before);
   });
 });
