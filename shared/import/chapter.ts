@@ -13,7 +13,8 @@ import type { RunContext } from './context';
 import { isCreditLike, parseBookTitleLine, splitTrailingAttribution } from './patterns';
 import { isTitleLike, nextContent, prevContent, type PLine } from './prepare';
 import { buildTextTable, sourceTableToTable, tableHeaderKey } from './tables';
-import { breakKind, cleanTitle, collapseCjkSpacing, endsSentence, joinBroken, squash } from './text';
+import { breakKind, cleanTitle, collapseCjkSpacing, endsSentence, joinBroken, squash, startsMidSentence } from './text';
+import { isNarrow } from './reports';
 import type { DocumentReport } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -142,6 +143,10 @@ class ChapterBuilder {
   /** Heading levels of a rich source mapped to tree levels. */
   private headingMap = new Map<number, 'category' | 'section' | 'subsection' | 'entry'>();
   private segmentText: string | null = null;
+  /** Narrow-column text (one printed line per text line): paragraphs are decided by indentation. */
+  private readonly narrow: { narrow: boolean; full: number };
+  /** The last paragraph while no structure came after it (a narrow column may continue it). */
+  private lastPara: ParaB | null = null;
 
   constructor(
     private readonly ctx: RunContext,
@@ -152,6 +157,7 @@ class ChapterBuilder {
     this.ids = ctx.ids;
     this.categoryId = ctx.ids(ID_PREFIX.category);
     this.planHeadingLevels();
+    this.narrow = isNarrow(ctx.lines, start, end);
   }
 
   build(): ChapterResult {
@@ -387,6 +393,8 @@ class ChapterBuilder {
       const after = this.afterFigures(nx);
       if (
         titleLike &&
+        // In a narrow column the short last line of an open paragraph is not a title.
+        !(this.narrow.narrow && this.open) &&
         after &&
         (after.kind === 'entry' || after.kind === 'subsection' || this.headingRole(after) === 'entry' || this.isBoldRunIn(after))
       ) {
@@ -396,7 +404,7 @@ class ChapterBuilder {
         return i + 1;
       }
       // A short line after a section's attribution, with body text after it: a section without titled entries.
-      if (titleLike && this.afterAttribution && !this.open && next && next.kind === 'text' && !isTitleLike(next)) {
+      if (titleLike && this.afterAttribution && !this.open && next && next.kind === 'text' && !isTitleLike(next) && (!this.narrow.narrow || p.width <= this.narrow.full - 6)) {
         this.ctx.doubt(i, 'section-title', 'import.doubt.sectionGuess', 'section', ['body']);
         this.newSection(i, p.t);
         return i + 1;
@@ -404,7 +412,7 @@ class ChapterBuilder {
       // Caption: a line that does not end a sentence, followed by a photo credit.
       if (next && next.kind === 'attribution' && isCreditLike(next.attribution!) && !p.terminal && p.len <= 160) {
         if (next.attribution!.kind === 'unit') this.ctx.doubt(i, 'caption', 'import.doubt.captionGuess', 'caption', ['body']);
-        const fig = this.addFigure(i, null, p.t, null);
+        const fig = this.addFigure(i, null, this.captionHead(i) + p.t, null);
         this.attachCredit(fig, nx);
         return nx + 1;
       }
@@ -412,7 +420,7 @@ class ChapterBuilder {
       const trailing = splitTrailingAttribution(p.t);
       if (trailing && isCreditLike(trailing.attribution) && trailing.before && !endsSentence(trailing.before, true) && trailing.before.length <= 160) {
         if (trailing.attribution.kind === 'unit') this.ctx.doubt(i, 'caption', 'import.doubt.captionGuess', 'caption', ['body']);
-        this.addFigure(i, null, trailing.before, trailing.attribution);
+        this.addFigure(i, null, this.captionHead(i) + trailing.before, trailing.attribution);
         return i + 1;
       }
       if (this.pendingImage && (p.hints?.caption || (titleLike && !this.open))) {
@@ -431,6 +439,27 @@ class ChapterBuilder {
     }
     this.addFragment(i, p.raw);
     return i + 1;
+  }
+
+  /**
+   * In a narrow column a caption wraps over several lines, and the lines before its last one were taken as
+   * the continuation of the paragraph the photo interrupts. Captions open with their date ("2021年11月…"):
+   * the trailing lines of the open paragraph from such a line on, printed right before, are the caption's.
+   */
+  private captionHead(i: number): string {
+    const para = this.open;
+    if (!this.narrow.narrow || !para) return '';
+    const frags = para.frags;
+    for (let k = frags.length - 1; k >= Math.max(1, frags.length - 4); k--) {
+      if (!/^\d{4}\s*年\s*\d{1,2}\s*月/.test(frags[k]!.text.trim())) continue;
+      const taken = frags.slice(k);
+      // Only lines printed one after another right before the caption's last line.
+      if (taken.some((f) => f.across?.length) || prevContent(this.lines, i, this.start) !== taken[taken.length - 1]!.i) return '';
+      frags.splice(k);
+      for (const f of taken) this.ctx.role(f.i, 'caption');
+      return taken.reduce((acc, f) => joinBroken(acc, f.text), '');
+    }
+    return '';
   }
 
   /** The first line from index n on that is not a numbered caption or its credit. */
@@ -622,13 +651,15 @@ class ChapterBuilder {
 
   private appendText(i: number, text: string, forced?: string, offset = 0): void {
     const frag: Frag = { i, text, ...(offset ? { offset } : {}) };
-    const join = forced === 'continues' ? this.lastParagraphOfOwner() : forced === 'paragraph-start' ? null : this.open;
+    let join = forced === 'continues' ? this.lastParagraphOfOwner() : forced === 'paragraph-start' ? null : this.open;
+    if (!join && forced !== 'paragraph-start' && this.narrow.narrow && this.lastPara && this.continuesNarrow(this.lastPara, i)) join = this.lastPara;
     if (join) {
       if (this.pendingAcross.length) frag.across = this.pendingAcross;
       join.frags.push(frag);
       this.pendingAcross = [];
       this.bodyRole(i, join.owner, join.id);
       this.open = this.endsParagraph(text) ? null : join;
+      this.lastPara = join;
       return;
     }
     this.pendingAcross = [];
@@ -645,6 +676,21 @@ class ChapterBuilder {
     this.paras.push(para);
     this.bodyRole(i, owner, para.id);
     this.open = this.endsParagraph(text) ? null : para;
+    this.lastPara = para;
+  }
+
+  /**
+   * In a narrow column a line that ends a sentence ends its paragraph only when the next line is indented,
+   * or when it is itself short and not the paragraph's first line (the rule of the special reports).
+   */
+  private continuesNarrow(para: ParaB, i: number): boolean {
+    const cur = this.lines[i]!;
+    const prev = this.lines[para.frags[para.frags.length - 1]!.i]!;
+    const full = this.narrow.full;
+    if (startsMidSentence(cur.t)) return true;
+    if (cur.width <= full - 3) return false;
+    if (para.frags.length > 1 && !prev.spaced && prev.width <= full - 3) return false;
+    return true;
   }
 
   private endsParagraph(text: string): boolean {
@@ -660,6 +706,7 @@ class ChapterBuilder {
   private closeOpen(i: number): void {
     if (this.open) this.dangling.push({ para: this.open, i });
     this.open = null;
+    this.lastPara = null;
     this.pendingAcross = [];
   }
 
@@ -815,6 +862,11 @@ class ChapterBuilder {
       if (pending.i !== null) used.push(pending.i);
     }
     const { rows, next } = this.readRows(rowsFrom);
+    if (!rows.length && p.kind === 'table-number' && !title) {
+      // "表N" with neither title nor rows: a line of text that happens to start so.
+      this.addFragment(i, p.raw);
+      return i + 1;
+    }
     const table = buildTextTable(this.ids, number, title, rows.map((r) => r.cells));
     const rec: TableB = {
       kind: 'table',

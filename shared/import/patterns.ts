@@ -76,7 +76,7 @@ export function parseTableNumberLine(text: string): { number: string; title: str
   const m = /^表\s*([0-9０-９]{1,4}(?:[-—–－.．][0-9０-９]{1,3})?)(?![0-9０-９])\s*(.*)$/.exec(text.trim());
   if (!m) return null;
   const title = m[2]!.trim();
-  if (title && (endsSentence(title) || title.length > 60 || /\t/.test(title))) return null;
+  if (title && (endsSentence(title) || title.length > 60 || /[\t，,；;。]/.test(title))) return null;
   return { number: toHalfWidthAlnum(m[1]!).replace(/[—–－]/g, '-').replace('．', '.'), title: cleanTitle(title) };
 }
 

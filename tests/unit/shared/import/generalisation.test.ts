@@ -3,6 +3,7 @@
 // paragraphs and numbers, no English category line) and require the outline to stay as good.
 import { describe, expect, it } from 'vitest';
 import { recogniseText, toOutline } from '../../../../shared/import';
+import { printedWidth } from '../../../../shared/import/text';
 import { scoreOutlines, seedFile, seedText } from './corpus';
 
 const CHAPTERS = ['000', '002', '003'];
@@ -37,6 +38,36 @@ function pageBreaks(text: string, every: number, seed: number): string {
     .join('\n');
 }
 
+/**
+ * The chapter as a two-column PDF gives it: every paragraph broken into printed lines of 15½ ems (the first
+ * indented by two), a blank line after each, captions wrapped like the text under the photo.
+ */
+function narrowColumns(text: string): string {
+  const wrap = (p: string): string[] => {
+    const out: string[] = [];
+    let cur = '';
+    let cap = 31 - 4;
+    for (const ch of p) {
+      if (printedWidth(cur + ch) > cap && cur) {
+        out.push(cur);
+        cur = '';
+        cap = 31;
+      }
+      cur += ch;
+    }
+    if (cur) out.push(cur);
+    return out;
+  };
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const t = line.trim();
+      if (t.length > 30 && !t.includes('\t') && !/^图/.test(t) && !/^[A-Z]/.test(t) && !/[)）]$/.test(t)) return wrap(t).flatMap((l) => [l, '']);
+      return [line];
+    })
+    .join('\n');
+}
+
 describe('recognition survives other extractions of the same texts', () => {
   for (const prefix of CHAPTERS) {
     it(`${prefix}: Windows line ends and no blank lines`, () => {
@@ -50,6 +81,14 @@ describe('recognition survives other extractions of the same texts', () => {
 
     it(`${prefix}: page breaks with folios and running heads inside paragraphs`, () => {
       const s = score(prefix, pageBreaks(seedText(prefix), 7, Number(prefix) + 1));
+      expect(s.score, s.output).toBeGreaterThanOrEqual(0.98);
+      for (const [m, v] of Object.entries(Object.values(s.measures)[0]!)) expect(v, `${m}\n${s.output}`).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+
+  for (const prefix of CHAPTERS) {
+    it(`${prefix}: a chapter extracted one narrow printed line at a time`, () => {
+      const s = score(prefix, narrowColumns(seedText(prefix)));
       expect(s.score, s.output).toBeGreaterThanOrEqual(0.98);
       for (const [m, v] of Object.entries(Object.values(s.measures)[0]!)) expect(v, `${m}\n${s.output}`).toBeGreaterThanOrEqual(0.95);
     });
