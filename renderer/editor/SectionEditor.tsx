@@ -10,7 +10,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type JSX } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type JSX, type ReactNode } from 'react';
 import { t } from '../../shared/i18n';
 import { ID_PREFIX, randomId, type Section } from '../../shared/model';
 import { $addCommentMark } from './actions/marks';
@@ -32,7 +32,8 @@ import { TableToolbarPlugin } from './plugins/TableToolbarPlugin';
 import { CommentsPanel, commentAnchors } from './ui/CommentsPanel';
 import { EditorDialogs } from './ui/Dialogs';
 import { FindPanel } from './ui/FindPanel';
-import { EditorEnvContext, type EditorEnv } from './ui/EditorEnv';
+import { EditorEnvContext, FootnoteContext, type EditorEnv } from './ui/EditorEnv';
+import type { SectionSource } from './ui/FindPanel';
 import { StatusBar } from './ui/StatusBar';
 import { Toolbar } from './ui/Toolbar';
 
@@ -46,13 +47,18 @@ class SectionStore {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   };
+  private firstPending = 0;
+  /** Listeners hear of a change once typing pauses (250 ms), or at least every 1.5 s while it goes on. */
   set(value: Section): void {
     this.value = value;
-    if (this.timer) return;
+    const now = Date.now();
+    if (this.timer) clearTimeout(this.timer);
+    else this.firstPending = now;
+    const wait = now - this.firstPending > 1500 ? 0 : 250;
     this.timer = setTimeout(() => {
       this.timer = null;
       for (const fn of this.listeners) fn();
-    }, 150);
+    }, wait);
   }
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -94,7 +100,6 @@ function SectionEditorSession(props: SectionEditorProps): JSX.Element {
 function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: SectionStore }): JSX.Element {
   const { book, readOnly = false, reader, store, onChange, section, onSelectionChange, focus, ref, onZoomChange } = props;
   const [editor] = useLexicalComposerContext();
-  const current = useSyncExternalStore(store.subscribe, store.get);
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);
   const [ownZoom, setOwnZoom] = useState(1);
@@ -181,12 +186,10 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
     return () => el.removeEventListener('wheel', onWheel);
   }, [controller]);
 
-  const footnoteKey = useMemo(() => footnoteOrder(current).join(' '), [current]);
   const env = useMemo<EditorEnv>(
     () => ({
       book,
       readOnly,
-      footnoteNumbers: new Map(footnoteKey ? footnoteKey.split(' ').map((id, i) => [id, i + 1] as const) : []),
       comments: book.comments ?? [],
       ...(book.addContributor ? { addContributor: book.addContributor } : {}),
       openComment: (id: string) => setPanel({ kind: 'comments', focus: id }),
@@ -197,23 +200,23 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
         setTimeout(() => el?.classList.remove('yb-flash'), 1200);
       },
     }),
-    [book, readOnly, footnoteKey, editor],
+    [book, readOnly, editor],
   );
   const openComment = useCallback((id: string) => setPanel({ kind: 'comments', focus: id }), []);
   const source = useMemo(() => ({ get: store.get, subscribe: store.subscribe }), [store]);
-  const anchoredComments = useMemo(() => commentAnchors(current).length, [current]);
 
   return (
     <EditorEnvContext.Provider value={env}>
+      <FootnoteNumbers source={source}>
       <div className="yb-editor" data-readonly={readOnly || undefined} style={{ '--yb-zoom': zoom } as CSSProperties}>
         {readOnly ? null : <Toolbar ctl={controller} />}
         <div className="yb-body">
           <div className="yb-scroller" ref={scrollerRef}>
             <article className="yb-page" lang="zh-CN" ref={pageRef}>
               <header className="yb-section-header">
-                <h1 className="yb-section-title">{current.title}</h1>
-                {current.titleEn ? <div className="yb-section-title-en">{current.titleEn}</div> : null}
-                {current.article ? <ArticleMeta section={current} /> : null}
+                <h1 className="yb-section-title">{section.title}</h1>
+                {section.titleEn ? <div className="yb-section-title-en">{section.titleEn}</div> : null}
+                {section.article ? <ArticleMeta section={section} /> : null}
               </header>
               <RichTextPlugin
                 contentEditable={
@@ -237,10 +240,10 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
             <CommentsPanel source={source} focusId={panel.focus} readOnly={readOnly} onClose={() => setPanel(null)} />
           ) : null}
         </div>
-        <StatusBar section={current}>
+        <StatusBar source={source}>
           {readOnly ? <span className="yb-readonly-badge">{t('editor.readOnly')}</span> : null}
           <button type="button" className="yb-status-btn" onClick={() => runCommand(controller, 'review.comments')} aria-pressed={panel?.kind === 'comments'}>
-            {t('editor.status.comments', { count: anchoredComments })}
+            <CommentCount source={source} />
           </button>
           <span className="yb-zoom">
             <button type="button" className="yb-status-btn" aria-label={t('editor.cmd.zoomOut')} onClick={() => runCommand(controller, 'view.zoomOut')}>
@@ -256,6 +259,7 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
         </StatusBar>
         <EditorDialogs ctl={controller} dialog={dialog} onClose={() => setDialog(null)} />
       </div>
+      </FootnoteNumbers>
       <HistoryPlugin />
       <TablePlugin hasCellMerge hasTabHandler hasCellBackgroundColor={false} />
       <SectionSyncPlugin section={section} onChange={handleChange} reader={reader} />
@@ -270,6 +274,20 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
 }
 
 type Panel = { kind: 'find'; replace: boolean; n: number } | { kind: 'comments'; focus: string | null };
+
+/** Footnote numbers (the order of the footnote blocks), for the call-outs in the text. */
+function FootnoteNumbers(props: { source: SectionSource; children: ReactNode }): JSX.Element {
+  const current = useSyncExternalStore(props.source.subscribe, props.source.get);
+  const key = useMemo(() => footnoteOrder(current).join(' '), [current]);
+  const numbers = useMemo(() => new Map(key ? key.split(' ').map((id, i) => [id, i + 1] as const) : []), [key]);
+  return <FootnoteContext.Provider value={numbers}>{props.children}</FootnoteContext.Provider>;
+}
+
+function CommentCount(props: { source: SectionSource }): JSX.Element {
+  const current = useSyncExternalStore(props.source.subscribe, props.source.get);
+  const count = useMemo(() => commentAnchors(current).length, [current]);
+  return <>{t('editor.status.comments', { count })}</>;
+}
 
 function ArticleMeta(props: { section: Section }): JSX.Element | null {
   const a = props.section.article;

@@ -88,8 +88,10 @@ export function commandSpec(id: EditorCommandId): EditorCommandSpec {
   return EDITOR_COMMANDS.find((c) => c.id === id)!;
 }
 
+let mac: boolean | undefined;
 export function isMac(): boolean {
-  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  mac ??= typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  return mac;
 }
 
 /** "Ctrl+Alt+T" (or "⌥⌘T" on macOS) for menus and tooltips. */

@@ -21,14 +21,14 @@ export interface EditorPageServer {
   close(): Promise<void>;
 }
 
-export async function buildEditorPage(root: string, outDir: string): Promise<void> {
+export async function buildEditorPage(root: string, outDir: string, opts: { minify?: boolean } = {}): Promise<void> {
   await build({
     root: path.join(root, 'tests/bench/editor-page'),
     base: './',
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false },
+    build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false, minify: opts.minify ?? true, chunkSizeWarningLimit: 4000 },
   });
 }
 

@@ -8,6 +8,7 @@ import { t } from '../../../shared/i18n';
 import type { Contributor } from '../../../shared/model';
 import { $applySuggestion, suggestAttribution, type AttributionSuggestion } from '../actions/attribution';
 import { $isBodyParagraphNode } from '../nodes/BodyParagraphNode';
+import { whenIdle } from '../idle';
 import { $textPieces, domRangeFor } from '../textmap';
 
 interface Found {
@@ -63,13 +64,14 @@ export function AttributionSuggestPlugin(props: {
       });
       setFound((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
     };
-    scan();
+    const cancelFirst = whenIdle(scan, 800);
     const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (!dirtyElements.size && !dirtyLeaves.size) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(scan, 250);
     });
     return () => {
+      cancelFirst();
       off();
       if (timer) clearTimeout(timer);
     };
@@ -102,21 +104,27 @@ export function AttributionSuggestPlugin(props: {
     setTops((prev) => (JSON.stringify(prev) === JSON.stringify(pos) ? prev : pos));
   }, [editor, found, pageRef]);
 
+  // Placed again when the text around moves: after a pause in typing, and when the page resizes.
   useEffect(() => {
-    let frame = requestAnimationFrame(layout);
-    const off = editor.registerUpdateListener(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(layout);
-    });
-    const ro = typeof ResizeObserver !== 'undefined' && pageRef.current ? new ResizeObserver(() => layout()) : null;
+    if (!found.length) {
+      highlights()?.delete(HIGHLIGHT);
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | null = setTimeout(layout, 0);
+    const again = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(layout, 150);
+    };
+    const off = editor.registerUpdateListener(again);
+    const ro = typeof ResizeObserver !== 'undefined' && pageRef.current ? new ResizeObserver(again) : null;
     if (ro && pageRef.current) ro.observe(pageRef.current);
     return () => {
-      cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
       off();
       ro?.disconnect();
       highlights()?.delete(HIGHLIGHT);
     };
-  }, [editor, layout, pageRef]);
+  }, [editor, layout, pageRef, found.length]);
 
   const apply = useCallback(
     (list: Found[]) => {

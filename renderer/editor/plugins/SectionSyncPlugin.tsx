@@ -12,6 +12,7 @@ import { $idPrefixFor } from '../convert/blocks';
 import type { SectionReader } from '../convert/reader';
 import { $loadSection } from '../convert/section';
 import { deepEqual } from '../deepEqual';
+import { whenIdle } from '../idle';
 import { $setBlockId } from '../state';
 
 export const EXTERNAL_LOAD_TAG = 'yb-external-load';
@@ -30,10 +31,18 @@ export function SectionSyncPlugin(props: { section: Section; onChange(section: S
 
   useEffect(() => {
     // What the loaded content reads as: updates that change nothing compare equal to it and emit nothing.
-    const primed = editor.getEditorState().read(() => reader.$read(base.current));
-    emitted.current.add(primed);
-    recent.current = [primed, ...recent.current].slice(0, RECENT);
-    return editor.registerUpdateListener((payload) => {
+    // Read once the page is on screen (it costs a few milliseconds on a long section), or at the first update.
+    let primed = false;
+    const prime = () => {
+      if (primed) return;
+      primed = true;
+      const s = editor.getEditorState().read(() => reader.$read(base.current));
+      emitted.current.add(s);
+      recent.current = [s, ...recent.current].slice(0, RECENT);
+    };
+    const cancel = whenIdle(prime);
+    const off = editor.registerUpdateListener((payload) => {
+        prime();
         const { editorState, dirtyElements, dirtyLeaves, tags } = payload;
         if (tags.has(EXTERNAL_LOAD_TAG)) {
           const loaded = editorState.read(() => reader.$read(base.current));
@@ -61,6 +70,10 @@ export function SectionSyncPlugin(props: { section: Section; onChange(section: S
         recent.current = [section, ...recent.current].slice(0, RECENT);
         onChange.current(section);
       });
+    return () => {
+      cancel();
+      off();
+    };
   }, [editor, reader]);
 
   useEffect(() => {

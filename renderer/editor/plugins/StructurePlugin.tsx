@@ -7,7 +7,8 @@
 //   merging a paragraph into a title; an empty title is removed (its entry joins the previous one).
 // - Delete at the end of a block before a title does not pull the title into the block.
 // - Titles hold plain text: formatting commands are ignored there and pasted formatting is dropped.
-// - Formatting the book model cannot hold (underline, code, colours …) is dropped from pasted text.
+// - Formatting the book model cannot hold (underline, code, colours …) is neither applied (Ctrl+U …) nor
+//   pasted.
 // - Pasted blocks lose their model ids, so a copy never steals the id of the original.
 // - A click into text while a block is selected puts the caret there at once.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -28,7 +29,7 @@ import {
   KEY_DELETE_COMMAND,
   KEY_ENTER_COMMAND,
   SELECTION_INSERT_CLIPBOARD_NODES_COMMAND,
-  TextNode,
+  $isTextNode,
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
@@ -48,6 +49,8 @@ function $isTitleLike(n: LexicalNode | null | undefined): boolean {
 }
 
 /** True when a text block that may follow a title directly as its body (paragraph-like, not another heading). */
+const MODEL_FORMATS = new Set<string>(['bold', 'italic', 'superscript', 'subscript']);
+
 function $isBodyText(n: LexicalNode | null): n is ElementNode {
   return !!n && $isElementNode(n) && !$isTitleLike(n) && n.getType() !== 'yb-table';
 }
@@ -175,7 +178,9 @@ export function StructurePlugin(): null {
         ),
         editor.registerCommand(
           FORMAT_TEXT_COMMAND,
-          () => {
+          (format) => {
+            // The book model holds bold, italic, superscript and subscript; titles hold none.
+            if (!MODEL_FORMATS.has(format)) return true;
             const sel = $getSelection();
             if (!$isRangeSelection(sel)) return false;
             const a = $topLevelOf(sel.anchor.getNode());
@@ -186,30 +191,32 @@ export function StructurePlugin(): null {
         ),
         editor.registerCommand(
           SELECTION_INSERT_CLIPBOARD_NODES_COMMAND,
-          ({ nodes }) => {
+          ({ nodes, selection }) => {
+            // Pasted content: no model ids (a copy never takes the original's), no formatting the model cannot
+            // hold, and in a title plain text only.
+            const anchor = $isRangeSelection(selection) ? $topLevelOf(selection.anchor.getNode()) : null;
+            const intoTitle = !!anchor && $isTitleLike(anchor);
             const strip = (n: LexicalNode) => {
               $setState(n, blockIdState, '');
-              if ($isElementNode(n)) for (const c of n.getChildren()) strip(c);
+              if ($isTextNode(n)) {
+                const fmt = n.getFormat();
+                const allowed = intoTitle ? 0 : MODEL_FORMAT_MASK;
+                if (fmt & ~allowed) n.setFormat(fmt & allowed);
+                if (n.getStyle()) n.setStyle('');
+              }
+              if ($isElementNode(n)) {
+                for (const c of n.getChildren()) strip(c);
+                if (intoTitle && ($isIndexTermNode(n) || $isCommentMarkNode(n))) {
+                  for (const c of n.getChildren()) n.insertBefore(c);
+                  n.remove();
+                }
+              }
             };
             for (const n of nodes) strip(n);
             return false;
           },
           COMMAND_PRIORITY_HIGH,
         ),
-        editor.registerNodeTransform(TextNode, (node) => {
-          const fmt = node.getFormat();
-          const top = $topLevelOf(node);
-          const allowed = $isTitleLike(top) ? 0 : MODEL_FORMAT_MASK;
-          if (fmt & ~allowed) node.setFormat(fmt & allowed);
-          if (node.getStyle()) node.setStyle('');
-          if ($isTitleLike(top)) {
-            const parent = node.getParent();
-            if (parent && ($isIndexTermNode(parent) || $isCommentMarkNode(parent))) {
-              for (const c of parent.getChildren()) parent.insertBefore(c);
-              parent.remove();
-            }
-          }
-        }),
       ),
     [editor],
   );

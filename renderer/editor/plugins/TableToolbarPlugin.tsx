@@ -29,28 +29,32 @@ export function TableToolbarPlugin(props: { ctl: EditorController; pageRef: RefO
   const [pos, setPos] = useState<{ key: string; top: number; tick: number } | null>(null);
 
   useEffect(() => {
-    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     let tick = 0;
+    let shown = false;
     const place = () => {
-      frame = 0;
+      timer = null;
       const key = editor.getEditorState().read(() => $tableAtCaret()?.getKey() ?? null);
       const el = key ? editor.getElementByKey(key) : null;
       const page = pageRef.current;
       if (!key || !el || !page || !editor.isEditable()) {
-        setPos(null);
+        if (shown) setPos(null);
+        shown = false;
         return;
       }
+      shown = true;
       const top = el.getBoundingClientRect().top - page.getBoundingClientRect().top;
       setPos({ key, top, tick: ++tick });
     };
+    // Off the typing path: a moment after the update (the frame showing the keystroke comes first).
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(place);
+      if (!timer) timer = setTimeout(place, 50);
     };
     schedule();
     const off = editor.registerUpdateListener(schedule);
     return () => {
       off();
-      if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
     };
   }, [editor, pageRef]);
 

@@ -2,7 +2,6 @@
 // Keyboard-first: the first field has the focus, Enter confirms (Ctrl+Enter in the comment box), Escape cancels,
 // and the text caret comes back where it was.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { pinyin } from 'pinyin-pro';
 import { useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
 import { t } from '../../../shared/i18n';
 import { parseCredit, type Figure } from '../../../shared/model';
@@ -272,7 +271,17 @@ function IndexTermDialog(props: { ctl: EditorController; onClose(): void }): JSX
     [editor],
   );
   const [sortKey, setSortKey] = useState(info.sortKey);
-  const auto = useMemo(() => pinyin(info.text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' '), [info.text]);
+  // The pinyin the index sorts by when no key is given (pinyin-pro is loaded on demand: it is large).
+  const [auto, setAuto] = useState('');
+  useEffect(() => {
+    let live = true;
+    void import('pinyin-pro').then(({ pinyin }) => {
+      if (live) setAuto(pinyin(info.text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' '));
+    });
+    return () => {
+      live = false;
+    };
+  }, [info.text]);
   return (
     <Modal
       title={t('editor.dialog.indexTerm')}

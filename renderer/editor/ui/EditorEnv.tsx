@@ -7,8 +7,6 @@ import type { EditorBookContext } from '../contract';
 export interface EditorEnv {
   book: EditorBookContext;
   readOnly: boolean;
-  /** Footnote id → its number in the section (1-based, in order of the footnote blocks). */
-  footnoteNumbers: ReadonlyMap<string, number>;
   comments: readonly Comment[];
   /** Adds a person or unit to the book's contributor registry; undefined when the app does not allow it. */
   addContributor?: (c: Contributor) => void;
@@ -28,7 +26,6 @@ const fallback: EditorEnv = {
     assetUrl: () => null,
   },
   readOnly: false,
-  footnoteNumbers: new Map(),
   comments: [],
 };
 
@@ -36,4 +33,11 @@ export const EditorEnvContext = createContext<EditorEnv>(fallback);
 
 export function useEditorEnv(): EditorEnv {
   return useContext(EditorEnvContext);
+}
+
+/** Footnote id → its number in the section (1-based, in order of the footnote blocks). */
+export const FootnoteContext = createContext<ReadonlyMap<string, number>>(new Map());
+
+export function useFootnoteNumbers(): ReadonlyMap<string, number> {
+  return useContext(FootnoteContext);
 }

@@ -4,13 +4,14 @@ import type { NodeKey } from 'lexical';
 import type { JSX } from 'react';
 import { t } from '../../../shared/i18n';
 import type { PointMark } from '../nodes/MarkPointNode';
-import { useEditorEnv } from './EditorEnv';
+import { useEditorEnv, useFootnoteNumbers } from './EditorEnv';
 
 export function MarkPointView(props: { nodeKey: NodeKey; mark: PointMark }): JSX.Element {
   const { mark } = props;
   const env = useEditorEnv();
+  const footnotes = useFootnoteNumbers();
   if (mark.type === 'footnoteRef') {
-    const n = env.footnoteNumbers.get(mark.footnoteId);
+    const n = footnotes.get(mark.footnoteId);
     return (
       <sup
         className={n ? 'yb-fn-ref' : 'yb-fn-ref yb-fn-ref-broken'}

@@ -1,16 +1,22 @@
 // Counts of the open section (字数 as offices count them, characters, entries) and of the selection.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, $isRangeSelection } from 'lexical';
-import { useMemo, type JSX, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type JSX, type ReactNode } from 'react';
 import { t } from '../../../shared/i18n';
-import type { Section } from '../../../shared/model';
-import { sectionTextCounts, textCounts } from '../counts';
+import { whenIdle } from '../idle';
+import { sectionTextCounts, textCounts, type TextCounts } from '../counts';
+import type { SectionSource } from './FindPanel';
 import { useEditorTick } from './Toolbar';
 
-export function StatusBar(props: { section: Section; children?: ReactNode }): JSX.Element {
+export function StatusBar(props: { source: SectionSource; children?: ReactNode }): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const tick = useEditorTick();
-  const counts = useMemo(() => sectionTextCounts(props.section), [props.section]);
+  const section = useSyncExternalStore(props.source.subscribe, props.source.get);
+  // Counted after the page is on screen (a long section takes a few milliseconds), then per changed block.
+  const [counts, setCounts] = useState<TextCounts | null>(null);
+  useEffect(() => {
+    return whenIdle(() => setCounts(sectionTextCounts(section)));
+  }, [section]);
   const selected = useMemo(() => {
     void tick;
     return editor.getEditorState().read(() => {
@@ -21,9 +27,9 @@ export function StatusBar(props: { section: Section; children?: ReactNode }): JS
   }, [editor, tick]);
   return (
     <div className="yb-status" role="status">
-      <span data-testid="yb-words">{t('editor.status.words', { count: counts.words })}</span>
-      <span>{t('editor.status.chars', { count: counts.chars })}</span>
-      <span>{t('editor.status.entries', { count: counts.entries })}</span>
+      <span data-testid="yb-words">{counts ? t('editor.status.words', { count: counts.words }) : ''}</span>
+      <span>{counts ? t('editor.status.chars', { count: counts.chars }) : ''}</span>
+      <span>{counts ? t('editor.status.entries', { count: counts.entries }) : ''}</span>
       {selected ? <span className="yb-status-sel">{t('editor.status.selection', { words: selected.words })}</span> : null}
       <span className="yb-status-spacer" />
       {props.children}

@@ -10,18 +10,19 @@ export function useEditorTick(): number {
   const [editor] = useLexicalComposerContext();
   const [tick, bump] = useReducer((x: number) => x + 1, 0);
   useEffect(() => {
-    let frame = 0;
+    // Shortly after the update, off the typing path (the frame showing the keystroke comes first).
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const schedule = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
         bump();
-      });
+      }, 60);
     };
     const off = editor.registerUpdateListener(schedule);
     return () => {
       off();
-      if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
     };
   }, [editor]);
   return tick;
@@ -55,8 +56,8 @@ export function Toolbar(props: { ctl: EditorController; children?: ReactNode }):
   return (
     <div className="yb-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <div className="yb-tb-group">
-        <ToolButton ctl={ctl} id="edit.undo">↶ {t('editor.tb.undo')}</ToolButton>
-        <ToolButton ctl={ctl} id="edit.redo">↷ {t('editor.tb.redo')}</ToolButton>
+        <ToolButton ctl={ctl} id="edit.undo">↶</ToolButton>
+        <ToolButton ctl={ctl} id="edit.redo">↷</ToolButton>
       </div>
       <div className="yb-tb-group">
         <ToolButton ctl={ctl} id="block.paragraph">{t('editor.tb.paragraph')}</ToolButton>
