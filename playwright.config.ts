@@ -3,7 +3,7 @@
 // so the system Chromium is used.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 
 function systemChromium(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -30,7 +30,6 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { readBookFile } from '../../shared/bookfile';
 import { keepScreenshot, openBookFile, seedBookFile, watchConsole } from './support';
 
 test.describe('book files, outline and storage', () => {
@@ -77,6 +79,26 @@ test.describe('book files, outline and storage', () => {
     await dialog.getByRole('button', { name: '确认恢复' }).click();
     await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
     await expect(tree.getByRole('treeitem', { name: /^消防/ })).toBeVisible();
+    con.check();
+  });
+
+  test('saves the book as a .yearbook file (download where the browser has no save dialog API)', async ({ page }) => {
+    const con = watchConsole(page);
+    await page.addInitScript(() => {
+      delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+    });
+    await page.goto('/');
+    await expect(page.locator('[data-kind="section"]')).toHaveCount(14);
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: '文件' }).click();
+    await page.getByRole('menuitem', { name: '另存为…' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('临安年鉴（2021）.yearbook');
+    const bytes = await readFile((await file.path())!);
+    const { book } = readBookFile(new Uint8Array(bytes), file.suggestedFilename());
+    expect(book.title).toBe('临安年鉴');
+    expect(book.body.map((c) => c.sections.length)).toEqual([4, 10]);
+    await expect(page.getByRole('status').filter({ hasText: '书稿已保存为' })).toContainText('临安年鉴（2021）.yearbook');
     con.check();
   });
 });

@@ -117,6 +117,7 @@ export function MenuBar({ dispatch }: { dispatch: (c: MenuCommand) => void }) {
                 e.preventDefault();
               }}
             >
+              {expand(m.items).every((i) => i === 'sep') ? <div className="menu-empty">{t('app.menu.needSection')}</div> : null}
               {expand(m.items).map((item, j, all) => {
                 if (item === 'sep') {
                   // No separator at the ends or twice in a row (an empty editor slot leaves two).

@@ -30,7 +30,7 @@ export interface EditorCommandsSlot {
 }
 
 export interface MenuDef {
-  id: 'file' | 'edit' | 'view' | 'help';
+  id: 'file' | 'edit' | 'insert' | 'format' | 'view' | 'help';
   label: MessageKey;
   items: (MenuItemDef | EditorCommandsSlot | 'sep')[];
 }
@@ -90,9 +90,7 @@ export const MENUS: MenuDef[] = [
       { command: 'edit.undo', label: 'app.menu.undo', accel: 'Ctrl+Z', editorAccel: true, enabled: hasSection },
       { command: 'edit.redo', label: 'app.menu.redo', accel: 'Ctrl+Y', editorAccel: true, enabled: hasSection },
       'sep',
-      { editorGroups: ['structure'] },
-      'sep',
-      { editorGroups: ['format'] },
+      { editorGroups: ['find'] },
       'sep',
       {
         run: (wb) => {
@@ -108,6 +106,16 @@ export const MENUS: MenuDef[] = [
     ],
   },
   {
+    id: 'insert',
+    label: 'app.menu.insert',
+    items: [{ editorGroups: ['insert'] }, 'sep', { editorGroups: ['table'] }],
+  },
+  {
+    id: 'format',
+    label: 'app.menu.format',
+    items: [{ editorGroups: ['structure'] }, 'sep', { editorGroups: ['attribution'] }, 'sep', { editorGroups: ['format'] }, 'sep', { editorGroups: ['review'] }],
+  },
+  {
     id: 'view',
     label: 'app.menu.view',
     items: [
@@ -117,6 +125,8 @@ export const MENUS: MenuDef[] = [
       { command: 'view.zoomIn', label: 'app.menu.zoomIn', accel: 'Ctrl+=' },
       { command: 'view.zoomOut', label: 'app.menu.zoomOut', accel: 'Ctrl+-' },
       { command: 'view.zoomReset', label: 'app.menu.zoomReset', accel: 'Ctrl+0' },
+      'sep',
+      { editorGroups: ['view'] },
       'sep',
       { run: (wb) => void wb.setView({ locale: 'zh' }), label: 'app.menu.langZh', checked: (s) => s.view.locale === 'zh' },
       { run: (wb) => void wb.setView({ locale: 'en' }), label: 'app.menu.langEn', checked: (s) => s.view.locale === 'en' },
