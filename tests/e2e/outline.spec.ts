@@ -101,4 +101,19 @@ test.describe('book files, outline and storage', () => {
     await expect(page.getByRole('status').filter({ hasText: '书稿已保存为' })).toContainText('临安年鉴（2021）.yearbook');
     con.check();
   });
+
+  test('says in Chinese when local storage cannot be opened, and offers to reload', async ({ page }, testInfo) => {
+    await page.addInitScript(() => {
+      // As in a browser profile where site storage is disabled.
+      IDBFactory.prototype.open = function () {
+        throw new DOMException('The user denied permission to access the database.', 'UnknownError');
+      };
+    });
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('工作台无法启动');
+    await expect(alert).toContainText('书稿数据没有被改动');
+    await expect(alert.getByRole('button', { name: '重新加载' })).toBeVisible();
+    await keepScreenshot(page, testInfo, 'storage-unavailable');
+  });
 });
