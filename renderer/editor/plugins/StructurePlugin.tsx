@@ -67,6 +67,36 @@ function $caretIn(): { top: ElementNode; offset: number; length: number } | null
 
 export function StructurePlugin(): null {
   const [editor] = useLexicalComposerContext();
+  // Text inserted into an empty block without a key or a composition (voice input, some input methods,
+  // automation): Lexical 0.52 lets the browser insert it and then puts the caret at the start of the next block.
+  // Insert it ourselves there.
+  useEffect(
+    () =>
+      editor.registerRootListener((root) => {
+        const onBeforeInput = (e: InputEvent) => {
+          if (e.inputType !== 'insertText' || !e.data || e.isComposing || editor.isComposing()) return;
+          let handled = false;
+          editor.update(
+            () => {
+              const sel = $getSelection();
+              if (!$isRangeSelection(sel) || !sel.isCollapsed()) return;
+              const block = $topLevelOf(sel.anchor.getNode());
+              if (!block || !$isElementNode(block) || block.getTextContentSize() !== 0 || sel.anchor.type !== 'element') return;
+              sel.insertText(e.data!);
+              handled = true;
+            },
+            { discrete: true },
+          );
+          if (handled) {
+            e.preventDefault();
+            e.stopImmediatePropagation();
+          }
+        };
+        root?.addEventListener('beforeinput', onBeforeInput as EventListener, true);
+        return () => root?.removeEventListener('beforeinput', onBeforeInput as EventListener, true);
+      }),
+    [editor],
+  );
   useEffect(
     () =>
       mergeRegister(
