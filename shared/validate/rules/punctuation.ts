@@ -58,6 +58,8 @@ function wantsFullWidth(text: string, i: number): boolean {
     }
     case '?':
     case '!':
+      // "yeah!运河" (a brand name): the mark belongs to the Latin word before it.
+      if (isLatin(prev)) return false;
       return isCjk(prev) || isHan(next);
   }
   return false;
@@ -199,7 +201,8 @@ export const PUN_SPACE = defineRule({
       const after = runs[r + 1];
       // A Latin word between Chinese words with spaces around it ("精神 and 省政府"): one finding; the word itself
       // is probably the problem, so removing the spaces needs confirmation.
-      if (isLatin(next) && after && /^[A-Za-z]+$/.test(text.slice(e, after[0])) && isCjk(text[after[1]]) && isCjk(prev)) {
+      // Grades and acronyms ("C 级", "亲清 D 小二") are treated like numbers below.
+      if (isLatin(next) && after && /^[A-Za-z]+$/.test(text.slice(e, after[0])) && !/^[A-Z]{1,6}$/.test(text.slice(e, after[0])) && isCjk(text[after[1]]) && isCjk(prev)) {
         const [s2, e2] = after;
         r++;
         const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], '删除外文词前后的空格', true);
@@ -207,10 +210,10 @@ export const PUN_SPACE = defineRule({
         continue;
       }
       // Spaces on both sides of a number ("投资项目 771 个") are one finding with one fix.
-      if (isDigit(next) && after && /^[\d.,%]+$/.test(text.slice(e, after[0])) && isCjk(text[after[1]])) {
+      if ((isDigit(next) || isLatin(next)) && after && /^(?:[\d.,%]+|[A-Z]{1,6})$/.test(text.slice(e, after[0])) && isCjk(text[after[1]])) {
         const [s2, e2] = after;
         r++;
-        const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], '删除数字前后的空格');
+        const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], '删除前后的空格');
         ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: around(text, s, e2) }, start: s, end: e2, fixes: [fix] });
         continue;
       }

@@ -35,7 +35,7 @@ describe('PUN-FULLWIDTH', () => {
   });
 
   it('does not fire on decimals, digit grouping, times, Latin text, addresses or full-width text (000 概况)', () => {
-    for (const s of ['增长3.5%，达到12,000人', '上午8:30开会', 'Hangzhou, China.', '访问www.linan.gov.cn查询', '1.推动企业复工复产']) {
+    for (const s of ['增长3.5%，达到12,000人', '上午8:30开会', 'Hangzhou, China.', '访问www.linan.gov.cn查询', '1.推动企业复工复产', '“yeah!运河”美食节']) {
       expect(inText(s, 'PUN-FULLWIDTH'), s).toEqual([]);
     }
     expect(inText(seedLine('000', '2020年，临安实现地区生产总值'), 'PUN-FULLWIDTH')).toEqual([]);
