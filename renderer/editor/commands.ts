@@ -25,6 +25,11 @@ export interface EditorCommandSpec {
 
 const mod = (key: string, extra: Omit<Shortcut, 'key' | 'mod'> = {}): Shortcut => ({ key, mod: true, ...extra });
 
+// Shortcuts avoid the keys desktops and chat programs common in Chinese offices take for themselves:
+// Ctrl+Alt+T (terminal on UOS/Kylin/Ubuntu), Ctrl+Alt+L (lock screen), Ctrl+Alt+D (show desktop),
+// Ctrl+Alt+A / Z (QQ screenshot / messages), Ctrl+Alt+W (WeChat), Ctrl+Alt+Delete/Backspace, and the
+// browser's own Ctrl+Shift+T/N/W in web mode.
+
 const COMMANDS = [
   { id: 'edit.undo', group: 'edit', label: 'editor.cmd.undo', shortcut: mod('z') },
   { id: 'edit.redo', group: 'edit', label: 'editor.cmd.redo', shortcut: mod('y'), alternates: [mod('z', { shift: true })] },
@@ -37,19 +42,19 @@ const COMMANDS = [
   { id: 'format.subscript', group: 'format', label: 'editor.cmd.subscript', shortcut: mod(',') },
 
   { id: 'block.paragraph', group: 'structure', label: 'editor.cmd.paragraph', shortcut: mod('n', { alt: true }) },
-  { id: 'block.entryTitle', group: 'structure', label: 'editor.cmd.entryTitle', shortcut: mod('t', { alt: true }) },
+  { id: 'block.entryTitle', group: 'structure', label: 'editor.cmd.entryTitle', shortcut: mod('e', { alt: true }), alternates: [mod('t', { alt: true })] },
   { id: 'block.subsection', group: 'structure', label: 'editor.cmd.subsection', shortcut: mod('s', { alt: true }) },
   { id: 'block.heading1', group: 'structure', label: 'editor.cmd.heading1', shortcut: mod('1', { alt: true }) },
   { id: 'block.heading2', group: 'structure', label: 'editor.cmd.heading2', shortcut: mod('2', { alt: true }) },
   { id: 'block.heading3', group: 'structure', label: 'editor.cmd.heading3', shortcut: mod('3', { alt: true }) },
-  { id: 'block.dated', group: 'structure', label: 'editor.cmd.dated', shortcut: mod('d', { alt: true }) },
-  { id: 'block.sectionLevel', group: 'structure', label: 'editor.cmd.sectionLevel', shortcut: mod('l', { alt: true }) },
+  { id: 'block.dated', group: 'structure', label: 'editor.cmd.dated' },
+  { id: 'block.sectionLevel', group: 'structure', label: 'editor.cmd.sectionLevel' },
 
-  { id: 'attribution.author', group: 'attribution', label: 'editor.cmd.attrAuthor', shortcut: mod('a', { alt: true }) },
+  { id: 'attribution.author', group: 'attribution', label: 'editor.cmd.attrAuthor', shortcut: mod('j', { alt: true }) },
   { id: 'attribution.unit', group: 'attribution', label: 'editor.cmd.attrUnit', shortcut: mod('u', { alt: true }) },
   { id: 'attribution.photo', group: 'attribution', label: 'editor.cmd.attrPhoto', shortcut: mod('p', { alt: true }) },
   { id: 'attribution.reviewer', group: 'attribution', label: 'editor.cmd.attrReviewer', shortcut: mod('r', { alt: true }) },
-  { id: 'attribution.untag', group: 'attribution', label: 'editor.cmd.attrUntag', shortcut: mod('backspace', { alt: true }) },
+  { id: 'attribution.untag', group: 'attribution', label: 'editor.cmd.attrUntag', shortcut: mod('x', { alt: true }) },
   { id: 'attribution.acceptAll', group: 'attribution', label: 'editor.cmd.attrAcceptAll' },
 
   { id: 'insert.table', group: 'insert', label: 'editor.cmd.insertTable', shortcut: mod('b', { alt: true }) },
@@ -97,7 +102,7 @@ export function isMac(): boolean {
 /** "Ctrl+Alt+T" (or "⌥⌘T" on macOS) for menus and tooltips. */
 export function formatShortcut(s: Shortcut | undefined, mac = isMac()): string {
   if (!s) return '';
-  const key = s.key.length === 1 ? s.key.toUpperCase() : s.key === 'enter' ? 'Enter' : s.key;
+  const key = s.key.length === 1 ? s.key.toUpperCase() : s.key[0]!.toUpperCase() + s.key.slice(1);
   if (mac) return `${s.shift ? '⇧' : ''}${s.alt ? '⌥' : ''}${s.mod ? '⌘' : ''}${key}`;
   return [s.mod && 'Ctrl', s.alt && 'Alt', s.shift && 'Shift', key].filter(Boolean).join('+');
 }
@@ -105,7 +110,7 @@ export function formatShortcut(s: Shortcut | undefined, mac = isMac()): string {
 /** Electron accelerator form ("CmdOrCtrl+Alt+T") for the app's menu. */
 export function acceleratorOf(s: Shortcut | undefined): string | undefined {
   if (!s) return undefined;
-  const key = s.key.length === 1 ? s.key.toUpperCase() : s.key === 'enter' ? 'Enter' : s.key;
+  const key = s.key.length === 1 ? s.key.toUpperCase() : s.key[0]!.toUpperCase() + s.key.slice(1);
   return [s.mod && 'CmdOrCtrl', s.alt && 'Alt', s.shift && 'Shift', key].filter(Boolean).join('+');
 }
 

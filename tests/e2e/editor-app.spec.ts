@@ -45,7 +45,7 @@ test.describe('structured editor in the workbench', () => {
     await page.keyboard.insertText('（汪 剑 朱丽娜）');
     // Suggested before it is tagged.
     await expect(page.locator('.yb-suggest-chip')).toContainText('汪剑 朱丽娜');
-    await page.keyboard.press('Control+Alt+a');
+    await page.keyboard.press('Control+Alt+j');
     await expect(page.locator('.yb-attribution', { hasText: '朱丽娜' })).toContainText('撰稿');
     await expect(page.locator('.side-panel')).toContainText('汪剑');
     await expect(page.locator('.side-panel')).toContainText('朱丽娜');
@@ -64,7 +64,7 @@ test.describe('structured editor in the workbench', () => {
     const para = page.locator('.yb-content > p').nth(2);
     const text = (await para.textContent())!.slice(0, 12);
     await para.click();
-    await page.keyboard.press('Control+Alt+t');
+    await page.keyboard.press('Control+Alt+e');
     await expect(page.locator('.yb-entry-title', { hasText: text })).toHaveCount(1);
     await saved(page);
     await expect.poll(() => outlineEntries(page, '信访工作')).toBe(before + 1);

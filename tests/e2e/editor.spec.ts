@@ -131,7 +131,7 @@ test.describe('section editor', () => {
   test('a paragraph becomes an entry title (split) and back (merge), by shortcut and toolbar', async ({ page }) => {
     await mount(page, shortSection());
     await page.locator('.yb-content > p', { hasText: '疫情防控期间' }).click();
-    await page.keyboard.press('Control+Alt+t');
+    await page.keyboard.press('Control+Alt+e');
     let s = await last(page);
     expect(sectionEntries(s).map((e) => e.title)).toEqual(['概况', '协助举办外资招商项目“云签约”', '疫情防控期间，区外办为外籍人士提供服务。']);
     const newId = sectionEntries(s)[2]!.id;
@@ -329,7 +329,7 @@ test.describe('section editor', () => {
       await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });
     }
     // A shortcut pressed while composing must do nothing.
-    await page.keyboard.press('Control+Alt+t');
+    await page.keyboard.press('Control+Alt+e');
     await cdp.send('Input.insertText', { text: '年鉴' });
     // A second composition right after, committed as 编纂.
     await cdp.send('Input.imeSetComposition', { text: 'bian', selectionStart: 4, selectionEnd: 4 });
