@@ -264,8 +264,7 @@ const zh = {
   'validate.cli.badFormat': '输出格式“{format}”无法识别，应为 text 或 json。',
   'validate.cli.readFailed': '无法读取文件“{file}”。',
   'validate.cli.badConfig': '配置文件“{file}”有误：{problem}',
-  'validate.cli.unsupported': '“{file}”不是可检查的文件：请使用书稿文件（.yearbook）或文本、Word 稿件（.txt、.docx）。',
-  'validate.cli.noImporter': '本版本尚不能直接检查文本或 Word 稿件“{file}”：请先导入为书稿文件（.yearbook）。',
+  'validate.cli.unsupported': '“{file}”不是可检查的文件：请使用书稿文件（.yearbook）或文本、Word、网页稿件（.txt、.docx、.html）。',
   'validate.cli.unknownRule': '没有编号为“{id}”的规则。',
 } as const;
 
@@ -526,8 +525,7 @@ const en: Record<keyof typeof zh, string> = {
   'validate.cli.badFormat': 'Output format "{format}" not understood: text or json.',
   'validate.cli.readFailed': 'Cannot read "{file}".',
   'validate.cli.badConfig': 'Configuration file "{file}" is invalid: {problem}',
-  'validate.cli.unsupported': '"{file}" cannot be checked: use a book file (.yearbook) or a text/Word draft (.txt, .docx).',
-  'validate.cli.noImporter': 'This version cannot check the draft "{file}" directly yet: import it into a book file first.',
+  'validate.cli.unsupported': '"{file}" cannot be checked: use a book file (.yearbook) or a text, Word or HTML draft (.txt, .docx, .html).',
   'validate.cli.unknownRule': 'There is no rule "{id}".',
 };
 

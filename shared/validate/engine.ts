@@ -10,7 +10,7 @@ import { resolveConfig, type CheckConfig, type ConfigOverrides } from './config'
 import { RULES } from './catalogue';
 import { BODY_KINDS, categoryFields, matterFields, sectionFields } from './fields';
 import { FindingRecord, FixRecord, LocationRecord, type LocationParts } from './records';
-import { inSpans, quotedSpans } from './text';
+import { features, inSpans, quotedSpans } from './text';
 import type {
   BookContext,
   Finding,
@@ -340,9 +340,12 @@ function runUnit(unit: Unit, config: CheckConfig, wantFindings: boolean, wantFac
       const rules = byKind.get(f.kind);
       if (!rules) continue;
       run.setField(f);
+      const feats = features(f.text);
       for (const a of rules) {
-        run.use(a.rule, a.params);
-        a.rule.text!(f, run);
+        const r = a.rule;
+        if ((r.needsAny !== undefined && (feats & r.needsAny) === 0) || (r.needsAll !== undefined && (feats & r.needsAll) !== r.needsAll)) continue;
+        run.use(r, a.params);
+        r.text!(f, run);
       }
     }
     for (const rule of active) {

@@ -57,3 +57,30 @@ export function summarize(book: Book, findings: readonly Finding[], scope?: Scop
     acceptable: errors <= 1,
   };
 }
+
+export type SeverityCounts = Record<Severity, number>;
+
+/** Findings counted per section, category or node (the outline's badges). */
+export function tally(findings: readonly Finding[], by: 'section' | 'category' | 'node'): Map<string, SeverityCounts> {
+  const out = new Map<string, SeverityCounts>();
+  for (const f of findings) {
+    const l = f.location;
+    const key = by === 'section' ? l.sectionId : by === 'category' ? l.categoryId : l.nodeId;
+    if (!key) continue;
+    let c = out.get(key);
+    if (!c) out.set(key, (c = { error: 0, warning: 0, info: 0 }));
+    c[f.severity]++;
+  }
+  return out;
+}
+
+/** Findings grouped by the node they point at, in reading order (what the editor underlines in one block). */
+export function byNode(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = out.get(f.location.nodeId);
+    if (list) list.push(f);
+    else out.set(f.location.nodeId, [f]);
+  }
+  return out;
+}

@@ -196,3 +196,45 @@ export function chineseYearToArabic(s: string): string | null {
   for (const ch of s) out += ch === '〇' || ch === '零' || ch === '○' || ch === 'Ｏ' || ch === '0' ? '0' : String(CN_DIGIT[ch]);
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Character features of a text, found in one pass, so rules that cannot fire are not run at all.
+
+export const F = {
+  DIGIT: 1 << 0,
+  HALF_PUNCT: 1 << 1,
+  SPACE: 1 << 2,
+  LATIN: 1 << 3,
+  FULL_DIGIT: 1 << 4,
+  DASH: 1 << 5,
+  DUNHAO: 1 << 6,
+  ELLIPSIS: 1 << 7,
+  PAIR: 1 << 8,
+  CN_NUM: 1 << 9,
+  NEWLINE: 1 << 10,
+  UNIT_CHAR: 1 << 11,
+} as const;
+
+const FEATURE = new Uint16Array(65536);
+const mark = (chars: string, flag: number) => {
+  for (const ch of chars) FEATURE[ch.charCodeAt(0)] |= flag;
+};
+mark('0123456789', F.DIGIT);
+mark(',.;:?!()"\'', F.HALF_PUNCT);
+mark(' \t\u3000\u00a0', F.SPACE);
+mark('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZµμ', F.LATIN);
+mark('０１２３４５６７８９', F.FULL_DIGIT);
+mark('-－–~〜～—−', F.DASH);
+mark('、', F.DUNHAO);
+mark('…。', F.ELLIPSIS);
+mark('“”‘’《》〈〉【】（）()[]', F.PAIR);
+mark('〇零○Ｏ一二两三四五六七八九十百千万亿', F.CN_NUM);
+mark('\n', F.NEWLINE);
+mark('亩斤担两尺升寸丈里分力米克', F.UNIT_CHAR);
+
+/** The features (F.*) present in a text. */
+export function features(text: string): number {
+  let m = 0;
+  for (let i = 0; i < text.length; i++) m |= FEATURE[text.charCodeAt(i)]!;
+  return m;
+}

@@ -184,6 +184,12 @@ export interface RuleDef {
   fieldKinds?: readonly FieldKind[];
   /** Runs once per text field of a unit. */
   text?(field: TextField, ctx: TextContext): void;
+  /**
+   * Character features (text.ts F.*) the text rule needs: it runs only on fields that have at least one of
+   * `needsAny` and all of `needsAll` (a fast pre-filter computed once per field).
+   */
+  needsAny?: number;
+  needsAll?: number;
   /** Runs once per section (or matter part) unit. */
   unit?(ctx: UnitContext): void;
   /** Collects per-unit facts for a book-level aggregation (cached with the unit). */

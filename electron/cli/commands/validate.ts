@@ -4,12 +4,12 @@
 // 0 otherwise, 2 for bad input. `yearbook validate --rules [--format md|json|text]` prints the rule catalogue
 // (npm run docs:rules writes docs/rules.md with it).
 //
-// BOOK is a book file (.yearbook) or a draft the importer reads (.txt): a draft is imported into a new book
-// first, exactly as `yearbook import` would, and that book is checked.
+// BOOK is a book file (.yearbook) or a draft the importer reads (.txt in UTF-8/GB18030/UTF-16, .docx, .html): a
+// draft is imported into a new book first, exactly as `yearbook import` would, and that book is checked.
 import path from 'node:path';
 import { readBookFile } from '../../../shared/bookfile/bookfile';
 import { t } from '../../../shared/i18n';
-import { bookFromImports, recogniseText } from '../../../shared/import';
+import { bookFromImports } from '../../../shared/import';
 import { UserError } from '../../../shared/model/errors';
 import type { Book } from '../../../shared/model/schema';
 import {
@@ -25,41 +25,29 @@ import {
   type ScopeInfo,
 } from '../../../shared/validate';
 import { resolveScope } from '../../../shared/validate/scope';
+import { fileKind, importFile } from '../../node/import/files';
 import type { Command } from '../command';
 import { checkOptions, readInputFile } from '../files';
 import type { CliIo } from '../io';
 
 const zh = (key: Parameters<typeof t>[0], params: Parameters<typeof t>[1] = {}) => t(key, params, 'zh');
 
-/** Text of a draft: UTF-8 (with or without BOM), else GB18030; refused when it is neither. */
-function decodeDraft(bytes: Uint8Array, name: string): string {
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(body);
-    } catch (e) {
-      throw new UserError('validate.cli.unsupported', { file: name }, `neither UTF-8 nor GB18030: ${String(e)}`);
-    }
-  }
-}
-
-/** Reads BOOK: a book file, or a text draft imported into a new book. */
+/** Reads BOOK: a book file, or a draft (text, Word, HTML) imported into a new book as `yearbook import` would. */
 export async function loadBookForCheck(file: string, io: CliIo): Promise<Book> {
   const name = path.basename(file);
   const ext = path.extname(file).toLowerCase();
-  const bytes = await readInputFile(file);
-  if (ext === '.yearbook') return readBookFile(bytes, name).book;
-  if (ext === '.txt' || ext === '.text') {
-    const result = recogniseText(decodeDraft(bytes, name), name);
-    const h = result.report.hints;
-    const volumeYear = h.volumeYear ?? (h.recordYear ? h.recordYear + 1 : new Date().getFullYear());
-    io.err(`已导入稿件“${name}”：${result.report.counts.sections}个分目，${result.report.counts.entries}个条目（记述年度按${h.recordYear ?? volumeYear - 1}年）`);
-    return bookFromImports({ title: h.bookTitle ?? path.basename(file, ext), volumeYear, ...(h.recordYear ? { recordYear: h.recordYear } : {}) }, [result]);
-  }
-  if (ext === '.docx') throw new UserError('validate.cli.noImporter', { file: name });
-  throw new UserError('validate.cli.unsupported', { file: name });
+  if (ext === '.yearbook') return readBookFile(await readInputFile(file), name).book;
+  const kind = fileKind(file);
+  if (kind !== 'text' && kind !== 'docx' && kind !== 'html') throw new UserError('validate.cli.unsupported', { file: name });
+  await readInputFile(file); // a missing file or a folder gets the CLI's usual message
+  const result = await importFile(file);
+  const h = result.report.hints;
+  const volumeYear = h.volumeYear ?? (h.recordYear ? h.recordYear + 1 : new Date().getFullYear());
+  const enc = result.report.source.encoding;
+  io.err(
+    `已导入稿件“${name}”${enc ? `（${enc.encoding.toUpperCase()}）` : ''}：${result.report.counts.sections}个分目，${result.report.counts.entries}个条目（记述年度按${h.recordYear ?? volumeYear - 1}年）`,
+  );
+  return bookFromImports({ title: h.bookTitle ?? path.basename(file, ext), volumeYear, ...(h.recordYear ? { recordYear: h.recordYear } : {}) }, [result]);
 }
 
 /** Reads and checks a --config file: house-style fields and recordYear, as JSON. */
@@ -105,7 +93,7 @@ export const validate: Command = {
     'yearbook validate 书稿.yearbook --scope category:<标题或编号> --format json',
     'yearbook validate 书稿.yearbook --config 体例.json       按配置文件覆盖本书体例（JSON，字段同体例设置）',
     'yearbook validate 书稿.yearbook --preset strict          按“从严”体例检查（national / strict / custom）',
-    'yearbook validate 稿件.txt                               先导入文本稿件，再检查',
+    'yearbook validate 稿件.txt（或 .docx、.html）             先导入稿件，再检查',
     'yearbook validate --rules [--format md|json|text]        列出全部检查规则',
     '退出状态：有“错误”级问题为 1，否则为 0；参数或文件有误为 2。',
   ],

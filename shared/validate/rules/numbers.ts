@@ -1,6 +1,6 @@
 // Numbers — GB/T 15835-2011 出版物上数字用法 (NUM-*).
 import { param, strParam } from '../params';
-import { chineseYearToArabic, isDigit, parseChineseNumeral, shiftDecimal } from '../text';
+import { chineseYearToArabic, F, isDigit, parseChineseNumeral, shiftDecimal } from '../text';
 import type { LocatedRef, RuleDef, TextField } from '../types';
 import { defineRule } from './define';
 
@@ -64,6 +64,7 @@ function variantsOf(list: unknown): Variants | null {
 
 export const NUM_CN_LEX = defineRule({
   id: 'NUM-CN-LEX',
+  needsAny: F.DIGIT,
   family: 'NUM',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -105,6 +106,7 @@ function halfWidthDigits(s: string): string {
 
 export const NUM_ARABIC = defineRule({
   id: 'NUM-ARABIC',
+  needsAny: F.FULL_DIGIT | F.CN_NUM,
   family: 'NUM',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -167,6 +169,7 @@ const CN_ORDER = '一二三四五六七八九';
 
 export const NUM_APPROX = defineRule({
   id: 'NUM-APPROX',
+  needsAll: F.DUNHAO | F.CN_NUM,
   family: 'NUM',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -198,6 +201,7 @@ const MAG_POWER: Record<string, number> = { 十: 1, 百: 2, 千: 3 };
 
 export const NUM_WAN_YI = defineRule({
   id: 'NUM-WAN-YI',
+  needsAll: F.DIGIT | F.CN_NUM,
   family: 'NUM',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -231,6 +235,7 @@ const RANGE_SUFFIX = /(?<![A-Za-z0-9.\-/])(\d+(?:\.\d+)?)(\s*[-－–~〜～—�
 
 export const NUM_RANGE = defineRule({
   id: 'NUM-RANGE',
+  needsAny: F.DIGIT,
   family: 'NUM',
   kind: 'Y',
   defaultSeverity: 'warning',
@@ -243,7 +248,7 @@ export const NUM_RANGE = defineRule({
   ],
   text(f, ctx) {
     const text = f.text;
-    if (!/\d\s*[-－–~〜～—−至到]\s*\d/.test(text)) return;
+    if (!/[-－–~〜～—−至到]/.test(text) || !/[万亿%‰]/.test(text)) return;
     for (const m of text.matchAll(RANGE_SUFFIX)) {
       const [all, a, , , unit] = m;
       const at = m.index + a!.length;
@@ -261,6 +266,7 @@ const CN_YEAR_ZERO = /[〇零○Ｏ0一二三四五六七八九]{4}(?=年)/g;
 
 export const NUM_YEAR = defineRule({
   id: 'NUM-YEAR',
+  needsAny: F.DIGIT | F.CN_NUM,
   family: 'NUM',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -376,6 +382,7 @@ function ref(f: TextField) {
 
 export const NUM_NO_BREAK = defineRule({
   id: 'NUM-NO-BREAK',
+  needsAny: F.NEWLINE,
   family: 'NUM',
   kind: 'Y',
   defaultSeverity: 'warning',

@@ -1,6 +1,6 @@
 // Punctuation — GB/T 15834-2011 标点符号用法 (PUN-*).
 import { TEXT_AND_TITLE_KINDS } from '../fields';
-import { clip, isCjk, isDigit, isHan, isLatin } from '../text';
+import { clip, F, isCjk, isDigit, isHan, isLatin } from '../text';
 import type { Fix, RuleDef, TextContext, TextField } from '../types';
 import { defineRule, presets } from './define';
 
@@ -77,6 +77,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
   if (text.includes('(') || text.includes(')')) for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 0x28 && c !== 0x29 && c !== 0xff08 && c !== 0xff09) continue;
+    // (runs only when the text has a half-width bracket)
     const ch = text[i]!;
     if (ch === '(' || ch === '（') stack.push(i);
     else if (ch === ')' || ch === '）') {
@@ -124,6 +125,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
 
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c > 0x3f || c < 0x21) continue; // most characters: one comparison
     // , . ; : ? ! (0x2c 0x2e 0x3b 0x3a 0x3f 0x21); brackets and quotes were handled above.
     if (c !== 0x2c && c !== 0x2e && c !== 0x3b && c !== 0x3a && c !== 0x3f && c !== 0x21) continue;
     const ch = text[i]!;
@@ -135,6 +137,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
 
 export const PUN_FULLWIDTH = defineRule({
   id: 'PUN-FULLWIDTH',
+  needsAny: F.HALF_PUNCT,
   family: 'PUN',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -167,6 +170,7 @@ function around(text: string, s: number, e: number): string {
 
 export const PUN_SPACE = defineRule({
   id: 'PUN-SPACE',
+  needsAny: F.SPACE,
   family: 'PUN',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -240,6 +244,7 @@ const RANGE_RE = /(?<![A-Za-z0-9.\-/_#·])(\d+(?:\.\d+)?)(\s*)([-－–~〜～�
 
 export const PUN_DASH = defineRule({
   id: 'PUN-DASH',
+  needsAll: F.DASH | F.DIGIT,
   family: 'PUN',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -253,7 +258,7 @@ export const PUN_DASH = defineRule({
   ],
   text(f, ctx) {
     const text = f.text;
-    if (!/\d\s*[-－–~〜～—−]\s*\d/.test(text)) return;
+    if (!/[-－–~〜～—−]/.test(text) || !/\d\s*[-－–~〜～—−]\s*\d/.test(text)) return;
     for (const m of text.matchAll(RANGE_RE)) {
       const [, a, , sep, , b] = m;
       if (/^0\d/.test(a!) || /^0\d/.test(b!)) continue; // codes and phone numbers: 0571-…, 2020-001号
@@ -282,6 +287,7 @@ export const PUN_DASH = defineRule({
 
 export const PUN_NO_DUNHAO = defineRule({
   id: 'PUN-NO-DUNHAO',
+  needsAny: F.DUNHAO,
   family: 'PUN',
   kind: 'Y',
   defaultSeverity: 'warning',
@@ -317,6 +323,7 @@ export const PUN_NO_DUNHAO = defineRule({
 
 export const PUN_ELLIPSIS = defineRule({
   id: 'PUN-ELLIPSIS',
+  needsAny: F.HALF_PUNCT | F.ELLIPSIS,
   family: 'PUN',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -350,10 +357,20 @@ export const PUN_ELLIPSIS = defineRule({
 const CLOSER_OF: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '(': ')', '【': '】', '[': ']' };
 const OPENERS_OF: Record<string, string> = { '”': '“', '’': '‘', '》': '《', '〉': '〈', '）': '（(', ')': '(（', '】': '【', ']': '[' };
 const INNER_OF: Record<string, [string, string]> = { '“': ['‘', '’'], '《': ['〈', '〉'] };
-const MARK_CODES = new Set([...'“”‘’《》〈〉（）()【】[]'].map((c) => c.charCodeAt(0)));
+const MARK_CHAR = new Map([...'“”‘’《》〈〉（）()【】[]'].map((c) => [c.charCodeAt(0), c] as const));
+
+/** “ ” ‘ ’ 《 》 〈 〉 【 】 （ ） ( ) [ ] — tested by code ranges, as this runs on every character. */
+function isPairMark(c: number): boolean {
+  if (c < 0x2018) return c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d;
+  if (c <= 0x201d) return c !== 0x201a && c !== 0x201b;
+  if (c < 0x3008) return false;
+  if (c <= 0x3011) return c <= 0x300b || c >= 0x3010;
+  return c === 0xff08 || c === 0xff09;
+}
 
 export const PUN_NEST = defineRule({
   id: 'PUN-NEST',
+  needsAny: F.PAIR,
   family: 'PUN',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -371,10 +388,10 @@ export const PUN_NEST = defineRule({
     if (!/[“”‘’《》〈〉（）()【】[\]]/.test(text)) return;
     const stack: { ch: string; at: number }[] = [];
     const marks: number[] = [];
-    for (let i = 0; i < text.length; i++) if (MARK_CODES.has(text.charCodeAt(i))) marks.push(i);
+    for (let i = 0; i < text.length; i++) if (isPairMark(text.charCodeAt(i))) marks.push(i);
     for (let m = 0; m < marks.length; m++) {
       const i = marks[m]!;
-      const ch = text[i]!;
+      const ch = MARK_CHAR.get(text.charCodeAt(i))!; // a constant string: no allocation per mark
       if (ch in CLOSER_OF) {
         const openSame = ch in INNER_OF ? stack.findIndex((s) => s.ch === ch) : -1;
         if (openSame >= 0) {
@@ -486,6 +503,7 @@ const NOT_A_TITLE = /(?:会议|大会|座谈会|推进会|研讨会|发布会|�
 
 export const PUN_BOOKMARK_SCOPE = defineRule({
   id: 'PUN-BOOKMARK-SCOPE',
+  needsAny: F.PAIR,
   family: 'PUN',
   kind: 'P',
   defaultSeverity: 'info',

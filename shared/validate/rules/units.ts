@@ -1,6 +1,6 @@
 // Units — 法定计量单位 (1984) and the 1990 land-unit reform (UNIT-*).
 import { param, strParam } from '../params';
-import { formatNumber, shiftDecimal } from '../text';
+import { F, formatNumber, shiftDecimal } from '../text';
 import type { LocatedRef, RuleDef, TextField } from '../types';
 import { defineRule } from './define';
 
@@ -40,6 +40,7 @@ const PER_MU = /(?:每|\/)亩(?!均)/g;
 
 export const UNIT_LEGAL = defineRule({
   id: 'UNIT-LEGAL',
+  needsAll: F.UNIT_CHAR,
   family: 'UNIT',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -53,7 +54,7 @@ export const UNIT_LEGAL = defineRule({
   ],
   text(f, ctx) {
     const text = f.text;
-    if (!/\d\s*万?\s*(?:亩|市?斤|担|两|公[尺分升]|英寸|马力|[华市]?里|丈|尺|寸)|[每/]亩/.test(text)) return;
+    if (!/[亩斤担两尺升寸丈里]|公分|马力/.test(text)) return; // a character-class scan first: cheap on most text
     const table = conversions(strParam(ctx.params, 'distanceUnit', ctx.houseStyle.distanceUnit));
     for (const m of text.matchAll(OLD_UNIT)) {
       if (ctx.quoted(m.index)) continue;
@@ -106,6 +107,7 @@ const MIXED = /(?:(?<![\u4e00-\u9fff])(?:平方米|立方米|千米|公里|千�
 
 export const UNIT_SYMBOL = defineRule({
   id: 'UNIT-SYMBOL',
+  needsAny: F.LATIN,
   family: 'UNIT',
   kind: 'Y',
   defaultSeverity: 'error',
@@ -156,6 +158,7 @@ function ref(f: TextField) {
 
 export const UNIT_HOUSE = defineRule({
   id: 'UNIT-HOUSE',
+  needsAll: F.UNIT_CHAR,
   family: 'UNIT',
   kind: 'Y',
   defaultSeverity: 'warning',

@@ -1,6 +1,6 @@
 // `yearbook validate`: the Chinese report, JSON for tools, scope, --config, exit statuses 0 / 1 / 2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeBookFile } from '../../../shared/bookfile';
@@ -8,6 +8,7 @@ import { loadSampleBook } from '../../../shared/sample';
 import { applyFixes, check, fixesFor, renderRulesMarkdown, type JsonReport } from '../../../shared/validate';
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/io';
+import { chapterDocx } from './import/make-docx';
 
 let dir: string;
 let sample: string;
@@ -107,13 +108,13 @@ describe('yearbook validate', () => {
     expect((await run('validate', sample, '--format', 'xml')).err).toBe('错误：输出格式“xml”无法识别，应为 text 或 json。');
     const pdf = path.join(dir, 'x.pdf');
     writeFileSync(pdf, '%PDF-1.7');
-    expect((await run('validate', pdf)).err).toBe('错误：“x.pdf”不是可检查的文件：请使用书稿文件（.yearbook）或文本、Word 稿件（.txt、.docx）。');
+    expect((await run('validate', pdf)).err).toBe('错误：“x.pdf”不是可检查的文件：请使用书稿文件（.yearbook）或文本、Word、网页稿件（.txt、.docx、.html）。');
     const notBook = path.join(dir, 'fake.yearbook');
     writeFileSync(notBook, 'hello');
     expect((await run('validate', notBook)).code).toBe(2);
   });
 
-  it('imports a .txt draft (seed 004, GB18030 too) and checks it', async () => {
+  it('imports a draft (seed 004 as text, GB18030 text, a Word file) and checks it', async () => {
     const seed = path.resolve(import.meta.dirname, '../../fixtures/corpus/seeds/004_1acf8fc5c8f69d36.txt');
     const txt = path.join(dir, '进展情况.txt');
     copyFileSync(seed, txt);
@@ -127,6 +128,13 @@ describe('yearbook validate', () => {
     writeFileSync(gb, iconv.encode('杭州市临安区人民政府\n\n外事\n\n【概况】2020年,区外办协助开展工作。\n\n(张泓阳)\n', 'gb18030'));
     const g = JSON.parse((await run('validate', gb, '--format', 'json')).out) as JsonReport;
     expect(g.findings.map((f) => f.location.text)).toContain(',');
+    // 000 as a Word draft: the entry without an author line is found there too.
+    const docx = path.join(dir, '临安.docx');
+    const sections = ['概述', '政务信息公开', '外事', '区政府办公室工作', '机关事务服务', '信访工作', '民政', '行政审批服务管理', '数据资源管理', '住房公积金管理'];
+    writeFileSync(docx, await chapterDocx(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/corpus/seeds/000_081f09f87d882097.txt'), 'utf8'), sections));
+    const w = await run('validate', docx, '--format', 'json');
+    const word = JSON.parse(w.out) as JsonReport;
+    expect(word.findings.filter((f) => f.ruleId === 'ENT-ATTRIB').map((f) => f.location.entryTitle)).toEqual(['区政府为民实事']);
   });
 
   it('lists the rules; --rules --format md is docs/rules.md', async () => {

@@ -12,6 +12,8 @@ import {
   resolveConfig,
   RULES,
   summarize,
+  tally,
+  byNode,
   type Finding,
 } from '../../../../shared/validate';
 import { makeBook, seedLine } from './helpers';
@@ -259,6 +261,21 @@ describe('applyFixes', () => {
     const list = check(book).findings.filter((f) => f.ruleId === 'UNIT-LEGAL');
     expect(fixesFor(list)).toEqual([]);
     expect(fixesFor(list, { includeConfirmation: true })).toHaveLength(4);
+  });
+});
+
+describe('outline badges and editor underlines', () => {
+  it('counts findings per section and groups them per node', () => {
+    const book = draft();
+    const list = check(book).findings;
+    const perSection = tally(list, 'section');
+    const [s0, s1] = book.body[0]!.sections;
+    const c0 = perSection.get(s0!.id)!;
+    expect(c0.error + c0.warning + c0.info).toBe(list.filter((f) => f.location.sectionId === s0!.id).length);
+    expect(perSection.get(s1!.id)!.error).toBeGreaterThan(0);
+    expect(tally(list, 'category').get(book.body[0]!.id)!.error).toBe(list.filter((f) => f.severity === 'error').length);
+    const para = ((s0!.children[0] as Entry).blocks[0] as Paragraph).id;
+    expect(byNode(list).get(para)!.every((f) => f.location.nodeId === para && f.location.field === 'text')).toBe(true);
   });
 });
 
