@@ -14,6 +14,7 @@ import {
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
+import { t } from '../../../shared/i18n';
 import { $getBlockData } from '../state';
 import { applyBlockAttributes } from './blockDom';
 
@@ -85,8 +86,10 @@ export class YbTableNode extends TableNode {
       const caption = doc.createElement('div');
       caption.className = 'yb-table-caption';
       const num = doc.createElement('span');
-      num.className = 'yb-table-number';
-      num.textContent = c.number !== null && c.number !== '' ? `表${c.number}` : '表';
+      const numbered = c.number !== null && c.number !== '';
+      num.className = numbered ? 'yb-table-number' : 'yb-table-number yb-auto';
+      num.textContent = numbered ? `表${c.number}` : '表';
+      if (!numbered) num.title = t('editor.table.autoNumber');
       const title = doc.createElement('span');
       title.className = 'yb-table-title';
       title.textContent = c.title;

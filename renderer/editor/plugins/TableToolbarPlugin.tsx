@@ -32,11 +32,18 @@ export function TableToolbarPlugin(props: { ctl: EditorController; pageRef: RefO
     let timer: ReturnType<typeof setTimeout> | null = null;
     let tick = 0;
     let shown = false;
+    let activeEl: HTMLElement | null = null;
     const place = () => {
       timer = null;
       const key = editor.getEditorState().read(() => $tableAtCaret()?.getKey() ?? null);
       const el = key ? editor.getElementByKey(key) : null;
       const page = pageRef.current;
+      // The table with the caret makes room above itself for the toolbar.
+      if (activeEl !== el) {
+        activeEl?.classList.remove('yb-table-active');
+        activeEl = el && editor.isEditable() ? el : null;
+        activeEl?.classList.add('yb-table-active');
+      }
       if (!key || !el || !page || !editor.isEditable()) {
         if (shown) setPos(null);
         shown = false;
@@ -55,6 +62,7 @@ export function TableToolbarPlugin(props: { ctl: EditorController; pageRef: RefO
     return () => {
       off();
       if (timer) clearTimeout(timer);
+      activeEl?.classList.remove('yb-table-active');
     };
   }, [editor, pageRef]);
 
