@@ -7,6 +7,9 @@ const titled = (title: string, role?: 'regular' | 'special') =>
   makeBook({ categories: [{ title: '杭州市临安区人民政府', role, sections: [{ title: '民政', children: [{ entry: title, text: ['2020年，……。'] }, { attrib: '（潘鑫卉）' }] }] }] });
 
 describe('ENT-TITLE-BRACKET', () => {
+  it('accepts titles stored without 【】 (000)', () => {
+    expect(findings(titled('区政府常务会议'), 'ENT-TITLE-BRACKET')).toEqual([]);
+  });
   it('stores titles without 【】 and requires a title', () => {
     const list = findings(titled('【概况】'), 'ENT-TITLE-BRACKET');
     expect(list.map((f) => f.message)).toEqual(['条目标题“【概况】”保存时不带【】（印刷时自动加上）']);

@@ -75,6 +75,10 @@ describe('STR-EMPTY', () => {
     });
     expect(findings(book, 'STR-EMPTY').map((f) => f.message)).toEqual(['次目“慈善互助”下没有内容', '条目【安保工作】没有正文', '分目“外事”下没有内容', '类目“经济”下没有分目']);
   });
+  it('accepts an entry whose body is a table or a photo', () => {
+    const book = oneSection([{ entry: '区政府常务会议', blocks: [table('t_1', '4', '2021年拱墅区政府常务会议一览表')] }, { entry: '消防宣传', blocks: [figure('f_1', null, '2021年12月8日，……', '区消防救援大队 供稿')] }, { attrib: '（於晓萍）' }]);
+    expect(findings(book, 'STR-EMPTY')).toEqual([]);
+  });
 });
 
 describe('STR-DUP-TITLE', () => {
@@ -161,6 +165,15 @@ describe('STR-TOC and STR-INDEX', () => {
     expect(findings(book, 'STR-TOC').map((f) => f.message)).toEqual(['“目录”中有手工录入的内容；目录应由正文生成']);
     expect(findings(book, 'STR-INDEX').map((f) => [f.severity, f.message])).toEqual([['error', '主题词标记的范围（3—40）不在文字之内']]);
   });
+  it('accepts empty generated pages and index marks on text', () => {
+    const book = oneSection([{ entry: '概况', text: ['2020年，临安区民政工作……'] }, { attrib: '（潘鑫卉）' }]);
+    book.front.push({ type: 'matter', id: 'm_1', kind: 'toc', title: '目录', blocks: [] });
+    book.back.push({ type: 'matter', id: 'm_2', kind: 'index', title: '索引', blocks: [] });
+    const p = (book.body[0]!.sections[0]!.children[0] as { blocks: Block[] }).blocks[0] as { marks: unknown[] };
+    p.marks.push({ type: 'indexTerm', start: 9, end: 13 });
+    expect(findings(book, 'STR-TOC')).toEqual([]);
+    expect(findings(book, 'STR-INDEX')).toEqual([]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -194,6 +207,10 @@ describe('TAB-TITLE', () => {
     expect(list.map((f) => f.message)).toEqual(['表6没有表题', '表6没有表头', '单位说明“单位:万元”应写作“单位：万元”']);
     expect(list[2]!.fixes[0]!.preview).toEqual({ before: '单位:万元', after: '单位：万元' });
   });
+  it('accepts a titled table with a header and a correct unit note (000 表6)', () => {
+    const book = oneSection([{ entry: '区政府为民实事', text: ['…'], blocks: [table('t_1', '6', '2020年临安区政府民生实事项目完成情况', [['1', '完成']], ['实项目', '完成情况'], { unitNote: '单位：万元' })] }, { attrib: '（周晓凯）' }]);
+    expect(findings(book, 'TAB-TITLE')).toEqual([]);
+  });
 });
 
 describe('TAB-REF', () => {
@@ -221,6 +238,11 @@ describe('TAB-CONT', () => {
       ['warning', '表体第2行重复了表头（续表残留），续表的表头在排版时按体例（“续表”）生成'],
       ['error', '“续表4”不应作为内容保存：续表在排版时按体例（“续表”）生成'],
     ]);
+  });
+  it('accepts a merged table and text that merely mentions a continued table', () => {
+    const t = table('t_1', '4', '2021年拱墅区政府常务会议一览表', [['第一次常务会议', '1月5日', '……']], ['常务会议届次', '会议时间', '议题内容']);
+    const book = oneSection([{ entry: '区政府常务会议', text: ['常务会议的情况见表4及续表。'], blocks: [t] }, { attrib: '（於晓萍）' }], '重要会议');
+    expect(findings(book, 'TAB-CONT')).toEqual([]);
   });
 });
 
