@@ -25,12 +25,21 @@ export class SectionReader {
     if (initial) this.noteEntries(initial);
   }
 
-  /** Ids that must be fixed before the state can be read as a valid section (read inside editorState.read). */
-  $idProblems(): IdProblem[] {
-    const nodes = $getRoot().getChildren();
+  /**
+   * Ids that must be fixed before the state can be read as a valid section (read inside editorState.read).
+   * With dirty, the section is only walked when its list of top-level nodes changed, so a keystroke inside
+   * a block costs nothing here.
+   */
+  $idProblems(dirty?: Pick<UpdateListenerPayload, 'dirtyElements' | 'dirtyLeaves' | 'tags'>): IdProblem[] {
+    const root = $getRoot();
+    const nodes = root.getChildren();
     if ($isPlaceholderOnly(nodes)) return [];
-    const seen = new Set<string>();
     const out: IdProblem[] = [];
+    // Top-level nodes are only added, replaced or removed by changes to the root's children, which mark the
+    // root itself dirty; a keystroke inside a block does not.
+    const structural = !dirty || dirty.tags.has(HISTORIC_TAG) || dirty.dirtyElements.get('root') === true;
+    if (!structural) return out;
+    const seen = new Set<string>();
     for (const n of nodes) {
       const id = $getBlockId(n);
       if (!id) out.push({ key: n.getKey(), kind: 'missing' });

@@ -51,7 +51,7 @@ export function SectionSyncPlugin(props: { section: Section; onChange(section: S
           return;
         }
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0 && !tags.has(HISTORIC_TAG)) return;
-        const problems = editorState.read(() => reader.$idProblems());
+        const problems = editorState.read(() => reader.$idProblems(payload));
         if (problems.length) {
           editor.update(
             () => {
