@@ -3,7 +3,7 @@
 // the book model (window.yb.last), the way the app stores it.
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { SectionSchema, sectionEntries, type Block, type Entry, type Section } from '../../shared/model';
+import { BookSchema, BOOK_SCHEMA_VERSION, moveEntry, SectionSchema, sectionEntries, type Block, type Entry, type Section } from '../../shared/model';
 import { buildEditorPage, serveDir, type EditorPageServer } from '../bench/editorPage';
 import { corpusSections, richCorpusSection } from '../unit/renderer/editor/corpusSections';
 import { keepScreenshot, watchConsole } from './support';
@@ -344,5 +344,44 @@ test.describe('section editor', () => {
     await cdp.send('Input.imeSetComposition', { text: 'zong', selectionStart: 4, selectionEnd: 4 });
     await cdp.send('Input.insertText', { text: '综述' });
     expect(sectionEntries(await last(page))[0]!.title).toBe('概况综述');
+  });
+
+  test('an entry moved to another section by the outline leaves the open section, and undo cannot bring it back', async ({ page }) => {
+    const sections = corpusSections();
+    const book = BookSchema.parse({
+      schemaVersion: BOOK_SCHEMA_VERSION,
+      id: 'b_m',
+      title: '临安年鉴',
+      volumeYear: 2021,
+      recordYear: 2020,
+      body: [{ type: 'category', id: 'c_1', title: '区人民政府', sections }],
+      createdAt: '2021-01-01T00:00:00.000Z',
+      updatedAt: '2021-01-01T00:00:00.000Z',
+    });
+    const from = sections.find((s) => s.title === '信访工作')!;
+    const moved = sectionEntries(from)[3]!;
+    await mount(page, from);
+    // The user types in the section, then the app moves an entry out (drag and drop in the outline).
+    await caretAtEnd(page, '.yb-content > p', sectionEntries(from)[0]!.blocks[0]!.type === 'paragraph' ? (sectionEntries(from)[0]!.blocks[0] as { text: string }).text.slice(0, 8) : '');
+    await page.keyboard.insertText('（编者注）');
+    const typed = await last(page);
+    const after = moveEntry(
+      { ...book, body: [{ ...book.body[0]!, sections: book.body[0]!.sections.map((s) => (s.id === from.id ? typed : s)) }] },
+      moved.id,
+      { sectionId: sections.find((s) => s.title === '外事')!.id, index: 0 },
+    );
+    const next = after.body[0]!.sections.find((s) => s.id === from.id)!;
+    await page.evaluate((s) => window.yb.setSection(s as never), next);
+    await expect(page.locator('.yb-entry-title', { hasText: moved.title })).toHaveCount(0);
+    await expect(page.locator('.yb-content')).toContainText('（编者注）');
+    // Undo has nothing from before the move.
+    await page.locator('.yb-content > p').first().click();
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('.yb-entry-title', { hasText: moved.title })).toHaveCount(0);
+    await page.keyboard.insertText('。');
+    const s = await last(page);
+    expect(sectionEntries(s).map((e) => e.id)).not.toContain(moved.id);
+    const line = JSON.stringify(s);
+    expect(line).not.toContain(moved.id);
   });
 });
