@@ -26,6 +26,7 @@ import { bookFilesInArgv, readHostFile, withExtension, writeHostFile } from '../
 import { createIpcRouter, type IpcEventLike } from '../node/ipc';
 import { createFileLogger } from '../node/log';
 import { buildMenuTemplate } from '../node/menu';
+import { bookResources } from '../node/print/resources';
 import { PrintJobs, type PrintDriver } from '../node/printJobs';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from '../node/protocol';
 import { loadSettings, saveSettings, visibleWindowState, type ShellSettings } from '../node/settings';
@@ -50,6 +51,13 @@ const userData = app.getPath('userData');
 const log = createFileLogger({ dir: path.join(userData, 'logs'), echo: process.env.YEARBOOK_LOG_STDERR === '1' });
 const rendererRoot = path.join(__dirname, '..', 'renderer');
 const devIcon = path.join(__dirname, '..', '..', 'build', 'icons', '512x512.png');
+// The bundled print fonts (@fontsource, OFL): copied to resources/fonts by electron-builder, read from
+// node_modules in a development run. electron/node/print/fonts.ts looks there.
+process.env.YEARBOOK_FONTS_DIR ??= app.isPackaged
+  ? path.join(process.resourcesPath, 'fonts')
+  : path.join(__dirname, '..', '..', 'node_modules', '@fontsource');
+// Print documents load fonts.css and the fonts from app://yearbook/__yearbook/…; book images come inline.
+const printResources = bookResources(new Map(), new Map());
 const backupDir = path.join(userData, 'backups');
 const jobs = new PrintJobs();
 const pendingFiles: HostFile[] = [];
@@ -115,6 +123,7 @@ async function start(): Promise<void> {
     const r = await serveAppRequest(request.method, request.url, {
       rootDir: rendererRoot,
       printPage: (token) => jobs.page(token),
+      resource: printResources,
       onRejected: (url, reason) => log.warn(`app:// refused (${reason})`, url.slice(0, 300)),
     });
     return new Response(r.body as ConstructorParameters<typeof Response>[0], { status: r.status, headers: r.headers });

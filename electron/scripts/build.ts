@@ -24,14 +24,21 @@ const common: BuildOptions = {
   absWorkingDir: root,
 };
 
-export async function buildElectron(): Promise<void> {
+export async function buildElectron(outDir = 'dist/electron'): Promise<void> {
   const started = Date.now();
   await Promise.all([
-    build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
+    build({
+      ...common,
+      entryPoints: ['electron/main/main.ts'],
+      outfile: `${outDir}/main.cjs`,
+      // Node modules written as ESM read import.meta.url; in the CommonJS bundle it is the bundle's own URL.
+      define: { ...common.define, 'import.meta.url': '__bundleUrl' },
+      banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    }),
     // The preload runs in a sandboxed renderer: no Node built-ins, browser-like globals.
-    build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
+    build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: `${outDir}/preload.cjs`, external: ['electron'] }),
   ]);
-  process.stderr.write(`electron: dist/electron/main.cjs + preload.cjs (${Date.now() - started} ms)\n`);
+  process.stderr.write(`electron: ${outDir}/main.cjs + preload.cjs (${Date.now() - started} ms)\n`);
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${path.resolve(process.argv[1])}`).href;

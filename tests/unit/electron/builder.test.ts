@@ -1,6 +1,6 @@
 // electron-builder.yml checked against electron-builder's own configuration schema (packaging itself needs
 // downloads, so it cannot run here), plus the product facts the installers must carry.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
@@ -19,6 +19,9 @@ function validator() {
   ajv.addKeyword({ keyword: 'typeof', validate: (type: string, data: unknown) => typeof data === type });
   return (compiled = ajv.compile(schema));
 }
+
+// Compiling electron-builder's schema takes a few seconds on a busy machine.
+beforeAll(() => void validator(), 60_000);
 
 describe('electron-builder.yml', () => {
   it('is valid against app-builder-lib/scheme.json', () => {

@@ -81,6 +81,20 @@ describe('protocol and policy', () => {
     expect(evil.headers.get('content-security-policy')).toBe(APP_CSP);
   });
 
+  it('serves the bundled print fonts to print documents under /__yearbook/', async () => {
+    const handler = state.protocolHandlers.get('app')!;
+    const css = await handler(new Request('app://yearbook/__yearbook/fonts.css'));
+    expect(css.status).toBe(200);
+    const text = await css.text();
+    expect(text).toContain('font-family:"Noto Serif SC"');
+    const url = /url\((\/__yearbook\/fonts\/noto-serif-sc\/[^)]+\.woff2)\)/.exec(text)![1]!;
+    const font = await handler(new Request(`app://yearbook${url}`));
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
+    expect(new Uint8Array(await font.arrayBuffer()).subarray(0, 4)).toEqual(new Uint8Array([0x77, 0x4f, 0x46, 0x32])); // "wOF2"
+    expect((await handler(new Request('app://yearbook/__yearbook/assets/x_1'))).status).toBe(404);
+  });
+
   it('denies window.open, foreign navigation and webviews', () => {
     expect(win.webContents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     const nav = (url: string) => {
