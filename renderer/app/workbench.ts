@@ -60,6 +60,14 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: { key: MessageKey; params?: MessageParams } | { raw: string };
+  /** A button in the notice that runs a menu command (e.g. 撤销 after an import). */
+  action?: { label: MessageKey; command: MenuCommand };
+}
+
+/** What a book-wide change is called in the undo menu item and notice, e.g. 导入 or 全部修复. */
+export interface UndoLabel {
+  key: MessageKey;
+  params?: MessageParams;
 }
 
 export interface ViewSettings {
@@ -98,6 +106,8 @@ export interface WorkbenchState {
   fileName: string | null;
   /** Raised when the open section is replaced from outside the editor (restore), so the editor remounts. */
   editorEpoch: number;
+  /** The last book-wide change that 撤销整体修改 can take back (an import, a fix-all …), or null. */
+  bookUndo: { label: UndoLabel; at: string } | null;
 }
 
 const DEFAULT_VIEW: ViewSettings = { locale: 'zh', zoom: 1, showOutline: true, showSidePanel: true, sideTab: 'details', outlineWidth: 288, sideWidth: 300 };
@@ -128,6 +138,8 @@ export class Workbench {
   private readonly extraCommands = new Map<MenuCommand, () => void>();
   /** The mounted section editor's handle (commands for the menu), set by the editor pane. */
   private editorHandle: SectionEditorHandle | null = null;
+  /** The book before and after the last change recorded with an undo label (see undoBookChange). */
+  private undoRecord: { bookId: string; before: Book; after: Book } | null = null;
 
   setEditorHandle(handle: SectionEditorHandle | null): void {
     this.editorHandle = handle;
@@ -171,6 +183,7 @@ export class Workbench {
       revisions: null,
       fileName: null,
       editorEpoch: 0,
+      bookUndo: null,
     });
     this.autosaver = new Autosaver(async ({ value, snapshot }) => {
       const rows = await saveSection(this.db, value.bookId, value.section, { snapshot });
@@ -261,10 +274,11 @@ export class Workbench {
   // -------------------------------------------------------------------------------------------
   // Notices
 
-  notify(kind: Notice['kind'], text: Notice['text']): void {
+  notify(kind: Notice['kind'], text: Notice['text'], action?: Notice['action']): void {
     const id = ++this.noticeId;
-    this.store.set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }));
-    if (kind === 'info') setTimeout(() => this.dismiss(id), 5000);
+    this.store.set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text, ...(action ? { action } : {}) }] }));
+    // A notice with a button (撤销) stays long enough to be used.
+    if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 12000 : 5000);
   }
 
   dismiss(id: number): void {
@@ -674,12 +688,21 @@ export class Workbench {
    * (all-or-nothing), the outline and the open section follow. With snapshot, every changed section keeps
    * its previous content as a revision. Returns false (with a Chinese message) when the change fails.
    */
-  async changeBook(change: (book: Book) => Book, opts: { snapshot?: boolean } = {}): Promise<boolean> {
+  async changeBook(change: (book: Book) => Book, opts: { snapshot?: boolean; undo?: UndoLabel } = {}): Promise<boolean> {
     const book = this.state.book;
     if (!book) return false;
     try {
       await this.flush();
       const result = await updateBook(this.db, book.id, change, opts);
+      if (opts.undo) {
+        this.undoRecord = { bookId: book.id, before: result.previous, after: result.book };
+        this.store.set({ bookUndo: { label: opts.undo, at: new Date().toISOString() } });
+        this.notify('info', { key: 'app.notice.bookChanged', params: { what: this.labelText(opts.undo) } }, { label: 'app.undo', command: 'edit.undoBookChange' });
+      } else if (this.undoRecord?.bookId === book.id && (result.changedSections.length || result.removed.length)) {
+        // Another book-wide change came after: undoing the earlier one would throw this one away.
+        this.undoRecord = null;
+        this.store.set({ bookUndo: null });
+      }
       await this.reloadOutline();
       const open = this.state.open;
       if (open && result.removed.includes(open.id)) {
@@ -699,6 +722,43 @@ export class Workbench {
       this.fail(e, 'app.error.storage');
       return false;
     }
+  }
+
+  /**
+   * Takes back the last book-wide change recorded with an undo label (an import, a fix-all): the whole book
+   * returns to how it was before, in one transaction, keeping the replaced content as revisions. Refused with
+   * a message when the book was edited since — then the revision history of each section is the way back.
+   */
+  async undoBookChange(): Promise<boolean> {
+    const rec = this.undoRecord;
+    const book = this.state.book;
+    if (!rec || !book || rec.bookId !== book.id) return false;
+    try {
+      await this.flush();
+      const { book: current } = await readBook(this.db, book.id);
+      if (!jsonEqual(withoutStamp(current), withoutStamp(rec.after))) {
+        this.undoRecord = null;
+        this.store.set({ bookUndo: null });
+        this.notify('error', { key: 'app.error.undoStale' });
+        return false;
+      }
+      const label = this.state.bookUndo?.label;
+      const ok = await this.changeBook(() => ({ ...rec.before, updatedAt: current.updatedAt }), { snapshot: true });
+      if (ok) {
+        this.undoRecord = null;
+        this.store.set({ bookUndo: null });
+        this.store.set((st) => ({ editorEpoch: st.editorEpoch + 1 }));
+        if (label) this.notify('info', { key: 'app.notice.bookUndone', params: { what: this.labelText(label) } });
+      }
+      return ok;
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+      return false;
+    }
+  }
+
+  private labelText(label: UndoLabel): string {
+    return t(label.key, label.params);
   }
 
   /**
@@ -830,6 +890,9 @@ export class Workbench {
       case 'edit.redo':
         this.runEditorCommand('edit.redo');
         return;
+      case 'edit.undoBookChange':
+        await this.undoBookChange();
+        return;
       case 'view.toggleOutline':
         return this.setView({ showOutline: !this.state.view.showOutline });
       case 'view.toggleSidePanel':
@@ -859,6 +922,7 @@ const BUILT_IN = new Set<MenuCommand>([
   'file.restoreBackup',
   'edit.undo',
   'edit.redo',
+  'edit.undoBookChange',
   'view.toggleOutline',
   'view.toggleSidePanel',
   'view.zoomIn',
@@ -867,6 +931,11 @@ const BUILT_IN = new Set<MenuCommand>([
   'help.about',
   'help.shortcuts',
 ]);
+
+/** A book without its last-changed stamp, for "has anything changed since" comparisons. */
+function withoutStamp(book: Book): Book {
+  return { ...book, updatedAt: '' };
+}
 
 /** Resolves after the browser had a chance to paint (a timer where there is no window). */
 function nextFrame(win: Window | undefined): Promise<void> {

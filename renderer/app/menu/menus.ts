@@ -89,6 +89,7 @@ export const MENUS: MenuDef[] = [
     items: [
       { command: 'edit.undo', label: 'app.menu.undo', accel: 'Ctrl+Z', editorAccel: true, enabled: hasSection },
       { command: 'edit.redo', label: 'app.menu.redo', accel: 'Ctrl+Y', editorAccel: true, enabled: hasSection },
+      { command: 'edit.undoBookChange', label: 'app.menu.undoBookChange', enabled: (s) => s.bookUndo !== null },
       'sep',
       { editorGroups: ['find'] },
       'sep',
