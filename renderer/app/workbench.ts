@@ -5,6 +5,7 @@ import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents
 import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
 import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { describeError, isUserError, newBook, type Book, type Contributor, type Matter, type Section } from '../../shared/model';
+import { moveRelative, type DropPosition } from '../../shared/model/ops';
 import type { EditorCommandId } from '../editor/commands';
 import type { EditorFocus, EditorSelectionInfo, SectionEditorHandle } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
@@ -759,6 +760,17 @@ export class Workbench {
 
   private labelText(label: UndoLabel): string {
     return t(label.key, label.params);
+  }
+
+  /**
+   * Moves an outline node before, after or into another (drag and drop, Alt+↑/↓): one book change that a
+   * single undo takes back; the moved node stays selected.
+   */
+  async moveNode(nodeId: string, targetId: string, position: DropPosition): Promise<boolean> {
+    const title = this.state.outline.find((n) => n.id === nodeId)?.title ?? '';
+    const ok = await this.changeBook((b) => moveRelative(b, nodeId, targetId, position), { snapshot: true, undo: { key: 'app.outline.moved', params: { title } } });
+    if (ok && this.state.outline.some((n) => n.id === nodeId)) this.select(nodeId);
+    return ok;
   }
 
   /**

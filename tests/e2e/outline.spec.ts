@@ -116,4 +116,49 @@ test.describe('book files, outline and storage', () => {
     await expect(alert.getByRole('button', { name: '重新加载' })).toBeVisible();
     await keepScreenshot(page, testInfo, 'storage-unavailable');
   });
+
+  test('moves entries and sections by drag and drop and with Alt+arrows; one undo takes a move back', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await tree.getByRole('treeitem', { name: /^重要会议/ }).click();
+    const entry = tree.getByRole('treeitem', { name: /^区政府全体会议/ });
+    await expect(entry).toHaveAttribute('aria-level', '3');
+    const section = (title: string) => tree.locator('[data-kind="section"]').filter({ hasText: title });
+    const before = await section('重要会议').locator('.ol-counts').innerText();
+
+    // Drag the entry onto the section 应急管理: it goes to the end of that section.
+    await entry.dragTo(section('应急管理'));
+    await expect(page.getByRole('status').filter({ hasText: '已完成：移动“区政府全体会议”' })).toBeVisible();
+    await expect(section('重要会议').locator('.ol-counts')).not.toHaveText(before);
+    await tree.getByRole('treeitem', { name: /^应急管理/ }).click();
+    await expect(section('应急管理').locator('.ol-counts')).toHaveText(/^7 · /);
+    // It left the author line of 重要会议 behind: here no line covers it yet.
+    await expect(page.locator('.side-panel')).toContainText('1 个条目不在任何署名范围内，如“区政府全体会议”');
+    await keepScreenshot(page, testInfo, 'outline-moved');
+
+    // One undo (the notice's button, or 编辑 › 撤销整体修改) puts it back.
+    await page.locator('.notices').getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '已撤销' })).toBeVisible();
+    await expect(section('重要会议').locator('.ol-counts')).toHaveText(before);
+    await expect(section('应急管理').locator('.ol-counts')).toHaveText(/^6 · /);
+    await expect(page.locator('.side-panel')).not.toContainText('不在任何署名范围内');
+
+    // Keyboard: Alt+↓ moves the section 综述 one place down, after 重要会议.
+    await tree.getByRole('treeitem', { name: /^综述/ }).click();
+    await tree.focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(tree.locator('[data-kind="section"]').nth(1)).toContainText('综述');
+    await expect(tree.locator('[data-kind="section"]').nth(0)).toContainText('重要会议');
+
+    // Dragging a section onto an entry is refused: nothing moves.
+    await section('消防').dragTo(tree.getByRole('treeitem', { name: /^概况/ }).first());
+    await expect(tree.locator('[data-kind="section"]').last()).toContainText('消防');
+
+    // The moves are stored.
+    await page.reload();
+    await expect(tree.locator('[data-kind="section"]').nth(1)).toContainText('综述');
+    con.check();
+  });
 });

@@ -150,6 +150,7 @@ export const OTHER_SHORTCUTS: { keys: string; label: MessageKey }[] = [
   { keys: '← →', label: 'app.shortcut.collapse' },
   { keys: 'Enter', label: 'app.shortcut.open' },
   { keys: 'F2', label: 'app.shortcut.rename' },
+  { keys: 'Alt+↑ ↓', label: 'app.shortcut.moveNode' },
   { keys: 'Delete', label: 'app.shortcut.delete' },
 ];
 

@@ -1,11 +1,14 @@
 // The outline: 类目 → 分目 → 次目 → 条目 with counts, status badges, a filter box (characters or pinyin
 // initials) and full keyboard navigation (↑ ↓ ← → Home End Enter F2, type in the filter with Ctrl+Shift+F).
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+// Entries, subsections and sections are moved by drag and drop, or with Alt+↑ / Alt+↓ from the keyboard.
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { useT, useWb, useWorkbench, type Translate } from '../context';
 import { formatChars } from '../format';
 import { mark } from '../workbench';
-import { ancestorsOf, buildTree, substringMatcher, visibleRows, type Matcher, type OutlineNode, type VisibleRow } from './tree';
+import { ancestorsOf, buildTree, dropPositionAt, isMovable, keyboardMove, substringMatcher, visibleRows, type DropPosition, type Matcher, type OutlineNode, type VisibleRow } from './tree';
+
+const DRAG_TYPE = 'application/x-yearbook-node';
 
 type PinyinMatch = (text: string, query: string) => number[] | null;
 let pinyinMatch: PinyinMatch | null = null;
@@ -54,6 +57,8 @@ export function Outline() {
   const [menu, setMenu] = useState<{ x: number; y: number; node: OutlineNode } | null>(null);
   const treeRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const dragRef = useRef<OutlineNode | null>(null);
+  const [drop, setDrop] = useState<{ id: string; position: DropPosition } | null>(null);
 
   // Categories start expanded; the path to the open section and the selection is always expanded.
   const bookId = book?.id;
@@ -116,6 +121,12 @@ export function Outline() {
       const r = rows[Math.max(0, Math.min(rows.length - 1, j))];
       if (r) setActive(r.node.row.id);
     };
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      const move = cur ? keyboardMove(rows, cur.node.row.id, e.key === 'ArrowUp' ? -1 : 1) : null;
+      if (cur && move) void wb.moveNode(cur.node.row.id, move.targetId, move.position).then(() => setActive(cur.node.row.id));
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown':
         go(i + 1);
@@ -163,6 +174,50 @@ export function Outline() {
     }
     e.preventDefault();
   };
+
+  const onDragStart = useCallback((e: DragEvent, node: OutlineNode) => {
+    if (!isMovable(node)) {
+      e.preventDefault();
+      return;
+    }
+    dragRef.current = node;
+    e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer.setData(DRAG_TYPE, node.row.id);
+    e.dataTransfer.setData('text/plain', node.row.title);
+  }, []);
+  const onDragOver = useCallback((e: DragEvent, node: OutlineNode) => {
+    const drag = dragRef.current;
+    if (!drag) return;
+    const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    const position = dropPositionAt(drag, node, rect.height ? (e.clientY - rect.top) / rect.height : 0.5);
+    if (!position) {
+      e.dataTransfer.dropEffect = 'none';
+      setDrop(null);
+      return;
+    }
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    setDrop((d) => (d?.id === node.row.id && d.position === position ? d : { id: node.row.id, position }));
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent, node: OutlineNode) => {
+      const drag = dragRef.current;
+      dragRef.current = null;
+      setDrop(null);
+      if (!drag) return;
+      e.preventDefault();
+      const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+      const position = dropPositionAt(drag, node, rect.height ? (e.clientY - rect.top) / rect.height : 0.5);
+      if (!position) return;
+      if (position === 'inside') toggle(node.row.id, true);
+      void wb.moveNode(drag.row.id, node.row.id, position).then(() => setActive(drag.row.id));
+    },
+    [wb, toggle],
+  );
+  const onDragEnd = useCallback(() => {
+    dragRef.current = null;
+    setDrop(null);
+  }, []);
 
   const onContextMenu = (e: MouseEvent, node: OutlineNode) => {
     if (node.row.kind !== 'category' && node.row.kind !== 'section') return;
@@ -233,6 +288,7 @@ export function Outline() {
           tabIndex={0}
           aria-label={t('app.outline.label')}
           aria-activedescendant={activeId ? `ol-${activeId}` : undefined}
+          aria-description={t('app.outline.dragHint')}
           onKeyDown={onKeyDown}
         >
           {rows.map((r) => (
@@ -247,6 +303,11 @@ export function Outline() {
               onToggle={toggle}
               onActivate={activate}
               onContextMenu={onContextMenu}
+              dropAt={drop?.id === r.node.row.id ? drop.position : null}
+              onDragStart={onDragStart}
+              onDragOver={onDragOver}
+              onDrop={onDrop}
+              onDragEnd={onDragEnd}
             />
           ))}
         </div>
@@ -273,9 +334,15 @@ interface RowProps {
   onToggle(id: string): void;
   onActivate(n: OutlineNode): void;
   onContextMenu(e: MouseEvent, n: OutlineNode): void;
+  /** This row is the drop target of a drag, at this position. */
+  dropAt: DropPosition | null;
+  onDragStart(e: DragEvent, n: OutlineNode): void;
+  onDragOver(e: DragEvent, n: OutlineNode): void;
+  onDrop(e: DragEvent, n: OutlineNode): void;
+  onDragEnd(): void;
 }
 
-const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, open, onToggle, onActivate, onContextMenu }: RowProps) {
+const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, open, onToggle, onActivate, onContextMenu, dropAt, onDragStart, onDragOver, onDrop, onDragEnd }: RowProps) {
   const { node } = r;
   const row = node.row;
   const wb = useWorkbench();
@@ -289,8 +356,14 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
       aria-level={node.depth + 1}
       aria-expanded={r.expandable ? r.expanded : undefined}
       aria-selected={selected}
-      className={`ol-row ol-${row.kind}${active ? ' is-active' : ''}${selected ? ' is-selected' : ''}${open ? ' is-open' : ''}`}
+      className={`ol-row ol-${row.kind}${active ? ' is-active' : ''}${selected ? ' is-selected' : ''}${open ? ' is-open' : ''}${dropAt ? ` drop-${dropAt}` : ''}`}
       style={{ paddingLeft: `${8 + node.depth * 14}px` }}
+      draggable={isMovable(node)}
+      data-drop={dropAt ?? undefined}
+      onDragStart={(e) => onDragStart(e, node)}
+      onDragOver={(e) => onDragOver(e, node)}
+      onDrop={(e) => onDrop(e, node)}
+      onDragEnd={onDragEnd}
       onClick={() => onActivate(node)}
       onDoubleClick={() => {
         if (row.kind === 'category' || row.kind === 'section') wb.store.set({ dialog: { kind: 'rename', nodeId: row.id, title: row.title } });
