@@ -51,6 +51,7 @@ export type Dialog =
   | { kind: 'backups'; backups: BackupInfo[] | null }
   | { kind: 'about' }
   | { kind: 'shortcuts' }
+  | { kind: 'palette' }
   | { kind: 'pdfUnavailable' }
   | { kind: 'addCategory' }
   | { kind: 'addSection'; categoryId: string }
@@ -905,6 +906,8 @@ export class Workbench {
       case 'edit.undoBookChange':
         await this.undoBookChange();
         return;
+      case 'edit.commandPalette':
+        return this.store.set({ dialog: { kind: 'palette' } });
       case 'view.toggleOutline':
         return this.setView({ showOutline: !this.state.view.showOutline });
       case 'view.toggleSidePanel':
@@ -935,6 +938,7 @@ const BUILT_IN = new Set<MenuCommand>([
   'edit.undo',
   'edit.redo',
   'edit.undoBookChange',
+  'edit.commandPalette',
   'view.toggleOutline',
   'view.toggleSidePanel',
   'view.zoomIn',

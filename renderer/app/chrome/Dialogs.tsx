@@ -5,6 +5,7 @@ import { useT, useWb, useWorkbench } from '../context';
 import { formatBytes, formatTime } from '../format';
 import { isEditorSlot, MENUS, OTHER_SHORTCUTS, type MenuItemDef } from '../menu/menus';
 import type { Dialog } from '../workbench';
+import { CommandPalette } from './CommandPalette';
 
 export function Modal({ title, children, onClose, wide }: { title: string; children: ReactNode; onClose(): void; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -72,6 +73,8 @@ function DialogSwitch({ dialog }: { dialog: Dialog }) {
       return <AboutDialog onClose={close} />;
     case 'shortcuts':
       return <ShortcutsDialog onClose={close} />;
+    case 'palette':
+      return <CommandPalette onClose={close} />;
     case 'pdfUnavailable':
       return <PdfUnavailableDialog onClose={close} />;
     case 'addCategory':

@@ -104,6 +104,8 @@ export const MENUS: MenuDef[] = [
         enabled: (s) => s.outline.some((n) => n.kind === 'category'),
       },
       { run: (wb) => wb.store.set({ dialog: { kind: 'addCategory' } }), label: 'app.menu.addCategory', enabled: hasBook },
+      'sep',
+      { command: 'edit.commandPalette', label: 'app.menu.commandPalette', accel: 'Ctrl+Shift+P', enabled: hasBook },
     ],
   },
   {
