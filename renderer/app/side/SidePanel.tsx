@@ -7,6 +7,7 @@ import { sectionEntries, type Attribution, type Entry, type Section } from '../.
 import { entryCounts } from '../../storage/rows';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatChars, formatNumber, formatTime } from '../format';
+import { ContributorsTab } from './ContributorsTab';
 
 export interface SideTab {
   id: string;
@@ -32,6 +33,7 @@ const KIND_KEYS: Record<Attribution['kind'], MessageKey> = {
 export const SIDE_TABS: SideTab[] = [
   { id: 'details', label: 'app.side.details', Component: DetailsTab },
   { id: 'history', label: 'app.side.history', Component: HistoryTab },
+  { id: 'contributors', label: 'app.side.contributors', Component: ContributorsTab },
 ];
 
 export function SidePanel() {
