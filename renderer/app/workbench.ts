@@ -4,8 +4,8 @@
 import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents } from '../../shared/bookfile';
 import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
 import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { describeError, isUserError, newBook, type Book, type Contributor, type Matter, type Section } from '../../shared/model';
-import { moveRelative, type DropPosition } from '../../shared/model/ops';
+import { describeError, isUserError, newBook, type Book, type Contributor, type Matter, type Section, type Stage } from '../../shared/model';
+import { moveRelative, setSectionStatus, type DropPosition } from '../../shared/model/ops';
 import type { EditorCommandId } from '../editor/commands';
 import type { EditorFocus, EditorSelectionInfo, SectionEditorHandle } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
@@ -80,6 +80,8 @@ export interface ViewSettings {
   sideTab: string;
   outlineWidth: number;
   sideWidth: number;
+  /** The name this editor signs status changes with (初审 by …); remembered on this computer. */
+  editorName: string;
 }
 
 export interface WorkbenchState {
@@ -112,7 +114,7 @@ export interface WorkbenchState {
   bookUndo: { label: UndoLabel; at: string } | null;
 }
 
-const DEFAULT_VIEW: ViewSettings = { locale: 'zh', zoom: 1, showOutline: true, showSidePanel: true, sideTab: 'details', outlineWidth: 288, sideWidth: 300 };
+const DEFAULT_VIEW: ViewSettings = { locale: 'zh', zoom: 1, showOutline: true, showSidePanel: true, sideTab: 'details', outlineWidth: 288, sideWidth: 300, editorName: '' };
 export const ZOOM_STEPS = [0.8, 0.9, 1, 1.1, 1.25, 1.4, 1.6] as const;
 
 /** Loads the sample book for the first run; injected so tests and the app can differ. */
@@ -761,6 +763,14 @@ export class Workbench {
 
   private labelText(label: UndoLabel): string {
     return t(label.key, label.params);
+  }
+
+  /** Sets a section's workflow stage, signed with the editor's name and the time. */
+  async setSectionStage(sectionId: string, stage: Stage, by: string): Promise<boolean> {
+    const name = by.trim();
+    if (name !== this.state.view.editorName) await this.setView({ editorName: name });
+    const status = { stage, ...(name ? { by: name } : {}), at: new Date().toISOString() };
+    return this.changeBook((b) => setSectionStatus(b, sectionId, status));
   }
 
   /**

@@ -7,7 +7,7 @@
 // entry makes the new entry covered by the same lines; merging drops the merged entry's id.
 import { UserError } from './errors';
 import { ID_PREFIX, randomId, type IdGenerator } from './ids';
-import type { Attribution, Block, Book, Category, Entry, Paragraph, Section, SectionChild, Subsection, SubsectionChild } from './schema';
+import type { Attribution, Block, Book, Category, Entry, Paragraph, Section, SectionChild, Status, Subsection, SubsectionChild } from './schema';
 
 /** Where an entry can be placed: a section, or a subsection of it; index counts that container's children. */
 export interface EntryTarget {
@@ -335,4 +335,10 @@ export function canMoveRelative(book: Book, nodeId: string, targetId: string, po
   } catch {
     return false;
   }
+}
+
+/** Sets the workflow status of a section (草稿 → 初审 → 复审 → 终审 → 定稿, with who and when). */
+export function setSectionStatus(book: Book, sectionId: string, status: Status): Book {
+  if (!findSection(book, sectionId)) throw new UserError('ops.notFound', { id: sectionId });
+  return mapSection(book, sectionId, (s) => ({ ...s, status }));
 }

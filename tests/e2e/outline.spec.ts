@@ -161,4 +161,46 @@ test.describe('book files, outline and storage', () => {
     await expect(tree.locator('[data-kind="section"]').nth(1)).toContainText('综述');
     con.check();
   });
+
+  test('the status of a section is set with who and when, shown as a badge, filterable, and kept', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await tree.getByRole('treeitem', { name: /^应急管理/ }).click();
+    const side = page.locator('.side-panel');
+    await side.getByRole('button', { name: '更改状态' }).click();
+    const form = side.getByRole('form', { name: '更改状态' });
+    // The next stage is proposed.
+    await expect(form.getByRole('combobox', { name: '状态' })).toHaveValue('first-review');
+    await form.getByRole('combobox', { name: '状态' }).selectOption('second-review');
+    await form.getByRole('textbox', { name: '审校人姓名' }).fill('李 编辑');
+    await form.getByRole('button', { name: '确定' }).click();
+    await expect(side.locator('.facts')).toContainText('复审');
+    await expect(side.locator('.facts')).toContainText('李 编辑');
+    await expect(side.locator('.facts')).toContainText(String(new Date().getFullYear()));
+    await expect(tree.locator('[data-kind="section"]').filter({ hasText: '应急管理' }).locator('.badge')).toHaveText('复审');
+    await expect(page.locator('.editor-meta .badge')).toHaveText('复审');
+
+    // Filter the outline by status: only the sections at that stage remain.
+    const filter = page.getByRole('combobox', { name: '按状态筛选分目' });
+    await filter.selectOption('second-review');
+    await expect(tree.locator('[data-kind="section"]')).toHaveCount(1);
+    await expect(tree.locator('[data-kind="section"]')).toContainText('应急管理');
+    await filter.selectOption('first-review');
+    await expect(tree.locator('[data-kind="section"]')).toHaveText([/综述/]);
+    await filter.selectOption('approved');
+    await expect(page.locator('.outline-empty')).toContainText('没有处于“定稿”状态的分目');
+    await keepScreenshot(page, testInfo, 'outline-stage');
+    await filter.selectOption('');
+    await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
+
+    // Kept across a reload, and the name is remembered for the next change.
+    await page.reload();
+    await expect(tree.locator('[data-kind="section"]').filter({ hasText: '应急管理' }).locator('.badge')).toHaveText('复审');
+    await side.getByRole('button', { name: '更改状态' }).click();
+    await expect(side.getByRole('textbox', { name: '审校人姓名' })).toHaveValue('李 编辑');
+    await expect(side.getByRole('combobox', { name: '状态' })).toHaveValue('final-review');
+    con.check();
+  });
 });

@@ -3,6 +3,7 @@
 // Entries, subsections and sections are moved by drag and drop, or with Alt+↑ / Alt+↓ from the keyboard.
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
+import type { Stage } from '../../../shared/model';
 import { useT, useWb, useWorkbench, type Translate } from '../context';
 import { formatChars } from '../format';
 import { mark } from '../workbench';
@@ -51,6 +52,7 @@ export function Outline() {
 
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [query, setQuery] = useState('');
+  const [stage, setStage] = useState<Stage | null>(null);
   const deferredQuery = useDeferredValue(query);
   const [pinyinReady, setPinyinReady] = useState(pinyinMatch !== null);
   const [active, setActive] = useState<string | null>(null);
@@ -81,7 +83,7 @@ export function Outline() {
   }, [query, pinyinReady]);
 
   const matcher = useMemo(() => makeMatcher(deferredQuery, pinyinReady ? pinyinMatch : null), [deferredQuery, pinyinReady]);
-  const rows = useMemo(() => visibleRows(tree, expanded, matcher), [tree, expanded, matcher]);
+  const rows = useMemo(() => visibleRows(tree, expanded, matcher, stage), [tree, expanded, matcher, stage]);
   const activeId = active && rows.some((r) => r.node.row.id === active) ? active : (rows[0]?.node.row.id ?? null);
 
   const shown = rows.length > 0;
@@ -257,7 +259,8 @@ export function Outline() {
           ref={filterRef}
           type="search"
           value={query}
-          placeholder={t('app.outline.filter')}
+          placeholder={t('app.outline.filterShort')}
+          title={t('app.outline.filter')}
           aria-label={t('app.outline.filter')}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -268,6 +271,20 @@ export function Outline() {
             } else if (e.key === 'Escape') setQuery('');
           }}
         />
+        <select
+          className="outline-stage-filter"
+          value={stage ?? ''}
+          aria-label={t('app.outline.stageFilter')}
+          title={t('app.outline.stageFilter')}
+          onChange={(e) => setStage((e.target.value || null) as Stage | null)}
+        >
+          <option value="">{t('app.outline.allStages')}</option>
+          {(Object.keys(STAGE_KEYS) as Stage[]).map((k) => (
+            <option key={k} value={k}>
+              {t(STAGE_KEYS[k])}
+            </option>
+          ))}
+        </select>
       </div>
       {bodyEmpty ? (
         <div className="outline-empty">
@@ -278,7 +295,7 @@ export function Outline() {
         </div>
       ) : rows.length === 0 ? (
         <div className="outline-empty">
-          <p>{t('app.outline.noMatch', { query })}</p>
+          <p>{stage && !query.trim() ? t('app.outline.noStage', { stage: t(STAGE_KEYS[stage]) }) : t('app.outline.noMatch', { query })}</p>
         </div>
       ) : (
         <div

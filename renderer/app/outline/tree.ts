@@ -1,5 +1,6 @@
 // The outline as a tree of rows, and the list of rows currently visible (expanded, filtered). Pure.
 import { addNodeCounts, zeroCounts } from '../../storage/rows';
+import type { Stage } from '../../../shared/model';
 import type { NodeCounts, NodeRow } from '../../storage/schema';
 
 export interface OutlineNode {
@@ -75,12 +76,12 @@ export function substringMatcher(query: string): Matcher {
 }
 
 /**
- * The rows to draw. Without a filter: children of expanded nodes. With a filter: every matching node and
- * its ancestors, all expanded.
+ * The rows to draw. Without a filter: children of expanded nodes. With a filter (title and/or section
+ * status): every matching node and its ancestors, all expanded.
  */
-export function visibleRows(tree: OutlineTree, expanded: ReadonlySet<string>, matcher: Matcher | null): VisibleRow[] {
+export function visibleRows(tree: OutlineTree, expanded: ReadonlySet<string>, matcher: Matcher | null, stage: Stage | null = null): VisibleRow[] {
   const out: VisibleRow[] = [];
-  if (!matcher) {
+  if (!matcher && !stage) {
     const walk = (n: OutlineNode) => {
       const expandable = n.children.length > 0;
       const isOpen = expandable && expanded.has(n.row.id);
@@ -93,7 +94,9 @@ export function visibleRows(tree: OutlineTree, expanded: ReadonlySet<string>, ma
   const matches = new Map<string, number[]>();
   const keep = new Set<string>();
   for (const n of tree.byId.values()) {
-    const m = matcher(n.row.title);
+    // A status filter keeps the sections at that stage (and their ancestors), without their entries.
+    if (stage && !(n.row.kind === 'section' && (n.row.stage ?? 'draft') === stage)) continue;
+    const m = matcher ? matcher(n.row.title) : [];
     if (!m) continue;
     matches.set(n.row.id, m);
     for (let p: OutlineNode | null = n; p; p = p.parent) keep.add(p.row.id);

@@ -79,3 +79,14 @@ describe('outline moves', () => {
     expect(keyboardMove(all, cat.row.id, 1)).toBeNull();
   });
 });
+
+describe('outline status filter', () => {
+  it('keeps the sections at a stage with their category, without entries; with a title filter both must match', () => {
+    const atFirst = visibleRows(tree, new Set(), null, 'first-review');
+    expect(titles(atFirst)).toEqual(['杭州市拱墅区人民政府', '  综述']);
+    expect(titles(visibleRows(tree, new Set(), null, 'draft'))).toHaveLength(8);
+    expect(visibleRows(tree, new Set(), null, 'approved')).toHaveLength(0);
+    expect(titles(visibleRows(tree, new Set(), substringMatcher('应急'), 'draft'))).toEqual(['杭州市拱墅区人民政府', '  应急管理']);
+    expect(visibleRows(tree, new Set(), substringMatcher('应急'), 'first-review')).toHaveLength(0);
+  });
+});
