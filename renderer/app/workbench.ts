@@ -55,7 +55,6 @@ export type Dialog =
   | { kind: 'pdfUnavailable' }
   | { kind: 'addCategory' }
   | { kind: 'addSection'; categoryId: string }
-  | { kind: 'rename'; nodeId: string; title: string }
   | { kind: 'delete'; nodeId: string; title: string; nodeKind: NodeRow['kind']; sections: number; entries: number };
 
 export interface Notice {

@@ -78,7 +78,7 @@ test.describe('book files, outline and storage', () => {
     await dialog.getByRole('button', { name: '恢复' }).click();
     await dialog.getByRole('button', { name: '确认恢复' }).click();
     await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
-    await expect(tree.getByRole('treeitem', { name: /^消防/ })).toBeVisible();
+    await expect(tree.locator('[data-kind="section"]').last()).toContainText('消防');
     con.check();
   });
 
@@ -201,6 +201,37 @@ test.describe('book files, outline and storage', () => {
     await side.getByRole('button', { name: '更改状态' }).click();
     await expect(side.getByRole('textbox', { name: '审校人姓名' })).toHaveValue('李 编辑');
     await expect(side.getByRole('combobox', { name: '状态' })).toHaveValue('final-review');
+    con.check();
+  });
+
+  test('categories and sections are renamed in place: F2 or double click, Enter keeps, Esc cancels', async ({ page }) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await tree.getByRole('treeitem', { name: /^应急管理/ }).click();
+    await tree.focus();
+    await page.keyboard.press('F2');
+    const input = tree.getByRole('textbox', { name: '重命名' });
+    await expect(input).toHaveValue('应急管理');
+    await input.fill('应急管理与安全生产');
+    await page.keyboard.press('Enter');
+    await expect(input).toBeHidden();
+    await expect(page.locator('.crumb.is-current')).toHaveText('应急管理与安全生产');
+    await expect(tree.getByRole('treeitem', { name: /^应急管理与安全生产/ })).toBeVisible();
+    // The tree has the keyboard again: ↓ moves on.
+    await page.keyboard.press('ArrowDown');
+    await expect(tree.locator('.is-active')).toContainText('概况');
+
+    // Double click, type, Esc: nothing changes.
+    await tree.locator('[data-kind="section"]').last().dblclick();
+    await tree.getByRole('textbox', { name: '重命名' }).fill('不要这个名字');
+    await page.keyboard.press('Escape');
+    await expect(tree.locator('[data-kind="section"]').last()).toContainText('消防');
+    await expect(tree.getByText('不要这个名字')).toHaveCount(0);
+
+    await page.reload();
+    await expect(tree.getByRole('treeitem', { name: /^应急管理与安全生产/ })).toBeVisible();
     con.check();
   });
 });

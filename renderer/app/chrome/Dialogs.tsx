@@ -92,8 +92,6 @@ function DialogSwitch({ dialog }: { dialog: Dialog }) {
         />
       );
     }
-    case 'rename':
-      return <NameDialog titleKey="app.dialog.rename" label="app.dialog.newName" initial={dialog.title} onClose={close} onSubmit={(v) => wb.rename(dialog.nodeId, v)} />;
     case 'delete':
       return <DeleteDialog dialog={dialog} onClose={close} />;
   }
@@ -176,9 +174,9 @@ function NewBookDialog({ onClose }: { onClose(): void }) {
 }
 
 function NameDialog(p: {
-  titleKey: 'app.dialog.addCategory' | 'app.dialog.addSection' | 'app.dialog.rename';
+  titleKey: 'app.dialog.addCategory' | 'app.dialog.addSection';
   titleParams?: Record<string, string>;
-  label: 'app.dialog.categoryName' | 'app.dialog.sectionName' | 'app.dialog.newName';
+  label: 'app.dialog.categoryName' | 'app.dialog.sectionName';
   initial: string;
   onClose(): void;
   onSubmit(v: string): Promise<void>;

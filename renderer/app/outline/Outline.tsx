@@ -61,6 +61,18 @@ export function Outline() {
   const filterRef = useRef<HTMLInputElement>(null);
   const dragRef = useRef<OutlineNode | null>(null);
   const [drop, setDrop] = useState<{ id: string; position: DropPosition } | null>(null);
+  /** The category or section being renamed in place (F2, double click, 重命名). */
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const onRenameDone = useCallback(
+    (id: string, title: string | null) => {
+      setRenaming(null);
+      const row = outline.find((n) => n.id === id);
+      if (title !== null && row && title.trim() && title.trim() !== row.title) void wb.rename(id, title.trim());
+      // Back to the tree, so the keyboard keeps working where it was.
+      requestAnimationFrame(() => treeRef.current?.focus());
+    },
+    [wb, outline],
+  );
 
   // Categories start expanded; the path to the open section and the selection is always expanded.
   const bookId = book?.id;
@@ -162,7 +174,7 @@ export function Outline() {
         break;
       case 'F2':
         if (cur && (cur.node.row.kind === 'category' || cur.node.row.kind === 'section')) {
-          wb.store.set({ dialog: { kind: 'rename', nodeId: cur.node.row.id, title: cur.node.row.title } });
+          setRenaming(cur.node.row.id);
         }
         break;
       case 'Delete':
@@ -325,6 +337,9 @@ export function Outline() {
               onDragOver={onDragOver}
               onDrop={onDrop}
               onDragEnd={onDragEnd}
+              renaming={renaming === r.node.row.id}
+              onRename={setRenaming}
+              onRenameDone={onRenameDone}
             />
           ))}
         </div>
@@ -336,7 +351,7 @@ export function Outline() {
           chars: formatChars(tree.totals.characters, locale),
         })}
       </footer>
-      {menu && <NodeMenu menu={menu} t={t} onClose={() => setMenu(null)} />}
+      {menu && <NodeMenu menu={menu} t={t} onClose={() => setMenu(null)} onRename={setRenaming} />}
     </nav>
   );
 }
@@ -357,12 +372,14 @@ interface RowProps {
   onDragOver(e: DragEvent, n: OutlineNode): void;
   onDrop(e: DragEvent, n: OutlineNode): void;
   onDragEnd(): void;
+  renaming: boolean;
+  onRename(id: string): void;
+  onRenameDone(id: string, title: string | null): void;
 }
 
-const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, open, onToggle, onActivate, onContextMenu, dropAt, onDragStart, onDragOver, onDrop, onDragEnd }: RowProps) {
+const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, open, onToggle, onActivate, onContextMenu, dropAt, onDragStart, onDragOver, onDrop, onDragEnd, renaming, onRename, onRenameDone }: RowProps) {
   const { node } = r;
   const row = node.row;
-  const wb = useWorkbench();
   const title = row.title || t('app.outline.untitled');
   return (
     <div
@@ -383,7 +400,7 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
       onDragEnd={onDragEnd}
       onClick={() => onActivate(node)}
       onDoubleClick={() => {
-        if (row.kind === 'category' || row.kind === 'section') wb.store.set({ dialog: { kind: 'rename', nodeId: row.id, title: row.title } });
+        if (row.kind === 'category' || row.kind === 'section') onRename(row.id);
       }}
       onContextMenu={(e) => onContextMenu(e, node)}
     >
@@ -398,11 +415,15 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
       >
         {r.expandable ? (r.expanded ? '▾' : '▸') : ''}
       </span>
-      <span className="ol-title" title={title}>
-        {row.kind === 'subsection' ? <span className="ol-sub-dot">· </span> : null}
-        <Highlighted text={title} match={r.match} />
-        {row.kind === 'subsection' ? <span className="ol-sub-dot"> ·</span> : null}
-      </span>
+      {renaming ? (
+        <RenameInput initial={row.title} label={t('app.outline.rename')} onDone={(v) => onRenameDone(row.id, v)} />
+      ) : (
+        <span className="ol-title" title={title}>
+          {row.kind === 'subsection' ? <span className="ol-sub-dot">· </span> : null}
+          <Highlighted text={title} match={r.match} />
+          {row.kind === 'subsection' ? <span className="ol-sub-dot"> ·</span> : null}
+        </span>
+      )}
       {row.kind === 'section' && row.stage && row.stage !== 'draft' ? (
         <span className={`badge stage-${row.stage}`}>{t(STAGE_KEYS[row.stage])}</span>
       ) : null}
@@ -414,6 +435,36 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
     </div>
   );
 });
+
+/** The title field of a row being renamed: Enter or leaving it keeps the new title, Esc keeps the old. */
+function RenameInput({ initial, label, onDone }: { initial: string; label: string; onDone(v: string | null): void }) {
+  const [value, setValue] = useState(initial);
+  const done = useRef(false);
+  const finish = (v: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(v);
+  };
+  return (
+    <input
+      className="ol-rename"
+      value={value}
+      aria-label={label}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.nativeEvent.isComposing) return;
+        if (e.key === 'Enter') finish(value);
+        else if (e.key === 'Escape') finish(null);
+      }}
+      onBlur={() => finish(value)}
+    />
+  );
+}
 
 function Highlighted({ text, match }: { text: string; match?: number[] }) {
   if (!match?.length) return <>{text}</>;
@@ -432,7 +483,7 @@ function Highlighted({ text, match }: { text: string; match?: number[] }) {
   );
 }
 
-function NodeMenu({ menu, t, onClose }: { menu: { x: number; y: number; node: OutlineNode }; t: Translate; onClose(): void }) {
+function NodeMenu({ menu, t, onClose, onRename }: { menu: { x: number; y: number; node: OutlineNode }; t: Translate; onClose(): void; onRename(id: string): void }) {
   const wb = useWorkbench();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -475,7 +526,7 @@ function NodeMenu({ menu, t, onClose }: { menu: { x: number; y: number; node: Ou
     >
       {row.kind === 'category' && item(t('app.outline.addSection'), () => wb.store.set({ dialog: { kind: 'addSection', categoryId: row.id } }))}
       {row.kind === 'section' && item(t('app.outline.open'), () => void wb.openNode(row.id))}
-      {item(t('app.outline.rename'), () => wb.store.set({ dialog: { kind: 'rename', nodeId: row.id, title: row.title } }))}
+      {item(t('app.outline.rename'), () => onRename(row.id))}
       <div className="menu-sep" role="separator" />
       {item(row.kind === 'category' ? t('app.outline.deleteCategory') : t('app.outline.deleteSection'), () => wb.askDelete(row.id), true)}
     </div>
