@@ -62,6 +62,8 @@ export interface EditorProblem {
   end: number;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  /** The offending text; the underline is skipped where the text at [start, end) no longer reads so. */
+  text?: string;
 }
 
 export interface SectionEditorProps {

@@ -79,6 +79,9 @@ export class ProblemsController {
         void wb.setView({ showSidePanel: true, sideTab: PROBLEMS_TAB });
         void this.checkNow();
       }),
+      wb.registerCommand('tools.nextProblem', () => void this.step(1)),
+      wb.registerCommand('tools.prevProblem', () => void this.step(-1)),
+      wb.registerCommand('tools.editorialSummary', () => this.openDialog({ kind: 'summary' })),
     );
     this.onWorkbench(wb.state);
   }
@@ -226,6 +229,11 @@ export class ProblemsController {
     }
     this.cancelScheduled?.();
     this.runCheck();
+  }
+
+  /** Writes a technical detail to the log (the user sees a Chinese message). */
+  log(message: string, e: unknown): void {
+    this.wb.host.log('warn', message, e instanceof Error ? e.message : String(e));
   }
 
   /** The summary for the 编辑说明 (counts of the whole book, findings per 10,000 characters). */

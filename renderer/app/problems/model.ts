@@ -177,7 +177,7 @@ export function editorProblems(findings: readonly Finding[], sectionId: string):
   for (const f of findings) {
     const l = f.location;
     if (l.sectionId !== sectionId || l.field === undefined || l.start === undefined || l.end === undefined || l.end <= l.start) continue;
-    out.push({ id: f.id, nodeId: l.nodeId, field: l.field, start: l.start, end: l.end, severity: f.severity, message: f.message });
+    out.push({ id: f.id, nodeId: l.nodeId, field: l.field, start: l.start, end: l.end, severity: f.severity, message: f.message, ...(l.text !== undefined ? { text: l.text } : {}) });
   }
   return out;
 }

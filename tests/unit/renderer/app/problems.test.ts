@@ -216,7 +216,7 @@ describe('problems controller', () => {
     const { wb, problems } = await setup();
     await checked(problems, 0);
     const open = wb.state.open as { kind: 'section'; section: Section };
-    const f = problems.state.findings.find((x) => x.location.sectionId === open.id && x.ruleId === 'PUN-FULLWIDTH')!;
+    const f = problems.state.findings.find((x) => x.location.sectionId === open.section.id && x.ruleId === 'PUN-FULLWIDTH')!;
     // The text changes under the finding before the fix is applied.
     const edited = structuredClone(open.section);
     const visit = (blocks: { id: string; type: string; text?: string }[]) => {
