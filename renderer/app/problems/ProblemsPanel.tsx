@@ -179,7 +179,12 @@ const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ct
     <li ref={ref} className={`pb-item is-${f.severity}${current ? ' is-current' : ''}`} data-finding={f.id} data-rule={f.ruleId}>
       <button type="button" className="pb-item-main" onClick={() => void ctl.show(f)} title={f.reason ?? f.message}>
         <span className="pb-item-msg">{f.message}</span>
-        {l.entryTitle ? <span className="pb-item-where">{t('problems.where.entry', { title: l.entryTitle })}</span> : null}
+        {l.context || l.entryTitle ? (
+          <span className="pb-item-where">
+            {l.entryTitle ? t('problems.where.entry', { title: l.entryTitle }) : null}
+            {l.context ? <span className="pb-item-context">{l.context}</span> : null}
+          </span>
+        ) : null}
       </button>
       {fix ? (
         <button
