@@ -8,6 +8,7 @@ import { useT, useWb, useWorkbench, WorkbenchContext } from './context';
 import { MenuBar } from './menu/MenuBar';
 import { Outline } from './outline/Outline';
 import { EditorPane } from './pane/EditorPane';
+import { ProblemsDialogs } from './problems/ProblemsDialogs';
 import { SidePanel } from './side/SidePanel';
 import type { Workbench } from './workbench';
 
@@ -58,6 +59,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
       {hasBook ? <Workspace /> : <Welcome />}
       <StatusBar />
       <Dialogs />
+      <ProblemsDialogs />
       <Notices />
     </div>
   );

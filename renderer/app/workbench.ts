@@ -794,6 +794,12 @@ export class Workbench {
     if (target.nodeId && this.state.outline.some((n) => n.id === target.nodeId)) this.select(target.nodeId);
   }
 
+  /** The open book as a model, as stored (the checker keeps its own copy and patches it after saves). */
+  async readBookModel(): Promise<Book | null> {
+    const row = this.state.book;
+    return row ? (await readBook(this.db, row.id)).book : null;
+  }
+
   /** Adds (or updates) a person or unit in the book's contributor registry (from the editor's attribution tagging). */
   async addContributor(c: Contributor): Promise<void> {
     const book = this.state.book;
