@@ -117,10 +117,10 @@ test.describe('editing a section', () => {
     const paragraph = page.locator('.yb-content p', { hasText: PARAGRAPH_START });
     await expect(paragraph).toContainText(`${PARAGRAPH_END}试验`);
     await page.getByRole('menuitem', { name: '编辑' }).click();
-    await page.getByRole('menuitem', { name: /^撤销/ }).click();
+    await page.getByRole('menuitem', { name: /^撤销(\s|$)/ }).click();
     await expect(paragraph).not.toContainText('试验');
     await page.getByRole('menuitem', { name: '编辑' }).click();
-    await page.getByRole('menuitem', { name: /^重做/ }).click();
+    await page.getByRole('menuitem', { name: /^重做(\s|$)/ }).click();
     await expect(paragraph).toContainText(`${PARAGRAPH_END}试验`);
     con.check();
   });
