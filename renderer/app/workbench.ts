@@ -674,12 +674,13 @@ export class Workbench {
    * (all-or-nothing), the outline and the open section follow. With snapshot, every changed section keeps
    * its previous content as a revision. Returns false (with a Chinese message) when the change fails.
    */
-  async changeBook(change: (book: Book) => Book, opts: { snapshot?: boolean } = {}): Promise<boolean> {
+  async changeBook(change: (book: Book) => Book, opts: { snapshot?: boolean; assets?: ReadonlyMap<string, Uint8Array> } = {}): Promise<boolean> {
     const book = this.state.book;
     if (!book) return false;
     try {
       await this.flush();
-      const result = await updateBook(this.db, book.id, change, opts);
+      // assets: bytes of images the change adds (an imported Word document's photos), stored in the same transaction.
+      const result = await updateBook(this.db, book.id, change, { ...(opts.snapshot ? { snapshot: true } : {}), ...(opts.assets ? { addAssets: opts.assets } : {}) });
       await this.reloadOutline();
       const open = this.state.open;
       if (open && result.removed.includes(open.id)) {
