@@ -7,6 +7,7 @@ import { Welcome } from './chrome/Welcome';
 import { useT, useWb, useWorkbench, WorkbenchContext } from './context';
 import { MenuBar } from './menu/MenuBar';
 import { Outline } from './outline/Outline';
+import { ImportHost } from './import/ImportHost';
 import { EditorPane } from './pane/EditorPane';
 import { SidePanel } from './side/SidePanel';
 import type { Workbench } from './workbench';
@@ -57,6 +58,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
       {dispatch ? <MenuBar dispatch={dispatch} /> : null}
       {hasBook ? <Workspace /> : <Welcome />}
       <StatusBar />
+      <ImportHost />
       <Dialogs />
       <Notices />
     </div>
