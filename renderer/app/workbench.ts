@@ -4,7 +4,8 @@
 import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents } from '../../shared/bookfile';
 import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
 import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { describeError, isUserError, newBook, type Book, type Contributor, type Matter, type Section } from '../../shared/model';
+import { describeError, isUserError, newBook, type Book, type Contributor, type Matter, type Section, type Stage } from '../../shared/model';
+import { moveRelative, setSectionStatus, type DropPosition } from '../../shared/model/ops';
 import type { EditorCommandId } from '../editor/commands';
 import type { EditorFocus, EditorSelectionInfo, SectionEditorHandle } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
@@ -50,16 +51,24 @@ export type Dialog =
   | { kind: 'backups'; backups: BackupInfo[] | null }
   | { kind: 'about' }
   | { kind: 'shortcuts' }
+  | { kind: 'palette' }
   | { kind: 'pdfUnavailable' }
   | { kind: 'addCategory' }
   | { kind: 'addSection'; categoryId: string }
-  | { kind: 'rename'; nodeId: string; title: string }
   | { kind: 'delete'; nodeId: string; title: string; nodeKind: NodeRow['kind']; sections: number; entries: number };
 
 export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: { key: MessageKey; params?: MessageParams } | { raw: string };
+  /** A button in the notice that runs a menu command (e.g. 撤销 after an import). */
+  action?: { label: MessageKey; command: MenuCommand };
+}
+
+/** What a book-wide change is called in the undo menu item and notice, e.g. 导入 or 全部修复. */
+export interface UndoLabel {
+  key: MessageKey;
+  params?: MessageParams;
 }
 
 export interface ViewSettings {
@@ -70,6 +79,8 @@ export interface ViewSettings {
   sideTab: string;
   outlineWidth: number;
   sideWidth: number;
+  /** The name this editor signs status changes with (初审 by …); remembered on this computer. */
+  editorName: string;
 }
 
 export interface WorkbenchState {
@@ -98,9 +109,11 @@ export interface WorkbenchState {
   fileName: string | null;
   /** Raised when the open section is replaced from outside the editor (restore), so the editor remounts. */
   editorEpoch: number;
+  /** The last book-wide change that 撤销整体修改 can take back (an import, a fix-all …), or null. */
+  bookUndo: { label: UndoLabel; at: string } | null;
 }
 
-const DEFAULT_VIEW: ViewSettings = { locale: 'zh', zoom: 1, showOutline: true, showSidePanel: true, sideTab: 'details', outlineWidth: 288, sideWidth: 300 };
+const DEFAULT_VIEW: ViewSettings = { locale: 'zh', zoom: 1, showOutline: true, showSidePanel: true, sideTab: 'details', outlineWidth: 288, sideWidth: 300, editorName: '' };
 export const ZOOM_STEPS = [0.8, 0.9, 1, 1.1, 1.25, 1.4, 1.6] as const;
 
 /** Loads the sample book for the first run; injected so tests and the app can differ. */
@@ -128,6 +141,8 @@ export class Workbench {
   private readonly extraCommands = new Map<MenuCommand, () => void>();
   /** The mounted section editor's handle (commands for the menu), set by the editor pane. */
   private editorHandle: SectionEditorHandle | null = null;
+  /** The book before and after the last change recorded with an undo label (see undoBookChange). */
+  private undoRecord: { bookId: string; before: Book; after: Book } | null = null;
 
   setEditorHandle(handle: SectionEditorHandle | null): void {
     this.editorHandle = handle;
@@ -171,6 +186,7 @@ export class Workbench {
       revisions: null,
       fileName: null,
       editorEpoch: 0,
+      bookUndo: null,
     });
     this.autosaver = new Autosaver(async ({ value, snapshot }) => {
       const rows = await saveSection(this.db, value.bookId, value.section, { snapshot });
@@ -261,10 +277,11 @@ export class Workbench {
   // -------------------------------------------------------------------------------------------
   // Notices
 
-  notify(kind: Notice['kind'], text: Notice['text']): void {
+  notify(kind: Notice['kind'], text: Notice['text'], action?: Notice['action']): void {
     const id = ++this.noticeId;
-    this.store.set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }));
-    if (kind === 'info') setTimeout(() => this.dismiss(id), 5000);
+    this.store.set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text, ...(action ? { action } : {}) }] }));
+    // A notice with a button (撤销) stays long enough to be used.
+    if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 12000 : 5000);
   }
 
   dismiss(id: number): void {
@@ -674,13 +691,22 @@ export class Workbench {
    * (all-or-nothing), the outline and the open section follow. With snapshot, every changed section keeps
    * its previous content as a revision. Returns false (with a Chinese message) when the change fails.
    */
-  async changeBook(change: (book: Book) => Book, opts: { snapshot?: boolean; assets?: ReadonlyMap<string, Uint8Array> } = {}): Promise<boolean> {
+  async changeBook(change: (book: Book) => Book, opts: { snapshot?: boolean; undo?: UndoLabel; assets?: ReadonlyMap<string, Uint8Array> } = {}): Promise<boolean> {
     const book = this.state.book;
     if (!book) return false;
     try {
       await this.flush();
       // assets: bytes of images the change adds (an imported Word document's photos), stored in the same transaction.
       const result = await updateBook(this.db, book.id, change, { ...(opts.snapshot ? { snapshot: true } : {}), ...(opts.assets ? { addAssets: opts.assets } : {}) });
+      if (opts.undo) {
+        this.undoRecord = { bookId: book.id, before: result.previous, after: result.book };
+        this.store.set({ bookUndo: { label: opts.undo, at: new Date().toISOString() } });
+        this.notify('info', { key: 'app.notice.bookChanged', params: { what: this.labelText(opts.undo) } }, { label: 'app.undo', command: 'edit.undoBookChange' });
+      } else if (this.undoRecord?.bookId === book.id && (result.changedSections.length || result.removed.length)) {
+        // Another book-wide change came after: undoing the earlier one would throw this one away.
+        this.undoRecord = null;
+        this.store.set({ bookUndo: null });
+      }
       await this.reloadOutline();
       const open = this.state.open;
       if (open && result.removed.includes(open.id)) {
@@ -700,6 +726,62 @@ export class Workbench {
       this.fail(e, 'app.error.storage');
       return false;
     }
+  }
+
+  /**
+   * Takes back the last book-wide change recorded with an undo label (an import, a fix-all): the whole book
+   * returns to how it was before, in one transaction, keeping the replaced content as revisions. Refused with
+   * a message when the book was edited since — then the revision history of each section is the way back.
+   */
+  async undoBookChange(): Promise<boolean> {
+    const rec = this.undoRecord;
+    const book = this.state.book;
+    if (!rec || !book || rec.bookId !== book.id) return false;
+    try {
+      await this.flush();
+      const { book: current } = await readBook(this.db, book.id);
+      if (!jsonEqual(withoutStamp(current), withoutStamp(rec.after))) {
+        this.undoRecord = null;
+        this.store.set({ bookUndo: null });
+        this.notify('error', { key: 'app.error.undoStale' });
+        return false;
+      }
+      const label = this.state.bookUndo?.label;
+      const ok = await this.changeBook(() => ({ ...rec.before, updatedAt: current.updatedAt }), { snapshot: true });
+      if (ok) {
+        this.undoRecord = null;
+        this.store.set({ bookUndo: null });
+        this.store.set((st) => ({ editorEpoch: st.editorEpoch + 1 }));
+        if (label) this.notify('info', { key: 'app.notice.bookUndone', params: { what: this.labelText(label) } });
+      }
+      return ok;
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+      return false;
+    }
+  }
+
+  private labelText(label: UndoLabel): string {
+    return t(label.key, label.params);
+  }
+
+  /** Sets a section's workflow stage, signed with the editor's name and the time. */
+  async setSectionStage(sectionId: string, stage: Stage, by: string): Promise<boolean> {
+    const name = by.trim();
+    if (name !== this.state.view.editorName) await this.setView({ editorName: name });
+    const status = { stage, ...(name ? { by: name } : {}), at: new Date().toISOString() };
+    return this.changeBook((b) => setSectionStatus(b, sectionId, status));
+  }
+
+  /**
+   * Moves an outline node before, after or into another (drag and drop, Alt+↑/↓): one book change that a
+   * single undo takes back; the moved node stays selected.
+   */
+  async moveNode(nodeId: string, targetId: string, position: DropPosition): Promise<boolean> {
+    const title = this.state.outline.find((n) => n.id === nodeId)?.title ?? '';
+    const ok = await this.changeBook((b) => moveRelative(b, nodeId, targetId, position), { snapshot: true, undo: { key: 'app.outline.moved', params: { title } } });
+    if (ok && this.state.outline.some((n) => n.id === nodeId)) this.select(nodeId);
+    return ok;
   }
 
   /**
@@ -831,6 +913,11 @@ export class Workbench {
       case 'edit.redo':
         this.runEditorCommand('edit.redo');
         return;
+      case 'edit.undoBookChange':
+        await this.undoBookChange();
+        return;
+      case 'edit.commandPalette':
+        return this.store.set({ dialog: { kind: 'palette' } });
       case 'view.toggleOutline':
         return this.setView({ showOutline: !this.state.view.showOutline });
       case 'view.toggleSidePanel':
@@ -860,6 +947,8 @@ const BUILT_IN = new Set<MenuCommand>([
   'file.restoreBackup',
   'edit.undo',
   'edit.redo',
+  'edit.undoBookChange',
+  'edit.commandPalette',
   'view.toggleOutline',
   'view.toggleSidePanel',
   'view.zoomIn',
@@ -868,6 +957,11 @@ const BUILT_IN = new Set<MenuCommand>([
   'help.about',
   'help.shortcuts',
 ]);
+
+/** A book without its last-changed stamp, for "has anything changed since" comparisons. */
+function withoutStamp(book: Book): Book {
+  return { ...book, updatedAt: '' };
+}
 
 /** Resolves after the browser had a chance to paint (a timer where there is no window). */
 function nextFrame(win: Window | undefined): Promise<void> {

@@ -255,6 +255,8 @@ export interface BookChangeResult {
   changedSections: string[];
   /** Sections and matter pages that no longer exist. */
   removed: string[];
+  /** The book as it was before the change (for a book-level undo). */
+  previous: Book;
 }
 
 /**
@@ -313,7 +315,7 @@ export async function updateBook(db: YearbookDb, bookId: string, change: (book: 
     const row = await db.books.get(bookId);
     await db.books.put({ ...newRows.book, openedAt: row?.openedAt ?? now });
   });
-  return { book: checked, changedSections: changedContent.filter((r) => r.kind === 'section').map((r) => r.id), removed };
+  return { book: checked, changedSections: changedContent.filter((r) => r.kind === 'section').map((r) => r.id), removed, previous: book };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ export const MENU_COMMANDS = [
   'file.restoreBackup',
   'edit.undo',
   'edit.redo',
+  'edit.undoBookChange',
   'edit.find',
   'edit.replace',
   'edit.commandPalette',

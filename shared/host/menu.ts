@@ -71,6 +71,7 @@ export const APP_MENU: readonly MenuDef[] = [
       // native undo stack knows nothing about.
       cmd('edit.undo', 'shell.menu.edit.undo', 'CmdOrCtrl+Z'),
       cmd('edit.redo', 'shell.menu.edit.redo', 'CmdOrCtrl+Shift+Z'),
+      cmd('edit.undoBookChange', 'shell.menu.edit.undoBookChange'),
       sep,
       role('cut', 'shell.menu.edit.cut', 'CmdOrCtrl+X'),
       role('copy', 'shell.menu.edit.copy', 'CmdOrCtrl+C'),

@@ -2,6 +2,7 @@
 const zh = {
   // Operations on the book tree (shared/model/ops.ts)
   'ops.notFound': '找不到要操作的节点（{id}），书稿可能已在别处被修改。',
+  'ops.cannotMove': '不能移到这里：条目只能放在分目或次目中，次目只能放在分目中，分目只能放在类目中。',
   'ops.noPreviousEntry': '条目“{title}”前面没有可合并的条目。',
   'ops.splitNeedsTitle': '拆分条目需要一个新标题，或从一个段落处拆分。',
   'find.badPattern': '查找内容“{pattern}”不是有效的正则表达式。',
@@ -174,6 +175,7 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
   'ops.notFound': 'The node to change ({id}) was not found; the book may have been changed elsewhere.',
+  'ops.cannotMove': 'It cannot go there: entries go into sections or subsections, subsections into sections, sections into categories.',
   'ops.noPreviousEntry': 'There is no entry before “{title}” to merge it into.',
   'ops.splitNeedsTitle': 'Splitting an entry needs a new title, or a paragraph to split at.',
   'find.badPattern': '“{pattern}” is not a valid regular expression.',

@@ -9,3 +9,4 @@ export * from './migrate';
 export * from './attribution';
 export * from './ops';
 export * from './find';
+export * from './contributors';

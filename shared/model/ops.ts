@@ -7,7 +7,7 @@
 // entry makes the new entry covered by the same lines; merging drops the merged entry's id.
 import { UserError } from './errors';
 import { ID_PREFIX, randomId, type IdGenerator } from './ids';
-import type { Attribution, Block, Book, Category, Entry, Paragraph, Section, SectionChild, Subsection, SubsectionChild } from './schema';
+import type { Attribution, Block, Book, Category, Entry, Paragraph, Section, SectionChild, Status, Subsection, SubsectionChild } from './schema';
 
 /** Where an entry can be placed: a section, or a subsection of it; index counts that container's children. */
 export interface EntryTarget {
@@ -240,4 +240,105 @@ export function mergeEntryIntoPrevious(section: Section, entryId: string, ids: I
 export function replaceSection(book: Book, section: Section): Book {
   if (!findSection(book, section.id)) throw new UserError('ops.notFound', { id: section.id });
   return mapSection(book, section.id, () => section);
+}
+
+/** Where a dragged outline node lands relative to the node it is dropped on. */
+export type DropPosition = 'before' | 'after' | 'inside';
+
+type Place =
+  | { kind: 'category'; category: Category; index: number }
+  | { kind: 'section'; category: Category; section: Section; index: number }
+  | { kind: 'subsection'; section: Section; subsection: Subsection; index: number }
+  | { kind: 'entry'; section: Section; subsection?: Subsection; index: number };
+
+function locate(book: Book, id: string): Place | null {
+  const cats = everyCategory(book);
+  for (let ci = 0; ci < cats.length; ci++) {
+    const category = cats[ci]!;
+    if (category.id === id) return { kind: 'category', category, index: ci };
+    for (let si = 0; si < category.sections.length; si++) {
+      const section = category.sections[si]!;
+      if (section.id === id) return { kind: 'section', category, section, index: si };
+      for (let i = 0; i < section.children.length; i++) {
+        const c = section.children[i]!;
+        if (c.id === id && c.type === 'subsection') return { kind: 'subsection', section, subsection: c, index: i };
+        if (c.id === id && c.type === 'entry') return { kind: 'entry', section, index: i };
+      }
+      for (const c of section.children) {
+        if (c.type !== 'subsection') continue;
+        const j = c.children.findIndex((x) => x.type === 'entry' && x.id === id);
+        if (j >= 0) return { kind: 'entry', section, subsection: c, index: j };
+      }
+    }
+  }
+  return null;
+}
+
+/** The index for "before/after the target" in a container the moved node is first taken out of. */
+function relativeIndex(targetIndex: number, position: 'before' | 'after', sameContainer: boolean, nodeIndex: number): number {
+  const base = sameContainer && nodeIndex < targetIndex ? targetIndex - 1 : targetIndex;
+  return position === 'after' ? base + 1 : base;
+}
+
+/**
+ * Moves an outline node (an entry, a subsection or a section) before, after or into another node — what a
+ * drag and drop in the outline (or its keyboard alternative) does. Entries go before/after entries and
+ * subsections or into a subsection or section (at its end); subsections before/after the top-level children
+ * of a section or into a section; sections before/after sections or into a category. Anything else (a
+ * section into an entry, a node onto itself or into its own subtree) throws a UserError and changes nothing.
+ */
+export function moveRelative(book: Book, nodeId: string, targetId: string, position: DropPosition): Book {
+  const node = locate(book, nodeId);
+  const target = locate(book, targetId);
+  if (!node) throw new UserError('ops.notFound', { id: nodeId });
+  if (!target) throw new UserError('ops.notFound', { id: targetId });
+  if (nodeId === targetId) throw new UserError('ops.cannotMove', { id: nodeId });
+  if (node.kind === 'entry') {
+    if (target.kind === 'section' && position === 'inside') {
+      return moveEntry(book, nodeId, { sectionId: target.section.id, index: target.section.children.length });
+    }
+    if (target.kind === 'subsection' && position === 'inside') {
+      return moveEntry(book, nodeId, { sectionId: target.section.id, subsectionId: target.subsection.id, index: target.subsection.children.length });
+    }
+    if ((target.kind === 'entry' || target.kind === 'subsection') && position !== 'inside') {
+      const targetSub = target.kind === 'entry' ? target.subsection : undefined;
+      const same = node.section.id === target.section.id && node.subsection?.id === targetSub?.id;
+      const index = relativeIndex(target.index, position, same, node.index);
+      return moveEntry(book, nodeId, { sectionId: target.section.id, ...(targetSub ? { subsectionId: targetSub.id } : {}), index });
+    }
+  } else if (node.kind === 'subsection') {
+    if (target.kind === 'section' && position === 'inside') {
+      return moveSubsection(book, nodeId, { sectionId: target.section.id, index: target.section.children.length - (target.section.id === node.section.id ? 1 : 0) });
+    }
+    if ((target.kind === 'subsection' || (target.kind === 'entry' && !target.subsection)) && position !== 'inside') {
+      const same = target.section.id === node.section.id;
+      return moveSubsection(book, nodeId, { sectionId: target.section.id, index: relativeIndex(target.index, position, same, node.index) });
+    }
+  } else if (node.kind === 'section') {
+    if (target.kind === 'category' && position === 'inside') {
+      const same = target.category.id === node.category.id;
+      return moveSection(book, nodeId, { categoryId: target.category.id, index: target.category.sections.length - (same ? 1 : 0) });
+    }
+    if (target.kind === 'section' && position !== 'inside') {
+      const same = target.category.id === node.category.id;
+      return moveSection(book, nodeId, { categoryId: target.category.id, index: relativeIndex(target.index, position, same, node.index) });
+    }
+  }
+  throw new UserError('ops.cannotMove', { id: nodeId });
+}
+
+/** Whether moveRelative would accept this move (for the outline's drop feedback). */
+export function canMoveRelative(book: Book, nodeId: string, targetId: string, position: DropPosition): boolean {
+  try {
+    moveRelative(book, nodeId, targetId, position);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Sets the workflow status of a section (草稿 → 初审 → 复审 → 终审 → 定稿, with who and when). */
+export function setSectionStatus(book: Book, sectionId: string, status: Status): Book {
+  if (!findSection(book, sectionId)) throw new UserError('ops.notFound', { id: sectionId });
+  return mapSection(book, sectionId, (s) => ({ ...s, status }));
 }

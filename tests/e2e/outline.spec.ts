@@ -78,7 +78,7 @@ test.describe('book files, outline and storage', () => {
     await dialog.getByRole('button', { name: '恢复' }).click();
     await dialog.getByRole('button', { name: '确认恢复' }).click();
     await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
-    await expect(tree.getByRole('treeitem', { name: /^消防/ })).toBeVisible();
+    await expect(tree.locator('[data-kind="section"]').last()).toContainText('消防');
     con.check();
   });
 
@@ -115,5 +115,123 @@ test.describe('book files, outline and storage', () => {
     await expect(alert).toContainText('书稿数据没有被改动');
     await expect(alert.getByRole('button', { name: '重新加载' })).toBeVisible();
     await keepScreenshot(page, testInfo, 'storage-unavailable');
+  });
+
+  test('moves entries and sections by drag and drop and with Alt+arrows; one undo takes a move back', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await tree.getByRole('treeitem', { name: /^重要会议/ }).click();
+    const entry = tree.getByRole('treeitem', { name: /^区政府全体会议/ });
+    await expect(entry).toHaveAttribute('aria-level', '3');
+    const section = (title: string) => tree.locator('[data-kind="section"]').filter({ hasText: title });
+    const before = await section('重要会议').locator('.ol-counts').innerText();
+
+    // Drag the entry onto the section 应急管理: it goes to the end of that section.
+    await entry.dragTo(section('应急管理'));
+    await expect(page.getByRole('status').filter({ hasText: '已完成：移动“区政府全体会议”' })).toBeVisible();
+    await expect(section('重要会议').locator('.ol-counts')).not.toHaveText(before);
+    await tree.getByRole('treeitem', { name: /^应急管理/ }).click();
+    await expect(section('应急管理').locator('.ol-counts')).toHaveText(/^7 · /);
+    // It left the author line of 重要会议 behind: here no line covers it yet.
+    await expect(page.locator('.side-panel')).toContainText('1 个条目不在任何署名范围内，如“区政府全体会议”');
+    await keepScreenshot(page, testInfo, 'outline-moved');
+
+    // One undo (the notice's button, or 编辑 › 撤销整体修改) puts it back.
+    await page.locator('.notices').getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '已撤销' })).toBeVisible();
+    await expect(section('重要会议').locator('.ol-counts')).toHaveText(before);
+    await expect(section('应急管理').locator('.ol-counts')).toHaveText(/^6 · /);
+    await expect(page.locator('.side-panel')).not.toContainText('不在任何署名范围内');
+
+    // Keyboard: Alt+↓ moves the section 综述 one place down, after 重要会议.
+    await tree.getByRole('treeitem', { name: /^综述/ }).click();
+    await tree.focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(tree.locator('[data-kind="section"]').nth(1)).toContainText('综述');
+    await expect(tree.locator('[data-kind="section"]').nth(0)).toContainText('重要会议');
+
+    // Dragging a section onto an entry is refused: nothing moves.
+    await section('消防').dragTo(tree.getByRole('treeitem', { name: /^概况/ }).first());
+    await expect(tree.locator('[data-kind="section"]').last()).toContainText('消防');
+
+    // The moves are stored.
+    await page.reload();
+    await expect(tree.locator('[data-kind="section"]').nth(1)).toContainText('综述');
+    con.check();
+  });
+
+  test('the status of a section is set with who and when, shown as a badge, filterable, and kept', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await tree.getByRole('treeitem', { name: /^应急管理/ }).click();
+    const side = page.locator('.side-panel');
+    await side.getByRole('button', { name: '更改状态' }).click();
+    const form = side.getByRole('form', { name: '更改状态' });
+    // The next stage is proposed.
+    await expect(form.getByRole('combobox', { name: '状态' })).toHaveValue('first-review');
+    await form.getByRole('combobox', { name: '状态' }).selectOption('second-review');
+    await form.getByRole('textbox', { name: '审校人姓名' }).fill('李 编辑');
+    await form.getByRole('button', { name: '确定' }).click();
+    await expect(side.locator('.facts')).toContainText('复审');
+    await expect(side.locator('.facts')).toContainText('李 编辑');
+    await expect(side.locator('.facts')).toContainText(String(new Date().getFullYear()));
+    await expect(tree.locator('[data-kind="section"]').filter({ hasText: '应急管理' }).locator('.badge')).toHaveText('复审');
+    await expect(page.locator('.editor-meta .badge')).toHaveText('复审');
+
+    // Filter the outline by status: only the sections at that stage remain.
+    const filter = page.getByRole('combobox', { name: '按状态筛选分目' });
+    await filter.selectOption('second-review');
+    await expect(tree.locator('[data-kind="section"]')).toHaveCount(1);
+    await expect(tree.locator('[data-kind="section"]')).toContainText('应急管理');
+    await filter.selectOption('first-review');
+    await expect(tree.locator('[data-kind="section"]')).toHaveText([/综述/]);
+    await filter.selectOption('approved');
+    await expect(page.locator('.outline-empty')).toContainText('没有处于“定稿”状态的分目');
+    await keepScreenshot(page, testInfo, 'outline-stage');
+    await filter.selectOption('');
+    await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
+
+    // Kept across a reload, and the name is remembered for the next change.
+    await page.reload();
+    await expect(tree.locator('[data-kind="section"]').filter({ hasText: '应急管理' }).locator('.badge')).toHaveText('复审');
+    await side.getByRole('button', { name: '更改状态' }).click();
+    await expect(side.getByRole('textbox', { name: '审校人姓名' })).toHaveValue('李 编辑');
+    await expect(side.getByRole('combobox', { name: '状态' })).toHaveValue('final-review');
+    con.check();
+  });
+
+  test('categories and sections are renamed in place: F2 or double click, Enter keeps, Esc cancels', async ({ page }) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await tree.getByRole('treeitem', { name: /^应急管理/ }).click();
+    await tree.focus();
+    await page.keyboard.press('F2');
+    const input = tree.getByRole('textbox', { name: '重命名' });
+    await expect(input).toHaveValue('应急管理');
+    await input.fill('应急管理与安全生产');
+    await page.keyboard.press('Enter');
+    await expect(input).toBeHidden();
+    await expect(page.locator('.crumb.is-current')).toHaveText('应急管理与安全生产');
+    await expect(tree.getByRole('treeitem', { name: /^应急管理与安全生产/ })).toBeVisible();
+    // The tree has the keyboard again: ↓ moves on.
+    await page.keyboard.press('ArrowDown');
+    await expect(tree.locator('.is-active')).toContainText('概况');
+
+    // Double click, type, Esc: nothing changes.
+    await tree.locator('[data-kind="section"]').last().dblclick();
+    await tree.getByRole('textbox', { name: '重命名' }).fill('不要这个名字');
+    await page.keyboard.press('Escape');
+    await expect(tree.locator('[data-kind="section"]').last()).toContainText('消防');
+    await expect(tree.getByText('不要这个名字')).toHaveCount(0);
+
+    await page.reload();
+    await expect(tree.getByRole('treeitem', { name: /^应急管理与安全生产/ })).toBeVisible();
+    con.check();
   });
 });

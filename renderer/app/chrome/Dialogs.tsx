@@ -5,6 +5,7 @@ import { useT, useWb, useWorkbench } from '../context';
 import { formatBytes, formatTime } from '../format';
 import { isEditorSlot, MENUS, OTHER_SHORTCUTS, type MenuItemDef } from '../menu/menus';
 import type { Dialog } from '../workbench';
+import { CommandPalette } from './CommandPalette';
 
 export function Modal({ title, children, onClose, wide }: { title: string; children: ReactNode; onClose(): void; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -72,6 +73,8 @@ function DialogSwitch({ dialog }: { dialog: Dialog }) {
       return <AboutDialog onClose={close} />;
     case 'shortcuts':
       return <ShortcutsDialog onClose={close} />;
+    case 'palette':
+      return <CommandPalette onClose={close} />;
     case 'pdfUnavailable':
       return <PdfUnavailableDialog onClose={close} />;
     case 'addCategory':
@@ -89,8 +92,6 @@ function DialogSwitch({ dialog }: { dialog: Dialog }) {
         />
       );
     }
-    case 'rename':
-      return <NameDialog titleKey="app.dialog.rename" label="app.dialog.newName" initial={dialog.title} onClose={close} onSubmit={(v) => wb.rename(dialog.nodeId, v)} />;
     case 'delete':
       return <DeleteDialog dialog={dialog} onClose={close} />;
   }
@@ -173,9 +174,9 @@ function NewBookDialog({ onClose }: { onClose(): void }) {
 }
 
 function NameDialog(p: {
-  titleKey: 'app.dialog.addCategory' | 'app.dialog.addSection' | 'app.dialog.rename';
+  titleKey: 'app.dialog.addCategory' | 'app.dialog.addSection';
   titleParams?: Record<string, string>;
-  label: 'app.dialog.categoryName' | 'app.dialog.sectionName' | 'app.dialog.newName';
+  label: 'app.dialog.categoryName' | 'app.dialog.sectionName';
   initial: string;
   onClose(): void;
   onSubmit(v: string): Promise<void>;

@@ -14,6 +14,18 @@ export function Notices() {
             {n.kind === 'error' ? '!' : 'i'}
           </span>
           <span className="notice-text">{'raw' in n.text ? n.text.raw : t(n.text.key, n.text.params)}</span>
+          {n.action && (
+            <button
+              type="button"
+              className="notice-action"
+              onClick={() => {
+                wb.dismiss(n.id);
+                void wb.command(n.action!.command);
+              }}
+            >
+              {t(n.action.label)}
+            </button>
+          )}
           <button type="button" className="notice-close" aria-label={t('app.close')} onClick={() => wb.dismiss(n.id)}>
             ×
           </button>

@@ -91,6 +91,7 @@ export const MENUS: MenuDef[] = [
     items: [
       { command: 'edit.undo', label: 'app.menu.undo', accel: 'Ctrl+Z', editorAccel: true, enabled: hasSection },
       { command: 'edit.redo', label: 'app.menu.redo', accel: 'Ctrl+Y', editorAccel: true, enabled: hasSection },
+      { command: 'edit.undoBookChange', label: 'app.menu.undoBookChange', enabled: (s) => s.bookUndo !== null },
       'sep',
       { editorGroups: ['find'] },
       'sep',
@@ -105,6 +106,8 @@ export const MENUS: MenuDef[] = [
         enabled: (s) => s.outline.some((n) => n.kind === 'category'),
       },
       { run: (wb) => wb.store.set({ dialog: { kind: 'addCategory' } }), label: 'app.menu.addCategory', enabled: hasBook },
+      'sep',
+      { command: 'edit.commandPalette', label: 'app.menu.commandPalette', accel: 'Ctrl+Shift+P', enabled: hasBook },
     ],
   },
   {
@@ -151,6 +154,7 @@ export const OTHER_SHORTCUTS: { keys: string; label: MessageKey }[] = [
   { keys: '← →', label: 'app.shortcut.collapse' },
   { keys: 'Enter', label: 'app.shortcut.open' },
   { keys: 'F2', label: 'app.shortcut.rename' },
+  { keys: 'Alt+↑ ↓', label: 'app.shortcut.moveNode' },
   { keys: 'Delete', label: 'app.shortcut.delete' },
 ];
 

@@ -1,11 +1,15 @@
 // The outline: 类目 → 分目 → 次目 → 条目 with counts, status badges, a filter box (characters or pinyin
 // initials) and full keyboard navigation (↑ ↓ ← → Home End Enter F2, type in the filter with Ctrl+Shift+F).
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+// Entries, subsections and sections are moved by drag and drop, or with Alt+↑ / Alt+↓ from the keyboard.
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
+import type { Stage } from '../../../shared/model';
 import { useT, useWb, useWorkbench, type Translate } from '../context';
 import { formatChars } from '../format';
 import { mark } from '../workbench';
-import { ancestorsOf, buildTree, substringMatcher, visibleRows, type Matcher, type OutlineNode, type VisibleRow } from './tree';
+import { ancestorsOf, buildTree, dropPositionAt, isMovable, keyboardMove, substringMatcher, visibleRows, type DropPosition, type Matcher, type OutlineNode, type VisibleRow } from './tree';
+
+const DRAG_TYPE = 'application/x-yearbook-node';
 
 type PinyinMatch = (text: string, query: string) => number[] | null;
 let pinyinMatch: PinyinMatch | null = null;
@@ -48,12 +52,27 @@ export function Outline() {
 
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [query, setQuery] = useState('');
+  const [stage, setStage] = useState<Stage | null>(null);
   const deferredQuery = useDeferredValue(query);
   const [pinyinReady, setPinyinReady] = useState(pinyinMatch !== null);
   const [active, setActive] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number; node: OutlineNode } | null>(null);
   const treeRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const dragRef = useRef<OutlineNode | null>(null);
+  const [drop, setDrop] = useState<{ id: string; position: DropPosition } | null>(null);
+  /** The category or section being renamed in place (F2, double click, 重命名). */
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const onRenameDone = useCallback(
+    (id: string, title: string | null) => {
+      setRenaming(null);
+      const row = outline.find((n) => n.id === id);
+      if (title !== null && row && title.trim() && title.trim() !== row.title) void wb.rename(id, title.trim());
+      // Back to the tree, so the keyboard keeps working where it was.
+      requestAnimationFrame(() => treeRef.current?.focus());
+    },
+    [wb, outline],
+  );
 
   // Categories start expanded; the path to the open section and the selection is always expanded.
   const bookId = book?.id;
@@ -76,7 +95,7 @@ export function Outline() {
   }, [query, pinyinReady]);
 
   const matcher = useMemo(() => makeMatcher(deferredQuery, pinyinReady ? pinyinMatch : null), [deferredQuery, pinyinReady]);
-  const rows = useMemo(() => visibleRows(tree, expanded, matcher), [tree, expanded, matcher]);
+  const rows = useMemo(() => visibleRows(tree, expanded, matcher, stage), [tree, expanded, matcher, stage]);
   const activeId = active && rows.some((r) => r.node.row.id === active) ? active : (rows[0]?.node.row.id ?? null);
 
   const shown = rows.length > 0;
@@ -116,6 +135,12 @@ export function Outline() {
       const r = rows[Math.max(0, Math.min(rows.length - 1, j))];
       if (r) setActive(r.node.row.id);
     };
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      const move = cur ? keyboardMove(rows, cur.node.row.id, e.key === 'ArrowUp' ? -1 : 1) : null;
+      if (cur && move) void wb.moveNode(cur.node.row.id, move.targetId, move.position).then(() => setActive(cur.node.row.id));
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown':
         go(i + 1);
@@ -149,7 +174,7 @@ export function Outline() {
         break;
       case 'F2':
         if (cur && (cur.node.row.kind === 'category' || cur.node.row.kind === 'section')) {
-          wb.store.set({ dialog: { kind: 'rename', nodeId: cur.node.row.id, title: cur.node.row.title } });
+          setRenaming(cur.node.row.id);
         }
         break;
       case 'Delete':
@@ -163,6 +188,50 @@ export function Outline() {
     }
     e.preventDefault();
   };
+
+  const onDragStart = useCallback((e: DragEvent, node: OutlineNode) => {
+    if (!isMovable(node)) {
+      e.preventDefault();
+      return;
+    }
+    dragRef.current = node;
+    e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer.setData(DRAG_TYPE, node.row.id);
+    e.dataTransfer.setData('text/plain', node.row.title);
+  }, []);
+  const onDragOver = useCallback((e: DragEvent, node: OutlineNode) => {
+    const drag = dragRef.current;
+    if (!drag) return;
+    const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    const position = dropPositionAt(drag, node, rect.height ? (e.clientY - rect.top) / rect.height : 0.5);
+    if (!position) {
+      e.dataTransfer.dropEffect = 'none';
+      setDrop(null);
+      return;
+    }
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    setDrop((d) => (d?.id === node.row.id && d.position === position ? d : { id: node.row.id, position }));
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent, node: OutlineNode) => {
+      const drag = dragRef.current;
+      dragRef.current = null;
+      setDrop(null);
+      if (!drag) return;
+      e.preventDefault();
+      const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+      const position = dropPositionAt(drag, node, rect.height ? (e.clientY - rect.top) / rect.height : 0.5);
+      if (!position) return;
+      if (position === 'inside') toggle(node.row.id, true);
+      void wb.moveNode(drag.row.id, node.row.id, position).then(() => setActive(drag.row.id));
+    },
+    [wb, toggle],
+  );
+  const onDragEnd = useCallback(() => {
+    dragRef.current = null;
+    setDrop(null);
+  }, []);
 
   const onContextMenu = (e: MouseEvent, node: OutlineNode) => {
     if (node.row.kind !== 'category' && node.row.kind !== 'section') return;
@@ -202,7 +271,8 @@ export function Outline() {
           ref={filterRef}
           type="search"
           value={query}
-          placeholder={t('app.outline.filter')}
+          placeholder={t('app.outline.filterShort')}
+          title={t('app.outline.filter')}
           aria-label={t('app.outline.filter')}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -213,6 +283,20 @@ export function Outline() {
             } else if (e.key === 'Escape') setQuery('');
           }}
         />
+        <select
+          className="outline-stage-filter"
+          value={stage ?? ''}
+          aria-label={t('app.outline.stageFilter')}
+          title={t('app.outline.stageFilter')}
+          onChange={(e) => setStage((e.target.value || null) as Stage | null)}
+        >
+          <option value="">{t('app.outline.allStages')}</option>
+          {(Object.keys(STAGE_KEYS) as Stage[]).map((k) => (
+            <option key={k} value={k}>
+              {t(STAGE_KEYS[k])}
+            </option>
+          ))}
+        </select>
       </div>
       {bodyEmpty ? (
         <div className="outline-empty">
@@ -223,7 +307,7 @@ export function Outline() {
         </div>
       ) : rows.length === 0 ? (
         <div className="outline-empty">
-          <p>{t('app.outline.noMatch', { query })}</p>
+          <p>{stage && !query.trim() ? t('app.outline.noStage', { stage: t(STAGE_KEYS[stage]) }) : t('app.outline.noMatch', { query })}</p>
         </div>
       ) : (
         <div
@@ -233,6 +317,7 @@ export function Outline() {
           tabIndex={0}
           aria-label={t('app.outline.label')}
           aria-activedescendant={activeId ? `ol-${activeId}` : undefined}
+          aria-description={t('app.outline.dragHint')}
           onKeyDown={onKeyDown}
         >
           {rows.map((r) => (
@@ -247,6 +332,14 @@ export function Outline() {
               onToggle={toggle}
               onActivate={activate}
               onContextMenu={onContextMenu}
+              dropAt={drop?.id === r.node.row.id ? drop.position : null}
+              onDragStart={onDragStart}
+              onDragOver={onDragOver}
+              onDrop={onDrop}
+              onDragEnd={onDragEnd}
+              renaming={renaming === r.node.row.id}
+              onRename={setRenaming}
+              onRenameDone={onRenameDone}
             />
           ))}
         </div>
@@ -258,7 +351,7 @@ export function Outline() {
           chars: formatChars(tree.totals.characters, locale),
         })}
       </footer>
-      {menu && <NodeMenu menu={menu} t={t} onClose={() => setMenu(null)} />}
+      {menu && <NodeMenu menu={menu} t={t} onClose={() => setMenu(null)} onRename={setRenaming} />}
     </nav>
   );
 }
@@ -273,12 +366,20 @@ interface RowProps {
   onToggle(id: string): void;
   onActivate(n: OutlineNode): void;
   onContextMenu(e: MouseEvent, n: OutlineNode): void;
+  /** This row is the drop target of a drag, at this position. */
+  dropAt: DropPosition | null;
+  onDragStart(e: DragEvent, n: OutlineNode): void;
+  onDragOver(e: DragEvent, n: OutlineNode): void;
+  onDrop(e: DragEvent, n: OutlineNode): void;
+  onDragEnd(): void;
+  renaming: boolean;
+  onRename(id: string): void;
+  onRenameDone(id: string, title: string | null): void;
 }
 
-const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, open, onToggle, onActivate, onContextMenu }: RowProps) {
+const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, open, onToggle, onActivate, onContextMenu, dropAt, onDragStart, onDragOver, onDrop, onDragEnd, renaming, onRename, onRenameDone }: RowProps) {
   const { node } = r;
   const row = node.row;
-  const wb = useWorkbench();
   const title = row.title || t('app.outline.untitled');
   return (
     <div
@@ -289,11 +390,17 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
       aria-level={node.depth + 1}
       aria-expanded={r.expandable ? r.expanded : undefined}
       aria-selected={selected}
-      className={`ol-row ol-${row.kind}${active ? ' is-active' : ''}${selected ? ' is-selected' : ''}${open ? ' is-open' : ''}`}
+      className={`ol-row ol-${row.kind}${active ? ' is-active' : ''}${selected ? ' is-selected' : ''}${open ? ' is-open' : ''}${dropAt ? ` drop-${dropAt}` : ''}`}
       style={{ paddingLeft: `${8 + node.depth * 14}px` }}
+      draggable={isMovable(node)}
+      data-drop={dropAt ?? undefined}
+      onDragStart={(e) => onDragStart(e, node)}
+      onDragOver={(e) => onDragOver(e, node)}
+      onDrop={(e) => onDrop(e, node)}
+      onDragEnd={onDragEnd}
       onClick={() => onActivate(node)}
       onDoubleClick={() => {
-        if (row.kind === 'category' || row.kind === 'section') wb.store.set({ dialog: { kind: 'rename', nodeId: row.id, title: row.title } });
+        if (row.kind === 'category' || row.kind === 'section') onRename(row.id);
       }}
       onContextMenu={(e) => onContextMenu(e, node)}
     >
@@ -308,11 +415,15 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
       >
         {r.expandable ? (r.expanded ? '▾' : '▸') : ''}
       </span>
-      <span className="ol-title" title={title}>
-        {row.kind === 'subsection' ? <span className="ol-sub-dot">· </span> : null}
-        <Highlighted text={title} match={r.match} />
-        {row.kind === 'subsection' ? <span className="ol-sub-dot"> ·</span> : null}
-      </span>
+      {renaming ? (
+        <RenameInput initial={row.title} label={t('app.outline.rename')} onDone={(v) => onRenameDone(row.id, v)} />
+      ) : (
+        <span className="ol-title" title={title}>
+          {row.kind === 'subsection' ? <span className="ol-sub-dot">· </span> : null}
+          <Highlighted text={title} match={r.match} />
+          {row.kind === 'subsection' ? <span className="ol-sub-dot"> ·</span> : null}
+        </span>
+      )}
       {row.kind === 'section' && row.stage && row.stage !== 'draft' ? (
         <span className={`badge stage-${row.stage}`}>{t(STAGE_KEYS[row.stage])}</span>
       ) : null}
@@ -324,6 +435,36 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
     </div>
   );
 });
+
+/** The title field of a row being renamed: Enter or leaving it keeps the new title, Esc keeps the old. */
+function RenameInput({ initial, label, onDone }: { initial: string; label: string; onDone(v: string | null): void }) {
+  const [value, setValue] = useState(initial);
+  const done = useRef(false);
+  const finish = (v: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(v);
+  };
+  return (
+    <input
+      className="ol-rename"
+      value={value}
+      aria-label={label}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.nativeEvent.isComposing) return;
+        if (e.key === 'Enter') finish(value);
+        else if (e.key === 'Escape') finish(null);
+      }}
+      onBlur={() => finish(value)}
+    />
+  );
+}
 
 function Highlighted({ text, match }: { text: string; match?: number[] }) {
   if (!match?.length) return <>{text}</>;
@@ -342,7 +483,7 @@ function Highlighted({ text, match }: { text: string; match?: number[] }) {
   );
 }
 
-function NodeMenu({ menu, t, onClose }: { menu: { x: number; y: number; node: OutlineNode }; t: Translate; onClose(): void }) {
+function NodeMenu({ menu, t, onClose, onRename }: { menu: { x: number; y: number; node: OutlineNode }; t: Translate; onClose(): void; onRename(id: string): void }) {
   const wb = useWorkbench();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -385,7 +526,7 @@ function NodeMenu({ menu, t, onClose }: { menu: { x: number; y: number; node: Ou
     >
       {row.kind === 'category' && item(t('app.outline.addSection'), () => wb.store.set({ dialog: { kind: 'addSection', categoryId: row.id } }))}
       {row.kind === 'section' && item(t('app.outline.open'), () => void wb.openNode(row.id))}
-      {item(t('app.outline.rename'), () => wb.store.set({ dialog: { kind: 'rename', nodeId: row.id, title: row.title } }))}
+      {item(t('app.outline.rename'), () => onRename(row.id))}
       <div className="menu-sep" role="separator" />
       {item(row.kind === 'category' ? t('app.outline.deleteCategory') : t('app.outline.deleteSection'), () => wb.askDelete(row.id), true)}
     </div>

@@ -1,5 +1,6 @@
 // The outline as a tree of rows, and the list of rows currently visible (expanded, filtered). Pure.
 import { addNodeCounts, zeroCounts } from '../../storage/rows';
+import type { Stage } from '../../../shared/model';
 import type { NodeCounts, NodeRow } from '../../storage/schema';
 
 export interface OutlineNode {
@@ -75,12 +76,12 @@ export function substringMatcher(query: string): Matcher {
 }
 
 /**
- * The rows to draw. Without a filter: children of expanded nodes. With a filter: every matching node and
- * its ancestors, all expanded.
+ * The rows to draw. Without a filter: children of expanded nodes. With a filter (title and/or section
+ * status): every matching node and its ancestors, all expanded.
  */
-export function visibleRows(tree: OutlineTree, expanded: ReadonlySet<string>, matcher: Matcher | null): VisibleRow[] {
+export function visibleRows(tree: OutlineTree, expanded: ReadonlySet<string>, matcher: Matcher | null, stage: Stage | null = null): VisibleRow[] {
   const out: VisibleRow[] = [];
-  if (!matcher) {
+  if (!matcher && !stage) {
     const walk = (n: OutlineNode) => {
       const expandable = n.children.length > 0;
       const isOpen = expandable && expanded.has(n.row.id);
@@ -93,7 +94,9 @@ export function visibleRows(tree: OutlineTree, expanded: ReadonlySet<string>, ma
   const matches = new Map<string, number[]>();
   const keep = new Set<string>();
   for (const n of tree.byId.values()) {
-    const m = matcher(n.row.title);
+    // A status filter keeps the sections at that stage (and their ancestors), without their entries.
+    if (stage && !(n.row.kind === 'section' && (n.row.stage ?? 'draft') === stage)) continue;
+    const m = matcher ? matcher(n.row.title) : [];
     if (!m) continue;
     matches.set(n.row.id, m);
     for (let p: OutlineNode | null = n; p; p = p.parent) keep.add(p.row.id);
@@ -114,4 +117,66 @@ export function ancestorsOf(tree: OutlineTree, id: string): string[] {
   const out: string[] = [];
   for (let p = tree.byId.get(id)?.parent ?? null; p; p = p.parent) out.push(p.row.id);
   return out;
+}
+
+export type DropPosition = 'before' | 'after' | 'inside';
+
+/** Whether a node may be dragged at all: entries, subsections and sections (categories and matter stay put). */
+export function isMovable(n: OutlineNode): boolean {
+  return n.row.kind === 'entry' || n.row.kind === 'subsection' || n.row.kind === 'section';
+}
+
+/**
+ * Whether dropping `drag` at `position` of `target` is a move the model accepts (shared/model/ops
+ * moveRelative decides finally; this is the outline's quick answer while dragging, from rows alone).
+ */
+export function dropAllowed(drag: OutlineNode, target: OutlineNode, position: DropPosition): boolean {
+  if (drag === target) return false;
+  for (let p: OutlineNode | null = target; p; p = p.parent) if (p === drag) return false;
+  const t = target.row.kind;
+  switch (drag.row.kind) {
+    case 'entry':
+      return position === 'inside' ? t === 'section' || t === 'subsection' : t === 'entry' || t === 'subsection';
+    case 'subsection':
+      return position === 'inside' ? t === 'section' : t === 'subsection' || (t === 'entry' && target.parent?.row.kind === 'section');
+    case 'section':
+      return position === 'inside' ? t === 'category' : t === 'section';
+    default:
+      return false;
+  }
+}
+
+/**
+ * Where a drop at a vertical offset lands: the top quarter is "before", the bottom quarter "after", the middle
+ * "inside" when the target can hold the node (else the nearer half decides before/after). Null when nothing
+ * is allowed there.
+ */
+export function dropPositionAt(drag: OutlineNode, target: OutlineNode, fraction: number): DropPosition | null {
+  const inside = dropAllowed(drag, target, 'inside');
+  const order: DropPosition[] = inside ? (fraction < 0.25 ? ['before'] : fraction > 0.75 ? ['after'] : ['inside']) : [fraction < 0.5 ? 'before' : 'after'];
+  // A node that can only be dropped inside (an entry onto a section) takes the drop anywhere on the row.
+  order.push(...(['inside', 'before', 'after'] as const).filter((p) => !order.includes(p)));
+  return order.find((p) => dropAllowed(drag, target, p)) ?? null;
+}
+
+/**
+ * The keyboard alternative to dragging (Alt+↑ / Alt+↓): the move that takes a node one step up or down
+ * among the visible rows of its kind — past a neighbour in its own container, or to the end (start) of the
+ * previous (next) container when it is the first (last) there. Null at the ends of the book.
+ */
+export function keyboardMove(rows: readonly VisibleRow[], id: string, direction: -1 | 1): { targetId: string; position: DropPosition } | null {
+  const i = rows.findIndex((r) => r.node.row.id === id);
+  const node = rows[i]?.node;
+  if (!node || !isMovable(node)) return null;
+  for (let j = i + direction; j >= 0 && j < rows.length; j += direction) {
+    const other = rows[j]!.node;
+    if (other.row.kind !== node.row.kind) continue;
+    let inside = false;
+    for (let p: OutlineNode | null = other; p; p = p.parent) if (p === node) inside = true;
+    if (inside) continue;
+    const sameParent = other.parent === node.parent;
+    const position: DropPosition = sameParent ? (direction < 0 ? 'before' : 'after') : direction < 0 ? 'after' : 'before';
+    return dropAllowed(node, other, position) ? { targetId: other.row.id, position } : null;
+  }
+  return null;
 }

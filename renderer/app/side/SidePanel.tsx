@@ -3,10 +3,11 @@
 // SIDE_TABS (e.g. the checker's problems panel); a tab is a component that reads the workbench state.
 import { useState, type ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
-import { sectionEntries, type Attribution, type Entry, type Section } from '../../../shared/model';
+import { sectionEntries, type Attribution, type Entry, type Section, type Stage } from '../../../shared/model';
 import { entryCounts } from '../../storage/rows';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatChars, formatNumber, formatTime } from '../format';
+import { ContributorsTab } from './ContributorsTab';
 
 export interface SideTab {
   id: string;
@@ -32,6 +33,7 @@ const KIND_KEYS: Record<Attribution['kind'], MessageKey> = {
 export const SIDE_TABS: SideTab[] = [
   { id: 'details', label: 'app.side.details', Component: DetailsTab },
   { id: 'history', label: 'app.side.history', Component: HistoryTab },
+  { id: 'contributors', label: 'app.side.contributors', Component: ContributorsTab },
 ];
 
 export function SidePanel() {
@@ -122,6 +124,7 @@ function DetailsTab() {
             <span className={`badge stage-${section.status.stage}`}>{t(STAGE_KEYS[section.status.stage]!)}</span>
             {section.status.by ? <span className="muted"> {section.status.by}</span> : null}
             {section.status.at ? <span className="muted"> {formatTime(section.status.at, locale)}</span> : null}
+            <StageChanger key={section.id} sectionId={section.id} stage={section.status.stage} />
           </dd>
           <dt>{t('app.side.entries')}</dt>
           <dd>{formatNumber(entries.length, locale)}</dd>
@@ -167,6 +170,59 @@ function DetailsTab() {
         ) : null}
       </section>
     </>
+  );
+}
+
+const STAGES: Stage[] = ['draft', 'first-review', 'second-review', 'final-review', 'approved'];
+
+/** 更改状态: the next stage (or any), signed with the editor's name (remembered) and the time. */
+function StageChanger({ sectionId, stage }: { sectionId: string; stage: Stage }) {
+  const wb = useWorkbench();
+  const t = useT();
+  const remembered = useWb((s) => s.view.editorName);
+  const [open, setOpen] = useState(false);
+  const next = STAGES[Math.min(STAGES.indexOf(stage) + 1, STAGES.length - 1)]!;
+  const [choice, setChoice] = useState<Stage>(next);
+  const [name, setName] = useState(remembered);
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="link stage-change"
+        onClick={() => {
+          setChoice(next);
+          setName(remembered);
+          setOpen(true);
+        }}
+      >
+        {t('app.side.changeStage')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="stage-form"
+      aria-label={t('app.side.changeStage')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void wb.setSectionStage(sectionId, choice, name).then((ok) => ok && setOpen(false));
+      }}
+    >
+      <select value={choice} aria-label={t('app.side.status')} onChange={(e) => setChoice(e.target.value as Stage)}>
+        {STAGES.map((k) => (
+          <option key={k} value={k}>
+            {t(STAGE_KEYS[k]!)}
+          </option>
+        ))}
+      </select>
+      <input value={name} placeholder={t('app.side.stageBy')} aria-label={t('app.side.stageBy')} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" className="button is-small is-primary">
+        {t('app.side.setStage')}
+      </button>
+      <button type="button" className="button is-small" onClick={() => setOpen(false)}>
+        {t('app.cancel')}
+      </button>
+    </form>
   );
 }
 

@@ -202,4 +202,36 @@ describe('workbench', () => {
     expect(await wb.changeBook((b) => moveEntry(b, 'e_missing', { sectionId: target.id, index: 0 }))).toBe(false);
     expect(wb.state.notices.at(-1)!.kind).toBe('error');
   });
+
+  it('takes a book-wide change back with one undo, and refuses once the book changed since', async () => {
+    const { wb, db } = setup();
+    await wb.start();
+    const open = wb.state.open;
+    if (open?.kind !== 'section') throw new Error('no section open');
+    const first = open.section.children[0] as Entry;
+    const source = open.id;
+    const target = wb.state.outline.find((n) => n.kind === 'section' && n.title === '重要会议')!;
+    const bookId = wb.state.book!.id;
+    const before = (await readBook(db, bookId)).book;
+    expect(wb.state.bookUndo).toBeNull();
+    expect(await wb.changeBook((b) => moveEntry(b, first.id, { sectionId: target.id, index: 0 }), { snapshot: true, undo: { key: 'app.menu.undo' } })).toBe(true);
+    expect(wb.state.bookUndo?.label.key).toBe('app.menu.undo');
+    // The notice offers the undo as a button.
+    expect(wb.state.notices.at(-1)!.action?.command).toBe('edit.undoBookChange');
+    expect(wb.state.outline.find((n) => n.id === first.id)!.sectionId).toBe(target.id);
+    await wb.command('edit.undoBookChange');
+    expect(wb.state.bookUndo).toBeNull();
+    expect(wb.state.outline.find((n) => n.id === first.id)!.sectionId).toBe(source);
+    const after = (await readBook(db, bookId)).book;
+    expect({ ...after, updatedAt: '' }).toEqual({ ...before, updatedAt: '' });
+    // The moved-away content is kept as a revision of the target section.
+    expect((await db.revisions.where('sectionId').equals(target.id).count()) > 0).toBe(true);
+
+    // Changed since (here by another book change without an undo label): undo is no longer offered.
+    expect(await wb.changeBook((b) => moveEntry(b, first.id, { sectionId: target.id, index: 0 }), { undo: { key: 'app.menu.undo' } })).toBe(true);
+    expect(await wb.changeBook((b) => moveEntry(b, first.id, { sectionId: source, index: 0 }))).toBe(true);
+    expect(wb.state.bookUndo).toBeNull();
+    expect(await wb.undoBookChange()).toBe(false);
+    expect(wb.state.outline.find((n) => n.id === first.id)!.sectionId).toBe(source);
+  });
 });

@@ -6,6 +6,7 @@ import {
   isUserError,
   mergeEntryIntoPrevious,
   moveEntry,
+  moveRelative,
   moveSection,
   moveSubsection,
   replaceSection,
@@ -179,5 +180,79 @@ describe('splitEntry and mergeEntryIntoPrevious', () => {
     expect(created.title).toBe('为民实事项目');
     expect(created.blocks[0]).toEqual(table);
     expect(indexBook({ ...corpusBook(), body: [] }).size).toBe(0);
+  });
+});
+
+describe('moveRelative (outline drag and drop)', () => {
+  const ids = (s: Section) => s.children.map((c) => c.id);
+
+  it('puts an entry right before or after an entry, in the same section (moving down or up) and across sections', () => {
+    const book = corpusBook();
+    const from = section(book, '信访工作');
+    const [a, b, c, d] = sectionEntries(from).map((e) => e.id);
+    // down: a after c → b c a d
+    let next = moveRelative(book, a!, c!, 'after');
+    checkBook(next);
+    expect(ids(section(next, '信访工作')).filter((x) => [a, b, c, d].includes(x))).toEqual([b, c, a, d]);
+    // down with before: a before c → b a c d
+    next = moveRelative(book, a!, c!, 'before');
+    expect(ids(section(next, '信访工作')).filter((x) => [a, b, c, d].includes(x))).toEqual([b, a, c, d]);
+    // up: d before a → d a b c
+    next = moveRelative(book, d!, a!, 'before');
+    expect(ids(section(next, '信访工作')).filter((x) => [a, b, c, d].includes(x))).toEqual([d, a, b, c]);
+    // across: c after the first entry of another section; it leaves the old covers
+    const other = section(book, '住房公积金管理');
+    const o1 = sectionEntries(other)[0]!.id;
+    next = moveRelative(book, c!, o1, 'after');
+    checkBook(next);
+    const o = ids(section(next, '住房公积金管理'));
+    expect(o[o.indexOf(o1) + 1]).toBe(c);
+    expect(attributions(section(next, '信访工作')).every((x) => !x.covers.includes(c!))).toBe(true);
+  });
+
+  it('drops an entry into a section (at its end) or a subsection, and a subsection before an entry', () => {
+    const book = corpusBook();
+    const e = sectionEntries(section(book, '外事'))[0]!.id;
+    const target = section(book, '信访工作');
+    let next = moveRelative(book, e, target.id, 'inside');
+    expect(ids(section(next, '信访工作')).at(-1)).toBe(e);
+    const mz = section(book, '民政');
+    const sub = mz.children.find((c) => c.type === 'subsection' && c.title === '社会救助') as Extract<Section['children'][number], { type: 'subsection' }>;
+    next = moveRelative(book, e, sub.id, 'inside');
+    checkBook(next);
+    const moved = section(next, '民政').children.find((c) => c.id === sub.id);
+    expect(moved?.type === 'subsection' && moved.children.at(-1)?.id).toBe(e);
+    // the subsection before the first entry of 外事
+    next = moveRelative(book, sub.id, e, 'before');
+    checkBook(next);
+    const w = ids(section(next, '外事'));
+    expect(w.indexOf(sub.id)).toBe(w.indexOf(e) - 1);
+    expect(ids(section(next, '民政'))).not.toContain(sub.id);
+  });
+
+  it('moves sections before/after sections and into categories; refuses what the tree cannot hold', () => {
+    const book = corpusBook();
+    const first = book.body[0]!.sections[0]!.id;
+    const last = book.body[1]!.sections.at(-1)!.id;
+    let next = moveRelative(book, first, last, 'after');
+    checkBook(next);
+    expect(next.body[1]!.sections.at(-1)!.id).toBe(first);
+    next = moveRelative(book, last, 'c_gov', 'inside');
+    expect(next.body[0]!.sections.at(-1)!.id).toBe(last);
+    const entry = sectionEntries(section(book, '外事'))[0]!.id;
+    for (const [node, target, pos] of [
+      [first, entry, 'before'],
+      [first, entry, 'inside'],
+      [entry, 'c_gov', 'inside'],
+      [first, first, 'after'],
+      ['c_gov', 'c_more', 'before'],
+    ] as const) {
+      try {
+        moveRelative(book, node, target, pos);
+        expect.unreachable(`${node} ${pos} ${target}`);
+      } catch (e) {
+        expect(isUserError(e) && e.message).toContain('不能移到这里');
+      }
+    }
   });
 });
