@@ -9,6 +9,7 @@ import { MenuBar } from './menu/MenuBar';
 import { Outline } from './outline/Outline';
 import { ImportHost } from './import/ImportHost';
 import { EditorPane } from './pane/EditorPane';
+import { ProblemsDialogs } from './problems/ProblemsDialogs';
 import { SidePanel } from './side/SidePanel';
 import type { Workbench } from './workbench';
 
@@ -60,6 +61,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
       <StatusBar />
       <ImportHost />
       <Dialogs />
+      <ProblemsDialogs />
       <Notices />
     </div>
   );

@@ -71,6 +71,15 @@ export interface UndoLabel {
   params?: MessageParams;
 }
 
+/** The book before and after the last change recorded with an undo label (see undoBookChange). */
+interface UndoRecord {
+  bookId: string;
+  before: Book;
+  after: Book;
+  label: UndoLabel;
+  at: string;
+}
+
 export interface ViewSettings {
   locale: Locale;
   zoom: number;
@@ -142,7 +151,7 @@ export class Workbench {
   /** The mounted section editor's handle (commands for the menu), set by the editor pane. */
   private editorHandle: SectionEditorHandle | null = null;
   /** The book before and after the last change recorded with an undo label (see undoBookChange). */
-  private undoRecord: { bookId: string; before: Book; after: Book } | null = null;
+  private undoRecord: UndoRecord | null = null;
 
   setEditorHandle(handle: SectionEditorHandle | null): void {
     this.editorHandle = handle;
@@ -335,6 +344,13 @@ export class Workbench {
       ...(switching ? { fileName: null } : {}),
     });
     await Promise.all([markBookOpened(this.db, bookId), setSetting(this.db, 'currentBookId', bookId)]);
+    // A book-wide undo recorded for this book (before a restart) is offered again; one for another book is not.
+    if (this.undoRecord?.bookId !== bookId) this.undoRecord = null;
+    if (!this.undoRecord) {
+      const stored = await getSetting<UndoRecord | null>(this.db, 'bookUndo', null).catch(() => null);
+      if (stored?.bookId === bookId) this.undoRecord = stored;
+    }
+    this.store.set({ bookUndo: this.undoRecord ? { label: this.undoRecord.label, at: this.undoRecord.at } : null });
     this.store.set({ books: await listBooks(this.db) });
     await nextFrame(this.win);
     const ordered = sortedSections(outline);
@@ -699,13 +715,11 @@ export class Workbench {
       // assets: bytes of images the change adds (an imported Word document's photos), stored in the same transaction.
       const result = await updateBook(this.db, book.id, change, { ...(opts.snapshot ? { snapshot: true } : {}), ...(opts.assets ? { addAssets: opts.assets } : {}) });
       if (opts.undo) {
-        this.undoRecord = { bookId: book.id, before: result.previous, after: result.book };
-        this.store.set({ bookUndo: { label: opts.undo, at: new Date().toISOString() } });
+        await this.setUndo({ bookId: book.id, before: result.previous, after: result.book, label: opts.undo, at: new Date().toISOString() });
         this.notify('info', { key: 'app.notice.bookChanged', params: { what: this.labelText(opts.undo) } }, { label: 'app.undo', command: 'edit.undoBookChange' });
       } else if (this.undoRecord?.bookId === book.id && (result.changedSections.length || result.removed.length)) {
         // Another book-wide change came after: undoing the earlier one would throw this one away.
-        this.undoRecord = null;
-        this.store.set({ bookUndo: null });
+        await this.setUndo(null);
       }
       await this.reloadOutline();
       const open = this.state.open;
@@ -741,16 +755,14 @@ export class Workbench {
       await this.flush();
       const { book: current } = await readBook(this.db, book.id);
       if (!jsonEqual(withoutStamp(current), withoutStamp(rec.after))) {
-        this.undoRecord = null;
-        this.store.set({ bookUndo: null });
+        await this.setUndo(null);
         this.notify('error', { key: 'app.error.undoStale' });
         return false;
       }
       const label = this.state.bookUndo?.label;
       const ok = await this.changeBook(() => ({ ...rec.before, updatedAt: current.updatedAt }), { snapshot: true });
       if (ok) {
-        this.undoRecord = null;
-        this.store.set({ bookUndo: null });
+        await this.setUndo(null);
         this.store.set((st) => ({ editorEpoch: st.editorEpoch + 1 }));
         if (label) this.notify('info', { key: 'app.notice.bookUndone', params: { what: this.labelText(label) } });
       }
@@ -758,6 +770,20 @@ export class Workbench {
     } catch (e) {
       this.fail(e, 'app.error.storage');
       return false;
+    }
+  }
+
+  /**
+   * Records (or forgets) the book-wide change that can be undone. It is stored too, so the undo is still there
+   * after a restart (an import accepted at the end of the day can be taken back the next morning).
+   */
+  private async setUndo(rec: UndoRecord | null): Promise<void> {
+    this.undoRecord = rec;
+    this.store.set({ bookUndo: rec ? { label: rec.label, at: rec.at } : null });
+    try {
+      await setSetting(this.db, 'bookUndo', rec);
+    } catch (e) {
+      this.host.log('warn', 'could not store the book-wide undo', describeError(e));
     }
   }
 
@@ -793,6 +819,12 @@ export class Workbench {
     await this.openNode(target.sectionId, focus);
     // openNode selects outline nodes only; a block id is shown without changing the outline selection.
     if (target.nodeId && this.state.outline.some((n) => n.id === target.nodeId)) this.select(target.nodeId);
+  }
+
+  /** The open book as a model, as stored (the checker keeps its own copy and patches it after saves). */
+  async readBookModel(): Promise<Book | null> {
+    const row = this.state.book;
+    return row ? (await readBook(this.db, row.id)).book : null;
   }
 
   /** Adds (or updates) a person or unit in the book's contributor registry (from the editor's attribution tagging). */

@@ -15,7 +15,7 @@ import { t } from '../../shared/i18n';
 import { ID_PREFIX, randomId, type Section } from '../../shared/model';
 import { $addCommentMark } from './actions/marks';
 import { EDITOR_COMMANDS, type EditorCommandId } from './commands';
-import type { SectionEditorHandle, SectionEditorProps } from './contract';
+import type { EditorProblem, SectionEditorHandle, SectionEditorProps } from './contract';
 import { commandState, relinkContributors, runCommand, trackHistory, type EditorController, type EditorDialog, type EditorUi } from './controller';
 import { SectionReader } from './convert/reader';
 import { $loadSection } from './convert/section';
@@ -23,6 +23,7 @@ import { EDITOR_NAMESPACE, EDITOR_NODES, EDITOR_THEME } from './editorConfig';
 import { AttributionSuggestPlugin, type SuggestApi } from './plugins/AttributionSuggestPlugin';
 import { CommentAnchorsPlugin } from './plugins/CommentAnchorsPlugin';
 import { ContextMenuPlugin } from './plugins/ContextMenuPlugin';
+import { ProblemsPlugin } from './plugins/ProblemsPlugin';
 import { RevealPlugin } from './plugins/RevealPlugin';
 import { SectionSyncPlugin } from './plugins/SectionSyncPlugin';
 import { SelectionInfoPlugin } from './plugins/SelectionInfoPlugin';
@@ -98,7 +99,7 @@ function SectionEditorSession(props: SectionEditorProps): JSX.Element {
 }
 
 function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: SectionStore }): JSX.Element {
-  const { book, readOnly = false, reader, store, onChange, section, onSelectionChange, focus, ref, onZoomChange } = props;
+  const { book, readOnly = false, reader, store, onChange, section, onSelectionChange, focus, ref, onZoomChange, problems } = props;
   const [editor] = useLexicalComposerContext();
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -232,6 +233,7 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
               />
               <AttributionSuggestPlugin pageRef={pageRef} contributors={book.contributors} apiRef={suggestApi} readOnly={readOnly} />
               <TableToolbarPlugin ctl={controller} pageRef={pageRef} />
+              <ProblemsPlugin problems={problems ?? NO_PROBLEMS} pageRef={pageRef} />
             </article>
           </div>
           {panel?.kind === 'find' ? (
@@ -272,6 +274,8 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
     </EditorEnvContext.Provider>
   );
 }
+
+const NO_PROBLEMS: readonly EditorProblem[] = [];
 
 type Panel = { kind: 'find'; replace: boolean; n: number } | { kind: 'comments'; focus: string | null };
 

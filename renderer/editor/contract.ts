@@ -49,6 +49,23 @@ export interface EditorSelectionInfo {
   blockId?: string;
 }
 
+/**
+ * A problem the app's checker found in the section (shared/validate findings, reduced to what the editor shows):
+ * the text [start, end) of a node's field is underlined by severity, and the message shows on hover.
+ * field: 'text' (paragraph, heading, dated item, footnote), 'dateLabel' (大事记 date), 'title' (entry, subsection).
+ */
+export interface EditorProblem {
+  id: string;
+  nodeId: string;
+  field: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** The offending text; the underline is skipped where the text at [start, end) no longer reads so. */
+  text?: string;
+}
+
 export interface SectionEditorProps {
   /**
    * The section to edit. A new object identity with a different id replaces the editor content.
@@ -70,6 +87,8 @@ export interface SectionEditorProps {
   zoom?: number;
   /** Called when the user zooms (toolbar, Ctrl+Alt+= / Ctrl+Alt+-, Ctrl+wheel) so the app can keep the setting. */
   onZoomChange?(zoom: number): void;
+  /** The checker's problems in this section, underlined in the text (see EditorProblem). */
+  problems?: readonly EditorProblem[];
 }
 
 /** State of a command for menus and the command palette. */

@@ -25,6 +25,9 @@ export const MENU_COMMANDS = [
   'view.zoomOut',
   'view.zoomReset',
   'tools.validate',
+  'tools.nextProblem',
+  'tools.prevProblem',
+  'tools.editorialSummary',
   'help.about',
   'help.shortcuts',
 ] as const;

@@ -83,7 +83,9 @@ export const APP_MENU: readonly MenuDef[] = [
       cmd('edit.replace', 'shell.menu.edit.replace', 'CmdOrCtrl+H'),
       cmd('edit.commandPalette', 'shell.menu.edit.commandPalette', 'CmdOrCtrl+Shift+P'),
       sep,
-      cmd('tools.validate', 'shell.menu.edit.validate', 'F7'),
+      cmd('tools.validate', 'problems.menu.check', 'F7'),
+      cmd('tools.nextProblem', 'problems.menu.next', 'F8'),
+      cmd('tools.prevProblem', 'problems.menu.prev', 'Shift+F8'),
     ],
   },
   {
@@ -93,6 +95,7 @@ export const APP_MENU: readonly MenuDef[] = [
       cmd('view.toggleOutline', 'shell.menu.view.toggleOutline', 'CmdOrCtrl+Shift+1'),
       cmd('view.toggleSidePanel', 'shell.menu.view.toggleSidePanel', 'CmdOrCtrl+Shift+2'),
       cmd('view.preview', 'shell.menu.view.preview', 'CmdOrCtrl+Shift+3'),
+      cmd('tools.editorialSummary', 'problems.menu.summary'),
       sep,
       cmd('view.zoomIn', 'shell.menu.view.zoomIn', 'CmdOrCtrl+='),
       cmd('view.zoomOut', 'shell.menu.view.zoomOut', 'CmdOrCtrl+-'),

@@ -113,7 +113,7 @@ test.describe('importing drafts in the app', () => {
 
     // One undo takes the whole import back.
     await page.getByRole('menuitem', { name: '编辑' }).click();
-    await page.getByRole('menuitem', { name: /撤销书稿更改/ }).click();
+    await page.getByRole('menuitem', { name: /撤销整体修改/ }).click();
     await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
     await expect(page.locator('.outline-footer')).toHaveText(footerBefore!);
     con.check();

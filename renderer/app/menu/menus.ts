@@ -108,6 +108,9 @@ export const MENUS: MenuDef[] = [
       { run: (wb) => wb.store.set({ dialog: { kind: 'addCategory' } }), label: 'app.menu.addCategory', enabled: hasBook },
       'sep',
       { command: 'edit.commandPalette', label: 'app.menu.commandPalette', accel: 'Ctrl+Shift+P', enabled: hasBook },
+      { command: 'tools.validate', label: 'problems.menu.check', accel: 'F7', enabled: hasBook },
+      { command: 'tools.nextProblem', label: 'problems.menu.next', accel: 'F8', enabled: hasBook },
+      { command: 'tools.prevProblem', label: 'problems.menu.prev', accel: 'Shift+F8', enabled: hasBook },
     ],
   },
   {
@@ -132,6 +135,8 @@ export const MENUS: MenuDef[] = [
       { command: 'view.zoomReset', label: 'app.menu.zoomReset', accel: 'Ctrl+0' },
       'sep',
       { editorGroups: ['view'] },
+      'sep',
+      { command: 'tools.editorialSummary', label: 'problems.menu.summary', enabled: hasBook },
       'sep',
       { run: (wb) => void wb.setView({ locale: 'zh' }), label: 'app.menu.langZh', checked: (s) => s.view.locale === 'zh' },
       { run: (wb) => void wb.setView({ locale: 'en' }), label: 'app.menu.langEn', checked: (s) => s.view.locale === 'en' },

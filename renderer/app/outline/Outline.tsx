@@ -7,6 +7,7 @@ import type { Stage } from '../../../shared/model';
 import { useT, useWb, useWorkbench, type Translate } from '../context';
 import { formatChars } from '../format';
 import { mark } from '../workbench';
+import { OutlineBadge } from '../problems/OutlineBadge';
 import { ancestorsOf, buildTree, dropPositionAt, isMovable, keyboardMove, substringMatcher, visibleRows, type DropPosition, type Matcher, type OutlineNode, type VisibleRow } from './tree';
 
 const DRAG_TYPE = 'application/x-yearbook-node';
@@ -427,6 +428,7 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
       {row.kind === 'section' && row.stage && row.stage !== 'draft' ? (
         <span className={`badge stage-${row.stage}`}>{t(STAGE_KEYS[row.stage])}</span>
       ) : null}
+      {row.kind === 'section' || row.kind === 'category' ? <OutlineBadge id={row.id} kind={row.kind} /> : null}
       <span className="ol-counts" title={t('app.outline.countsTitle', { entries: node.counts.entries, chars: node.counts.characters })}>
         {row.kind === 'entry' || node.counts.entries === 0
           ? formatChars(node.counts.characters, locale)

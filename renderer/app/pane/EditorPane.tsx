@@ -6,6 +6,8 @@ import type { Section } from '../../../shared/model';
 import type { EditorBookContext, EditorSelectionInfo } from '../../editor/contract';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatChars } from '../format';
+import { useProblems } from '../problems/controller';
+import { editorProblems } from '../problems/model';
 import { DocumentView } from './DocumentView';
 import { SectionEditorSlot } from './editorSlot';
 
@@ -28,6 +30,9 @@ export function EditorPane() {
   const locale = useWb((s) => s.view.locale);
   const epoch = useWb((s) => s.editorEpoch);
   const paneRef = useRef<HTMLDivElement>(null);
+  const findings = useProblems((s) => s.findings);
+  const openSectionId = open?.kind === 'section' ? open.id : null;
+  const problems = useMemo(() => (openSectionId ? editorProblems(findings, openSectionId) : []), [findings, openSectionId]);
 
   const context = useMemo<EditorBookContext | null>(
     () =>
@@ -96,6 +101,7 @@ export function EditorPane() {
             focus={focus}
             onChange={onChange}
             onSelectionChange={onSelection}
+            problems={problems}
           />
         </div>
       ) : open.kind === 'matter' ? (

@@ -8,6 +8,8 @@ import { entryCounts } from '../../storage/rows';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatChars, formatNumber, formatTime } from '../format';
 import { ContributorsTab } from './ContributorsTab';
+import { PROBLEMS_TAB } from '../problems/controller';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
 
 export interface SideTab {
   id: string;
@@ -33,6 +35,7 @@ const KIND_KEYS: Record<Attribution['kind'], MessageKey> = {
 export const SIDE_TABS: SideTab[] = [
   { id: 'details', label: 'app.side.details', Component: DetailsTab },
   { id: 'history', label: 'app.side.history', Component: HistoryTab },
+  { id: PROBLEMS_TAB, label: 'problems.tab', Component: ProblemsPanel },
   { id: 'contributors', label: 'app.side.contributors', Component: ContributorsTab },
 ];
 

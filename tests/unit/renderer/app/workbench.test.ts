@@ -234,4 +234,28 @@ describe('workbench', () => {
     expect(await wb.undoBookChange()).toBe(false);
     expect(wb.state.outline.find((n) => n.id === first.id)!.sectionId).toBe(source);
   });
+
+  it('keeps the book-wide undo across a restart', async () => {
+    const { wb, host, indexedDB, db } = setup();
+    await wb.start();
+    const open = wb.state.open;
+    if (open?.kind !== 'section') throw new Error('no section open');
+    const first = open.section.children[0] as Entry;
+    const target = wb.state.outline.find((n) => n.kind === 'section' && n.title === '重要会议')!;
+    await wb.changeBook((b) => moveEntry(b, first.id, { sectionId: target.id, index: 0 }), { snapshot: true, undo: { key: 'app.menu.undo' } });
+    const before = (await readBook(db, wb.state.book!.id)).book;
+    wb.dispose();
+    const again = new Workbench({ host, db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => null, window });
+    try {
+      await again.start();
+      expect(again.state.bookUndo?.label.key).toBe('app.menu.undo');
+      expect(again.state.outline.find((n) => n.id === first.id)!.sectionId).toBe(target.id);
+      expect(await again.undoBookChange()).toBe(true);
+      expect(again.state.outline.find((n) => n.id === first.id)!.sectionId).toBe(open.id);
+      expect(again.state.bookUndo).toBeNull();
+      expect((await readBook(again.db, before.id)).book.body).not.toEqual(before.body);
+    } finally {
+      again.dispose();
+    }
+  });
 });

@@ -1,0 +1,204 @@
+// The 问题 tab of the side panel, like an IDE's problems panel: the checker's findings grouped by section and
+// rule, filtered by scope, severity, rule and text; a click opens the section with the text selected; each
+// finding with a safe fix has 修正, each rule group 全部修正… (a preview, one undo).
+import './problems.css';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding, Severity, SeverityCounts } from '../../../shared/validate';
+import { useT, useWb } from '../context';
+import { formatNumber } from '../format';
+import { ruleTitle, useProblems, useProblemsController, type ProblemsController } from './controller';
+import { filterFindings, groupFindings, ruleOptions, severityCounts, type PlaceGroup, type RuleGroup } from './model';
+
+/** Rows shown per rule group before "show more" (a full volume can have thousands of findings). */
+const PAGE = 40;
+/** Up to this many findings, every group starts expanded; above, only the open section's. */
+const EXPAND_ALL_UP_TO = 400;
+
+export function ProblemsPanel() {
+  const t = useT();
+  const ctl = useProblemsController();
+  const status = useProblems((s) => s.status);
+  const findings = useProblems((s) => s.findings);
+  const filter = useProblems((s) => s.filter);
+  const fixing = useProblems((s) => s.fixing);
+  const openId = useWb((s) => s.open?.id ?? null);
+  const locale = useWb((s) => s.view.locale);
+
+  const visible = useMemo(() => filterFindings(findings, filter, openId), [findings, filter, openId]);
+  const groups = useMemo(() => groupFindings(visible), [visible]);
+  const totals = useMemo(() => severityCounts(visible), [visible]);
+  const rules = useMemo(() => ruleOptions(findings), [findings]);
+  const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
+  const expandAll = visible.length <= EXPAND_ALL_UP_TO;
+  const isOpen = (g: PlaceGroup) => collapsed[g.key] === undefined ? expandAll || g.key === openId : !collapsed[g.key];
+
+  const working = status === 'loading' || (status === 'checking' && findings.length === 0);
+  const bookFixable = filter.ruleId !== 'all' ? visible.filter((f) => f.fixes[0]).length : 0;
+
+  return (
+    <div className="pb-panel" aria-label={t('problems.label')} data-status={status} aria-busy={status === 'loading' || status === 'checking'}>
+      <div className="pb-head">
+        <div className="pb-totals" role="status">
+          <SeverityDot severity="error" /> {formatNumber(totals.error, locale)}
+          <SeverityDot severity="warning" /> {formatNumber(totals.warning, locale)}
+          <SeverityDot severity="info" /> {formatNumber(totals.info, locale)}
+          {status === 'checking' ? <span className="pb-spinner" aria-label={t('problems.checking')} /> : null}
+        </div>
+        <div className="pb-actions">
+          <button type="button" className="button is-small" onClick={() => void ctl.checkNow()} disabled={status === 'loading'}>
+            {t('problems.recheck')}
+          </button>
+          <button type="button" className="button is-small" onClick={() => ctl.openDialog({ kind: 'summary' })}>
+            {t('problems.summary')}
+          </button>
+        </div>
+      </div>
+      <div className="pb-filters">
+        <select aria-label={t('problems.scope.label')} value={filter.scope} onChange={(e) => ctl.setFilter({ scope: e.target.value as 'book' | 'section' })}>
+          <option value="book">{t('problems.scope.book')}</option>
+          <option value="section">{t('problems.scope.section')}</option>
+        </select>
+        <select aria-label={t('problems.filter.severity')} value={filter.severity} onChange={(e) => ctl.setFilter({ severity: e.target.value as Severity | 'all' })}>
+          <option value="all">{t('problems.filter.allSeverities')}</option>
+          <option value="error">{t('validate.severity.error')}</option>
+          <option value="warning">{t('validate.severity.warning')}</option>
+          <option value="info">{t('validate.severity.info')}</option>
+        </select>
+        <select aria-label={t('problems.filter.rule')} value={filter.ruleId} onChange={(e) => ctl.setFilter({ ruleId: e.target.value })}>
+          <option value="all">{t('problems.filter.allRules')}</option>
+          {rules.map((r) => (
+            <option key={r.ruleId} value={r.ruleId}>
+              {ruleTitle(r.ruleId)}（{r.count}）
+            </option>
+          ))}
+        </select>
+        <input type="search" placeholder={t('problems.filter.text')} aria-label={t('problems.filter.text')} value={filter.query} onChange={(e) => ctl.setFilter({ query: e.target.value })} />
+        {bookFixable > 0 && filter.scope === 'book' ? (
+          <button type="button" className="button is-small pb-fix-book" disabled={fixing} onClick={() => ctl.previewFixAll(filter.ruleId, null)}>
+            {t('problems.fixAll.book')}
+          </button>
+        ) : null}
+      </div>
+      <div className="pb-list">
+        {status === 'error' ? <p className="pb-error" role="alert">{t('problems.failed')}</p> : null}
+        {working ? (
+          <p className="side-empty">{t(status === 'loading' ? 'problems.loading' : 'problems.checking')}</p>
+        ) : groups.length === 0 && status === 'ready' ? (
+          <p className="side-empty">{t(findings.length ? 'problems.noneFiltered' : 'problems.none')}</p>
+        ) : (
+          groups.map((g) => (
+            <PlaceView
+              key={g.key}
+              group={g}
+              open={isOpen(g)}
+              ctl={ctl}
+              fixing={fixing}
+              onToggle={() => setCollapsed((c) => ({ ...c, [g.key]: isOpen(g) }))}
+            />
+          ))
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SeverityDot({ severity }: { severity: Severity }) {
+  const t = useT();
+  return <span className={`pb-sev is-${severity}`} role="img" aria-label={t(`validate.severity.${severity}`)} title={t(`validate.severity.${severity}`)} />;
+}
+
+function Counts({ counts }: { counts: SeverityCounts }) {
+  return (
+    <span className="pb-counts">
+      {counts.error ? <span className="pb-count is-error">{counts.error}</span> : null}
+      {counts.warning ? <span className="pb-count is-warning">{counts.warning}</span> : null}
+      {counts.info ? <span className="pb-count is-info">{counts.info}</span> : null}
+    </span>
+  );
+}
+
+function PlaceView({ group, open, onToggle, ctl, fixing }: { group: PlaceGroup; open: boolean; onToggle(): void; ctl: ProblemsController; fixing: boolean }) {
+  return (
+    <section className="pb-place" data-place={group.key}>
+      <button type="button" className="pb-place-head" aria-expanded={open} onClick={onToggle}>
+        <span className="pb-twisty" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        <span className="pb-place-title">
+          {group.title}
+          {group.parentTitle ? <span className="pb-place-parent">{group.parentTitle}</span> : null}
+        </span>
+        <Counts counts={group.counts} />
+      </button>
+      {open ? group.rules.map((r) => <RuleView key={r.ruleId} rule={r} sectionId={group.sectionId ?? null} ctl={ctl} fixing={fixing} />) : null}
+    </section>
+  );
+}
+
+function RuleView({ rule, sectionId, ctl, fixing }: { rule: RuleGroup; sectionId: string | null; ctl: ProblemsController; fixing: boolean }) {
+  const t = useT();
+  const [limit, setLimit] = useState(PAGE);
+  const fixable = rule.autoFixable + rule.confirmFixable;
+  return (
+    <div className="pb-rule" data-rule={rule.ruleId}>
+      <div className="pb-rule-head">
+        <SeverityDot severity={rule.severity} />
+        <span className="pb-rule-title">{ruleTitle(rule.ruleId)}</span>
+        <span className="pb-rule-id">{rule.ruleId}</span>
+        <span className="pb-rule-count">{t('problems.rule.count', { count: rule.findings.length })}</span>
+        {sectionId && fixable > 1 ? (
+          <button type="button" className="pb-link" disabled={fixing} onClick={() => ctl.previewFixAll(rule.ruleId, sectionId)}>
+            {t('problems.fixAll.section')}
+          </button>
+        ) : null}
+      </div>
+      <ul className="pb-items">
+        {rule.findings.slice(0, limit).map((f) => (
+          <FindingRow key={f.id} f={f} ctl={ctl} fixing={fixing} />
+        ))}
+      </ul>
+      {rule.findings.length > limit ? (
+        <button type="button" className="pb-link pb-more" onClick={() => setLimit((n) => n + PAGE * 5)}>
+          {t('problems.showMore', { count: rule.findings.length - limit })}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ctl: ProblemsController; fixing: boolean }) {
+  const t = useT();
+  const current = useProblems((s) => s.currentId === f.id);
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (current) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+  const fix = f.fixes[0];
+  const l = f.location;
+  return (
+    <li ref={ref} className={`pb-item is-${f.severity}${current ? ' is-current' : ''}`} data-finding={f.id} data-rule={f.ruleId}>
+      <button type="button" className="pb-item-main" onClick={() => void ctl.show(f)} title={f.reason ?? f.message}>
+        <span className="pb-item-msg">{f.message}</span>
+        {l.context || l.entryTitle ? (
+          <span className="pb-item-where">
+            {l.entryTitle ? t('problems.where.entry', { title: l.entryTitle }) : null}
+            {l.context ? <span className="pb-item-context">{l.context}</span> : null}
+          </span>
+        ) : null}
+      </button>
+      {fix ? (
+        <button
+          type="button"
+          className={`pb-fix${fix.requiresConfirmation ? ' is-confirm' : ''}`}
+          disabled={fixing}
+          title={fix.label}
+          aria-label={`${t('problems.fix')}：${fix.label}`}
+          onClick={() => void ctl.fixOne(f)}
+        >
+          {t('problems.fix')}
+          {fix.requiresConfirmation ? '…' : ''}
+        </button>
+      ) : null}
+    </li>
+  );
+});
