@@ -2,6 +2,7 @@
 // import worker; the screen's counts are checked against the seeds' gold structure, a doubt is corrected,
 // the drafts are placed and accepted in one book change that survives a reload and that one undo takes back.
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import path from 'node:path';
 import { expect, test, type FileChooser, type Page } from '@playwright/test';
 import { keepScreenshot, openBookFile, seedBookFile, watchConsole } from './support';
@@ -116,6 +117,56 @@ test.describe('importing drafts in the app', () => {
     await page.getByRole('menuitem', { name: /撤销整体修改/ }).click();
     await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
     await expect(page.locator('.outline-footer')).toHaveText(footerBefore!);
+    con.check();
+  });
+
+  test('files dropped on the window: a GB18030 draft is detected and imported, a binary one is refused by name, the book keeps the rest', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
+    const gbk = iconv.encode(seed(XIACHENG).toString('utf8'), 'gb18030');
+    const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4096, 0), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 37) % 256))]);
+    const empty = Buffer.alloc(0);
+    // A real drop: DataTransfer with File objects, the events the browser sends.
+    await page.evaluate(
+      ([files]) => {
+        const dt = new DataTransfer();
+        for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/plain' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      [
+        [
+          { name: '下城区（GBK）.txt', bytes: [...gbk] },
+          { name: '照片.txt', bytes: [...binary] },
+          { name: '空白.txt', bytes: [...empty] },
+        ],
+      ] as const,
+    );
+    const review = page.getByRole('dialog', { name: '导入稿件' });
+    await expect(review.locator('.imp-file.is-ready')).toHaveCount(1, { timeout: 30_000 });
+    await expect(review.locator('.imp-file.is-failed')).toHaveCount(2);
+    await expect(review.locator('.imp-file.is-failed').filter({ hasText: '照片.txt' }).getByRole('alert')).toContainText('“照片.txt”不是文本文件');
+    await expect(review.locator('.imp-file.is-failed').filter({ hasText: '空白.txt' }).getByRole('alert')).toContainText('“空白.txt”是空文件');
+    await review.locator('.imp-file.is-ready').click();
+    await expect(review.locator('.imp-encoding select option:checked')).toHaveText(/GB18030|GBK/);
+    const want = goldCounts(gold(XIACHENG));
+    await expect(count(page, 'entries')).toHaveText(String(want.entries));
+    await keepScreenshot(page, testInfo, 'import-dropped');
+
+    // Overriding the encoding re-decodes the file: read as UTF-8 the GB18030 bytes are not the same text.
+    const select = review.locator('.imp-encoding select');
+    await select.selectOption('utf-8');
+    await expect(count(page, 'entries')).not.toHaveText(String(want.entries));
+    await expect(select).toBeEnabled();
+    await select.selectOption('gb18030');
+    await expect(count(page, 'entries')).toHaveText(String(want.entries));
+
+    // Accepting imports the readable file only; the refused ones changed nothing.
+    await review.getByRole('button', { name: '接受导入' }).click();
+    await expect(review).toBeHidden();
+    await expect(tree.locator('[data-kind="section"]')).toHaveCount(8 + want.sections);
     con.check();
   });
 });
