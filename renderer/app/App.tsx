@@ -7,6 +7,7 @@ import { Welcome } from './chrome/Welcome';
 import { useT, useWb, useWorkbench, WorkbenchContext } from './context';
 import { MenuBar } from './menu/MenuBar';
 import { Outline } from './outline/Outline';
+import { ImportHost } from './import/ImportHost';
 import { EditorPane } from './pane/EditorPane';
 import { ProblemsDialogs } from './problems/ProblemsDialogs';
 import { SidePanel } from './side/SidePanel';
@@ -58,6 +59,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
       {dispatch ? <MenuBar dispatch={dispatch} /> : null}
       {hasBook ? <Workspace /> : <Welcome />}
       <StatusBar />
+      <ImportHost />
       <Dialogs />
       <ProblemsDialogs />
       <Notices />

@@ -707,12 +707,13 @@ export class Workbench {
    * (all-or-nothing), the outline and the open section follow. With snapshot, every changed section keeps
    * its previous content as a revision. Returns false (with a Chinese message) when the change fails.
    */
-  async changeBook(change: (book: Book) => Book, opts: { snapshot?: boolean; undo?: UndoLabel } = {}): Promise<boolean> {
+  async changeBook(change: (book: Book) => Book, opts: { snapshot?: boolean; undo?: UndoLabel; assets?: ReadonlyMap<string, Uint8Array> } = {}): Promise<boolean> {
     const book = this.state.book;
     if (!book) return false;
     try {
       await this.flush();
-      const result = await updateBook(this.db, book.id, change, opts);
+      // assets: bytes of images the change adds (an imported Word document's photos), stored in the same transaction.
+      const result = await updateBook(this.db, book.id, change, { ...(opts.snapshot ? { snapshot: true } : {}), ...(opts.assets ? { addAssets: opts.assets } : {}) });
       if (opts.undo) {
         await this.setUndo({ bookId: book.id, before: result.previous, after: result.book, label: opts.undo, at: new Date().toISOString() });
         this.notify('info', { key: 'app.notice.bookChanged', params: { what: this.labelText(opts.undo) } }, { label: 'app.undo', command: 'edit.undoBookChange' });

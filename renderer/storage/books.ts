@@ -264,7 +264,17 @@ export interface BookChangeResult {
  * an import adding sections, a book-wide replace — and stores only what differs, in one transaction
  * (all-or-nothing). The result is validated against the schema first; a change that breaks it stores nothing.
  */
-export async function updateBook(db: YearbookDb, bookId: string, change: (book: Book) => Book, opts: { snapshot?: boolean } = {}): Promise<BookChangeResult> {
+export interface UpdateBookOptions {
+  /** Keep the previous content of every changed section as a revision. */
+  snapshot?: boolean;
+  /**
+   * Bytes of assets the change adds (the images of an imported Word document), stored in the same
+   * transaction. Every asset record of the changed book must have bytes, stored or given here.
+   */
+  addAssets?: ReadonlyMap<string, Uint8Array>;
+}
+
+export async function updateBook(db: YearbookDb, bookId: string, change: (book: Book) => Book, opts: UpdateBookOptions = {}): Promise<BookChangeResult> {
   const { book, assets } = await readBook(db, bookId);
   const next = change(book);
   if (next.id !== bookId) throw new Error('a book change may not change the book id');
@@ -280,7 +290,12 @@ export async function updateBook(db: YearbookDb, bookId: string, change: (book: 
   const keepNodes = new Set(newRows.nodes.map((r) => r.id));
   const removed = oldRows.sections.filter((r) => !keepContent.has(r.id)).map((r) => r.id);
   const removedNodes = oldRows.nodes.filter((r) => !keepNodes.has(r.id)).map((r) => r.id);
-  const assetRows = checked.assets.filter((a) => assets.has(a.id)).map((a) => ({ id: a.id, bookId, mime: a.mime, bytes: assets.get(a.id)! }));
+  const added = opts.addAssets ?? new Map<string, Uint8Array>();
+  const missing = checked.assets.filter((a) => !assets.has(a.id) && !added.has(a.id)).map((a) => a.id);
+  if (missing.length && added.size) throw new Error(`assets without bytes: ${missing.join(', ')}`);
+  const assetRows = checked.assets
+    .filter((a) => added.has(a.id) || assets.has(a.id))
+    .map((a) => ({ id: a.id, bookId, mime: a.mime, bytes: added.get(a.id) ?? assets.get(a.id)! }));
   await db.transaction('rw', [db.books, db.nodes, db.sections, db.revisions, db.assets], async () => {
     if (opts.snapshot) {
       for (const r of changedContent) {

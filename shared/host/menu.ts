@@ -53,7 +53,7 @@ export const APP_MENU: readonly MenuDef[] = [
       cmd('file.save', 'shell.menu.file.save', 'CmdOrCtrl+S'),
       cmd('file.saveAs', 'shell.menu.file.saveAs', 'CmdOrCtrl+Shift+S'),
       sep,
-      cmd('file.import', 'shell.menu.file.import'),
+      cmd('file.import', 'shell.menu.file.import', 'CmdOrCtrl+Shift+O'),
       cmd('file.exportPdf', 'shell.menu.file.exportPdf', 'CmdOrCtrl+P'),
       cmd('file.exportDocx', 'shell.menu.file.exportDocx'),
       sep,

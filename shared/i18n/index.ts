@@ -7,9 +7,10 @@ import { importMessages } from './import';
 import { editor } from './editor';
 import { exportCatalog } from './export';
 import { validate } from './validate';
+import { importUi } from './import-ui';
 import { problemsUi } from './problems-ui';
 
-const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, problemsUi] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -32,6 +33,7 @@ export type MessageKey =
   | keyof (typeof editor)['zh']
   | keyof (typeof exportCatalog)['zh']
   | keyof (typeof validate)['zh']
+  | keyof (typeof importUi)['zh']
   | keyof (typeof problemsUi)['zh'];
 export type MessageParams = Record<string, string | number>;
 

@@ -4,6 +4,7 @@
 //   auto          each recognised part where its kind belongs: a chapter's category (merged with a category
 //                 of the same title) and sections, reports into 特载, table documents into 附录
 //   new-sections  all recognised sections appended (or inserted) as new sections of one category
+//   new-category  all recognised sections as new sections of a new category (where its role belongs)
 //   append        the content of all recognised sections appended to one existing section
 //   replace       one existing section's content replaced by the content of all recognised sections
 import { t } from '../i18n';
@@ -15,6 +16,7 @@ import type { ImportResult } from './types';
 export type Placement =
   | { mode: 'auto' }
   | { mode: 'new-sections'; categoryId: string; index?: number }
+  | { mode: 'new-category'; title: string; titleEn?: string; role?: Category['role'] }
   | { mode: 'append'; sectionId: string }
   | { mode: 'replace'; sectionId: string };
 
@@ -98,6 +100,21 @@ export function placeImport(book: Book, result: Pick<ImportResult, 'categories' 
       cat.sections.splice(at, 0, ...allSections(categories));
       break;
     }
+    case 'new-category': {
+      const role = placement.role ?? 'regular';
+      const cat: Category = { type: 'category', id: ids(ID_PREFIX.category), role, title: placement.title.trim() || t('import.untitledCategory', {}, 'zh'), sections: allSections(categories) };
+      if (placement.titleEn) cat.titleEn = placement.titleEn;
+      if (role === 'appendix') {
+        const indexAt = out.back.findIndex((b) => b.type === 'matter' && b.kind === 'index');
+        if (indexAt >= 0) out.back.splice(indexAt, 0, cat);
+        else out.back.push(cat);
+      } else if (role === 'special') {
+        // 特载 opens the body, after any 特载 already there.
+        const at = out.body.findIndex((c) => c.role !== 'special');
+        out.body.splice(at < 0 ? out.body.length : at, 0, cat);
+      } else out.body.push(cat);
+      break;
+    }
     case 'append':
     case 'replace': {
       const section = findSection(out, placement.sectionId);
@@ -111,6 +128,16 @@ export function placeImport(book: Book, result: Pick<ImportResult, 'categories' 
       break;
     }
   }
+  return out;
+}
+
+/**
+ * Several imports placed one after the other (the review screen accepts every file at once): returns the
+ * new book, or throws (PlacementError) without any partial result.
+ */
+export function placeImports(book: Book, items: readonly { result: Pick<ImportResult, 'categories' | 'assets'>; placement: Placement }[], ids: IdGenerator = randomId): Book {
+  let out = book;
+  for (const it of items) out = placeImport(out, it.result, it.placement, ids);
   return out;
 }
 

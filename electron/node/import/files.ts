@@ -6,6 +6,9 @@ import path from 'node:path';
 import {
   checkImportSize,
   decodeText,
+  finishImport,
+  importFileKind,
+  looksLikeDocx,
   htmlToSource,
   MAX_DOCX_BYTES,
   MAX_TEXT_BYTES,
@@ -20,18 +23,9 @@ import { readDocx } from './docx';
 
 export type FileKind = 'text' | 'docx' | 'html';
 
-const TEXT_EXT = new Set(['.txt', '.text', '.md', '.csv', '.tsv', '']);
-const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
-const REFUSED_EXT = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.bmp', '.tif', '.tiff', '.zip', '.rar', '.7z', '.xls', '.xlsx', '.ppt', '.pptx', '.wps', '.et', '.exe', '.mp3', '.mp4', '.yearbook']);
-
+/** The reader for a file by its name (shared with the app's import screen). */
 export function fileKind(file: string): FileKind | 'doc' | 'refused' {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.docx' || ext === '.docm' || ext === '.dotx') return 'docx';
-  if (ext === '.doc') return 'doc';
-  if (HTML_EXT.has(ext)) return 'html';
-  if (REFUSED_EXT.has(ext)) return 'refused';
-  if (TEXT_EXT.has(ext)) return 'text';
-  return 'text';
+  return importFileKind(path.basename(file));
 }
 
 function readError(file: string, e: unknown): UserError {
@@ -72,7 +66,7 @@ export async function readSource(file: string, opts: FileImportOptions = {}): Pr
     return { doc: r.doc, assets: r.assets, log: r.messages };
   }
   // A Word document with another extension is still read as one.
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes.length > 30 && Buffer.from(bytes.subarray(0, 2000)).includes('word/')) {
+  if (looksLikeDocx(bytes)) {
     const r = await readDocx(bytes, name, opts.ids ?? randomId);
     return { doc: r.doc, assets: r.assets, log: r.messages };
   }
@@ -88,14 +82,5 @@ export async function readSource(file: string, opts: FileImportOptions = {}): Pr
 export async function importFile(file: string, opts: FileImportOptions = {}): Promise<ImportResult & { log: string[] }> {
   const { doc, assets, log } = await readSource(file, opts);
   const result = recognise(doc, opts);
-  if (!result.categories.length) throw new UserError('import.nothingRecognised', { file: path.basename(file) });
-  // Keep only the images a figure points at.
-  const used = new Set<string>();
-  for (const c of result.categories)
-    for (const s of c.sections)
-      for (const ch of s.children) {
-        const blocks = ch.type === 'entry' ? ch.blocks : ch.type === 'subsection' ? ch.children.flatMap((x) => (x.type === 'entry' ? x.blocks : [x])) : [ch];
-        for (const b of blocks) if (b.type === 'figure' && b.assetId) used.add(b.assetId);
-      }
-  return { ...result, assets: assets.filter((a) => used.has(a.asset.id)), log };
+  return { ...finishImport(result, assets, path.basename(file)), log };
 }

@@ -70,6 +70,8 @@ export const MENUS: MenuDef[] = [
       { command: 'file.save', label: 'app.menu.save', accel: 'Ctrl+S', enabled: hasBook },
       { command: 'file.saveAs', label: 'app.menu.saveAs', accel: 'Ctrl+Shift+S', enabled: hasBook },
       'sep',
+      { command: 'file.import', label: 'shell.menu.file.import', accel: 'Ctrl+Shift+O', enabled: hasBook },
+      'sep',
       { command: 'file.backupNow', label: 'app.menu.backupNow', enabled: hasBook },
       { command: 'file.restoreBackup', label: 'app.menu.restoreBackup' },
       'sep',

@@ -23,6 +23,7 @@ import {
   listRevisions,
   MAX_REVISIONS_PER_SECTION,
   putBook,
+  readAsset,
   readBook,
   readOutline,
   readRevision,
@@ -237,5 +238,44 @@ describe('storage', () => {
       }),
     ).rejects.toThrow(/重复的编号/);
     expect((await readBook(db, c.book.id)).book).toEqual(before);
+  });
+});
+
+describe('a book-wide change that adds images (an imported Word document)', () => {
+  it('stores the new asset bytes in the same transaction, and nothing when the change fails', async () => {
+    ({ db } = memoryDb());
+    const c = seedBook();
+    await putBook(db, c);
+    const png = Uint8Array.from([...TINY_PNG]);
+    const record = { id: 'a_import1', fileName: 'a_import1.png', mime: 'image/png', byteLength: png.length, sha256: 'ab'.repeat(32) };
+    const withFigure = (b: Book): Book => {
+      const copy = structuredClone(b);
+      const section = newSection('图片新闻', sequentialIds('imp'));
+      section.children.push({ type: 'figure', id: 'b_imgfig1', number: null, assetId: record.id, caption: '区政府召开常务会议', fullWidth: false });
+      copy.body[0]!.sections.push(section);
+      copy.assets.push(record);
+      return copy;
+    };
+    const stored = (await readBook(db, c.book.id)).assets.size;
+
+    // A failing change (schema error) leaves neither the section nor the bytes.
+    await expect(
+      updateBook(db, c.book.id, (b) => ({ ...withFigure(b), title: '' }), { addAssets: new Map([[record.id, png]]) }),
+    ).rejects.toThrow();
+    expect((await readBook(db, c.book.id)).assets.size).toBe(stored);
+    expect(await readAsset(db, record.id)).toBeUndefined();
+
+    // A record whose bytes are neither stored nor given is refused.
+    await expect(updateBook(db, c.book.id, withFigure, { addAssets: new Map([['a_other', png]]) })).rejects.toThrow(/a_import1/);
+    expect(await readAsset(db, record.id)).toBeUndefined();
+
+    await updateBook(db, c.book.id, withFigure, { addAssets: new Map([[record.id, png]]), snapshot: true });
+    const back = await readBook(db, c.book.id);
+    expect(back.assets.size).toBe(stored + 1);
+    const got = await readAsset(db, record.id);
+    expect(got?.mime).toBe('image/png');
+    expect([...got!.bytes]).toEqual([...png]);
+    // The assets already stored are kept.
+    for (const a of c.book.assets) expect([...back.assets.get(a.id)!]).toEqual([...c.assets.get(a.id)!]);
   });
 });

@@ -1,0 +1,340 @@
+// The state of the import review (导入): the files brought in, each one's recognition (run by the runner, off
+// the main thread), the editor's corrections and encoding choice, and where each draft goes in the book.
+// Accepting places every ready draft in ONE book change (Workbench.changeBook with a snapshot and an undo
+// entry), so the book is either fully updated or untouched and one undo takes the whole import back.
+import type { HostFile } from '../../../shared/host';
+import { placeImports, withOverride, type ImportResult, type LineOverride, type OverrideRole, type Placement } from '../../../shared/import';
+import { t } from '../../../shared/i18n';
+import { describeError } from '../../../shared/model';
+import type { NodeRow } from '../../storage/schema';
+import { Store } from '../store';
+import type { Workbench } from '../workbench';
+import { CancelledError, failureOf, RecogniseFailure, type FailureInfo, type RecogniseRunner, type Stage } from './runner';
+
+export type DraftStatus = 'queued' | Stage | 'ready' | 'failed' | 'cancelled';
+
+/** Where one file's draft goes. categoryId null: a new category named newTitle. */
+export type DraftPlacement =
+  | { mode: 'new'; categoryId: string | null; newTitle: string }
+  | { mode: 'append'; sectionId: string | null }
+  | { mode: 'replace'; sectionId: string | null };
+
+export interface Draft {
+  id: string;
+  name: string;
+  size: number;
+  bytes: Uint8Array;
+  status: DraftStatus;
+  failure?: FailureInfo;
+  result?: ImportResult;
+  overrides: LineOverride[];
+  /** The encoding the editor chose; undefined: detected. */
+  encoding?: string;
+  placement: DraftPlacement;
+  /** The editor changed the placement (else it follows a re-recognition). */
+  placementTouched: boolean;
+  /** Raised by every correction or encoding change; a recognition of an older revision is dropped. */
+  rev: number;
+}
+
+export interface ImportState {
+  open: boolean;
+  drafts: Draft[];
+  activeId: string | null;
+  /** The source line selected for a correction. */
+  selectedLine: number | null;
+  /** The accept is being written. */
+  accepting: boolean;
+  /** Accept asked to confirm replacing sections (the titles). */
+  confirmReplace: string[] | null;
+  /** Why accepting is not possible right now (catalog key), shown beside the button after a try. */
+  acceptProblem: { key: 'importUi.accept.needSection' | 'importUi.accept.failed' | 'importUi.accept.stale'; params?: Record<string, string | number> } | null;
+}
+
+const INITIAL: ImportState = { open: false, drafts: [], activeId: null, selectedLine: null, accepting: false, confirmReplace: null, acceptProblem: null };
+
+export const BUSY: readonly DraftStatus[] = ['queued', 'reading', 'recognising'];
+
+/** Categories of the book in book order (body first, then back matter), with their sections in order. */
+export function bookCategories(outline: readonly NodeRow[]): { category: NodeRow; sections: NodeRow[] }[] {
+  const partRank = { front: 0, body: 1, back: 2 } as const;
+  return outline
+    .filter((n) => n.kind === 'category')
+    .sort((a, b) => partRank[a.part] - partRank[b.part] || a.order - b.order)
+    .map((category) => ({ category, sections: outline.filter((n) => n.kind === 'section' && n.parentId === category.id).sort((a, b) => a.order - b.order) }));
+}
+
+/** The proposal for a recognised draft: into the book's category of the same title, else a new one. */
+export function proposePlacement(result: ImportResult, outline: readonly NodeRow[]): DraftPlacement {
+  const first = result.categories[0];
+  const title = first?.title ?? '';
+  const cats = bookCategories(outline).map((c) => c.category);
+  const same = cats.find((c) => c.title === title) ?? (first && first.role !== 'regular' ? cats.find((c) => c.role === first.role) : undefined);
+  return same ? { mode: 'new', categoryId: same.id, newTitle: title } : { mode: 'new', categoryId: null, newTitle: title };
+}
+
+/** The shared placement of a draft, or null when it still lacks its target section. */
+export function toPlacement(d: Draft): Placement | null {
+  const p = d.placement;
+  if (p.mode === 'new') {
+    if (p.categoryId) return { mode: 'new-sections', categoryId: p.categoryId };
+    const first = d.result?.categories[0];
+    return { mode: 'new-category', title: p.newTitle, ...(first?.titleEn ? { titleEn: first.titleEn } : {}), ...(first ? { role: first.role === 'chronicle' || first.role === 'overview' ? 'regular' : first.role } : {}) };
+  }
+  return p.sectionId ? { mode: p.mode, sectionId: p.sectionId } : null;
+}
+
+let draftSeq = 0;
+
+export class ImportSession {
+  readonly store = new Store<ImportState>(INITIAL);
+  private pumping = false;
+
+  constructor(
+    private readonly wb: Workbench,
+    private readonly runner: RecogniseRunner,
+  ) {}
+
+  get state(): ImportState {
+    return this.store.get();
+  }
+
+  private patchDraft(id: string, patch: Partial<Draft> | ((d: Draft) => Partial<Draft>)): void {
+    this.store.set((s) => ({ drafts: s.drafts.map((d) => (d.id === id ? { ...d, ...(typeof patch === 'function' ? patch(d) : patch) } : d)) }));
+  }
+
+  draft(id: string | null): Draft | undefined {
+    return this.state.drafts.find((d) => d.id === id);
+  }
+
+  /** Shows the review screen (empty until files come in). */
+  show(): void {
+    if (!this.wb.state.book) return;
+    this.store.set({ open: true });
+  }
+
+  /** 导入… from the menu: the review screen and the host's file dialog. */
+  async chooseFiles(): Promise<void> {
+    if (!this.wb.state.book) return;
+    this.show();
+    let files: HostFile[];
+    try {
+      files = await this.wb.host.openFiles({
+        title: t('importUi.dialog.title'),
+        multiple: true,
+        filters: [{ name: t('importUi.dialog.fileType'), extensions: ['txt', 'docx', 'html', 'htm', 'text', 'md', 'csv'] }],
+      });
+    } catch (e) {
+      this.wb.host.log('error', 'import: the open dialog failed', describeError(e));
+      this.wb.notify('error', { key: 'importUi.error.dialog' });
+      return;
+    }
+    if (files.length) this.addFiles(files);
+    else if (!this.state.drafts.length) this.close();
+  }
+
+  /** Files from the dialog or dropped on the window; each becomes its own draft, recognised in turn. */
+  addFiles(files: readonly HostFile[]): void {
+    if (!this.wb.state.book || !files.length) return;
+    const drafts: Draft[] = files.map((f) => ({
+      id: `d${++draftSeq}`,
+      name: f.name,
+      size: f.bytes.length,
+      bytes: f.bytes,
+      status: 'queued',
+      overrides: [],
+      placement: { mode: 'new', categoryId: null, newTitle: '' },
+      placementTouched: false,
+      rev: 0,
+    }));
+    this.store.set((s) => ({ open: true, drafts: [...s.drafts, ...drafts], activeId: s.activeId ?? drafts[0]!.id, acceptProblem: null }));
+    void this.pump();
+  }
+
+  /** Recognises the queued drafts one after the other. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (;;) {
+        const next = this.state.drafts.find((d) => d.status === 'queued');
+        if (!next) break;
+        await this.recognise(next.id);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async recognise(id: string): Promise<void> {
+    const d = this.draft(id);
+    if (!d) return;
+    const rev = d.rev;
+    // Still the same request: not removed, cancelled or changed by a correction meanwhile.
+    const current = () => {
+      const x = this.draft(id);
+      return x !== undefined && x.rev === rev && x.status !== 'cancelled';
+    };
+    this.patchDraft(id, { status: 'reading' });
+    try {
+      const result = await this.runner.run(
+        { fileId: d.id, name: d.name, bytes: d.bytes, overrides: d.overrides, ...(d.encoding ? { encoding: d.encoding } : {}) },
+        (stage) => current() && this.patchDraft(id, { status: stage }),
+      );
+      if (!current()) return;
+      this.patchDraft(id, (cur) => ({
+        status: 'ready',
+        result,
+        failure: undefined,
+        placement: cur.placementTouched ? cur.placement : proposePlacement(result, this.wb.state.outline),
+      }));
+    } catch (e) {
+      if (e instanceof CancelledError) {
+        if (this.draft(id)?.rev === rev && this.draft(id)?.status !== 'queued') this.patchDraft(id, { status: 'cancelled' });
+        return;
+      }
+      if (!current()) return;
+      const failure = e instanceof RecogniseFailure ? e.info : failureOf(e);
+      this.wb.host.log(failure.key === 'importUi.error.unexpected' ? 'error' : 'warn', `import: ${d.name} was not recognised`, `${failure.key}: ${failure.detail}`);
+      this.patchDraft(id, { status: 'failed', failure, result: undefined });
+    }
+  }
+
+  /** 取消: stops the recognition running now and every queued one; finished drafts stay. */
+  cancel(): void {
+    const busy = this.state.drafts.filter((d) => BUSY.includes(d.status));
+    if (!busy.length) return;
+    this.store.set((s) => ({ drafts: s.drafts.map((d) => (BUSY.includes(d.status) ? { ...d, status: 'cancelled' as const } : d)) }));
+    this.runner.cancelAll();
+  }
+
+  /** Runs a cancelled or failed draft again. */
+  retry(id: string): void {
+    this.patchDraft(id, { status: 'queued', failure: undefined });
+    void this.pump();
+  }
+
+  remove(id: string): void {
+    this.runner.forget(id);
+    const wasBusy = BUSY.includes(this.draft(id)?.status ?? 'ready');
+    this.store.set((s) => {
+      const drafts = s.drafts.filter((d) => d.id !== id);
+      return { drafts, activeId: s.activeId === id ? (drafts[0]?.id ?? null) : s.activeId, selectedLine: s.activeId === id ? null : s.selectedLine, confirmReplace: null };
+    });
+    if (wasBusy) {
+      // Its recognition may be running: restart the queue without it.
+      this.cancel();
+      this.store.set((s) => ({ drafts: s.drafts.map((d) => (d.status === 'cancelled' ? { ...d, status: 'queued' as const } : d)) }));
+      void this.pump();
+    }
+  }
+
+  activate(id: string): void {
+    this.store.set({ activeId: id, selectedLine: null });
+  }
+
+  selectLine(line: number | null): void {
+    this.store.set({ selectedLine: line });
+  }
+
+  /** A correction ("this line is an attribution", "this is not a title"); null restores the automatic role. */
+  setOverride(id: string, line: number, role: OverrideRole | null): void {
+    const d = this.draft(id);
+    if (!d) return;
+    this.patchDraft(id, { overrides: withOverride(d.overrides, line, role), status: 'queued', rev: d.rev + 1 });
+    void this.pump();
+  }
+
+  /** The editor's encoding (re-decodes the file); null goes back to detection. */
+  setEncoding(id: string, encoding: string | null): void {
+    const d = this.draft(id);
+    if (!d) return;
+    const { encoding: _old, ...rest } = d;
+    this.store.set((s) => ({ drafts: s.drafts.map((x) => (x.id === id ? { ...rest, ...(encoding ? { encoding } : {}), status: 'queued' as const, rev: d.rev + 1 } : x)) }));
+    void this.pump();
+  }
+
+  setPlacement(id: string, placement: DraftPlacement): void {
+    this.patchDraft(id, { placement, placementTouched: true });
+    this.store.set({ confirmReplace: null, acceptProblem: null });
+  }
+
+  /** Drafts that accepting would place. */
+  acceptable(): Draft[] {
+    return this.state.drafts.filter((d) => d.status === 'ready' && d.result);
+  }
+
+  /**
+   * 接受导入: every ready draft in one book change. Replacing asks for a confirmation first (confirmed: true).
+   * Returns true when the book was changed.
+   */
+  async accept(confirmed = false): Promise<boolean> {
+    const s = this.state;
+    if (s.accepting || s.drafts.some((d) => BUSY.includes(d.status))) return false;
+    const drafts = this.acceptable();
+    if (!drafts.length) return false;
+    const items: { result: ImportResult; placement: Placement }[] = [];
+    for (const d of drafts) {
+      const placement = toPlacement(d);
+      if (!placement) {
+        this.store.set({ activeId: d.id, acceptProblem: { key: 'importUi.accept.needSection', params: { file: d.name } } });
+        return false;
+      }
+      items.push({ result: d.result!, placement });
+    }
+    // A target deleted while the review was open.
+    const exists = (id: string) => this.wb.state.outline.some((n) => n.id === id);
+    if (items.some((it) => (it.placement.mode === 'new-sections' && !exists(it.placement.categoryId)) || ((it.placement.mode === 'append' || it.placement.mode === 'replace') && !exists(it.placement.sectionId)))) {
+      this.store.set({ acceptProblem: { key: 'importUi.accept.stale' } });
+      return false;
+    }
+    const replaced = items.flatMap((it) => (it.placement.mode === 'replace' ? [it.placement.sectionId] : []));
+    if (replaced.length && !confirmed) {
+      const titles = replaced.map((id) => this.wb.state.outline.find((n) => n.id === id)?.title ?? id);
+      this.store.set({ confirmReplace: titles });
+      return false;
+    }
+    const assets = new Map<string, Uint8Array>();
+    for (const it of items) for (const a of it.result.assets ?? []) assets.set(a.asset.id, a.bytes);
+    const sections = items.reduce((n, it) => n + it.result.report.counts.sections, 0);
+    const entries = items.reduce((n, it) => n + it.result.report.counts.entries, 0);
+    this.store.set({ accepting: true, confirmReplace: null, acceptProblem: null });
+    const change = (book: Parameters<typeof placeImports>[0]) => placeImports(book, items);
+    // One transaction, one undo step (the book-level undo records the book as it was before).
+    const opts = { snapshot: true, assets, undo: { key: 'importUi.undo' as const, params: { files: items.length } } };
+    const ok = await this.wb.changeBook(change, opts);
+    this.store.set({ accepting: false });
+    if (!ok) {
+      this.store.set({ acceptProblem: { key: 'importUi.accept.failed' } });
+      return false;
+    }
+    this.wb.host.log('info', `import accepted: ${items.length} file(s), ${sections} section(s), ${entries} entries`);
+    const firstSection = firstNewSection(items[0]!);
+    this.reset();
+    this.wb.notify('info', { key: 'importUi.notice.accepted', params: { files: items.length, sections, entries } });
+    if (firstSection) await this.wb.goTo({ sectionId: firstSection });
+    return true;
+  }
+
+  /** Leaves the review; the book is unchanged unless the import was accepted. */
+  close(): void {
+    if (this.state.accepting) return;
+    this.runner.cancelAll();
+    this.reset();
+  }
+
+  private reset(): void {
+    for (const d of this.state.drafts) this.runner.forget(d.id);
+    this.store.set(INITIAL);
+  }
+
+  dispose(): void {
+    this.runner.dispose();
+  }
+}
+
+/** The section to show after accepting: the first placed one (or the section appended to / replaced). */
+function firstNewSection(item: { result: ImportResult; placement: Placement }): string | undefined {
+  if (item.placement.mode === 'append' || item.placement.mode === 'replace') return item.placement.sectionId;
+  return item.result.categories[0]?.sections[0]?.id;
+}
