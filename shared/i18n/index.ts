@@ -7,8 +7,9 @@ import { importMessages } from './import';
 import { editor } from './editor';
 import { exportCatalog } from './export';
 import { validate } from './validate';
+import { exportUi } from './export-ui';
 
-const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, exportUi] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -30,7 +31,8 @@ export type MessageKey =
   | keyof (typeof importMessages)['zh']
   | keyof (typeof editor)['zh']
   | keyof (typeof exportCatalog)['zh']
-  | keyof (typeof validate)['zh'];
+  | keyof (typeof validate)['zh']
+  | keyof (typeof exportUi)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';
