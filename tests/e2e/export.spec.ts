@@ -149,7 +149,7 @@ test.describe('PDF export and page preview', () => {
   test('the page preview shows the PDF’s pages with their running heads and folios', async ({ page }, testInfo) => {
     const con = watchConsole(page);
     await startApp(page);
-    await openSection(page, '外事');
+    await openSection(page, '民政');
     await page.getByRole('menuitem', { name: '视图' }).click();
     await page.getByRole('menuitem', { name: /版面预览/ }).click();
     const pv = page.getByRole('dialog', { name: '版面预览' });
@@ -158,7 +158,7 @@ test.describe('PDF export and page preview', () => {
     await expect(pages.first()).toBeVisible({ timeout: 120_000 });
     const total = await pages.count();
     expect(total).toBeGreaterThan(1);
-    await expect(pv.getByTestId('preview-label')).toContainText(`分目 外事，${total} 页`);
+    await expect(pv.getByTestId('preview-label')).toContainText(`分目 民政，${total} 页`);
     // Page 2 is a left-hand page: running head and folio as laid out, and the drawn page (the PDF's text) has both.
     const second = pages.nth(1);
     await expect(second).toHaveAttribute('data-folio', '2');
@@ -168,7 +168,7 @@ test.describe('PDF export and page preview', () => {
     await expect(second.getByTestId('page-text')).toContainText(head!);
     // The first page: the section title and folio 1.
     await expect(pages.first()).toHaveAttribute('data-folio', '1');
-    await expect(pages.first().getByTestId('page-text')).toContainText('外事');
+    await expect(pages.first().getByTestId('page-text')).toContainText('民政');
     // Page navigation and zoom.
     await pv.getByRole('textbox', { name: /转到第几页/ }).fill(String(total));
     await pv.getByRole('textbox', { name: /转到第几页/ }).press('Enter');

@@ -42,6 +42,24 @@ export function scopeCss(css: string): string {
     .replace(/@font-face\s*\{[^}]*\}/g, '');
 }
 
+/**
+ * The body as nodes of the app document. Its style attributes must not reach an HTML parser in the app: the
+ * Content-Security-Policy (no inline styles) refuses them — with a console error each — and the layout would
+ * change. The export layer's output escapes quotes in text, so ` style="…"` only occurs as an attribute; it is
+ * renamed before parsing (DOMParser: inert, the export layer's own escaped output, no scripts) and applied
+ * through the CSSOM afterwards, which the policy allows.
+ */
+export function importBody(doc: Document, body: string): HTMLElement {
+  const html = body.replace(/<nav class="anchors"[\s\S]*?<\/nav>/, '').replace(/ style="([^"]*)"/g, ' data-yb-style="$1"');
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body><div class="yb-body">${html}</div></body>`, 'text/html');
+  const wrap = doc.importNode(parsed.body.firstElementChild!, true) as HTMLElement;
+  for (const el of wrap.querySelectorAll<HTMLElement | SVGElement>('[data-yb-style]')) {
+    el.style.cssText = el.getAttribute('data-yb-style') ?? '';
+    el.removeAttribute('data-yb-style');
+  }
+  return wrap;
+}
+
 /** Measures one print document; resolves to the elements running out of their box. Never throws. */
 export async function measureOverflows(html: string, pageWidthMm: number, doc: Document = document): Promise<Overflow[]> {
   const hostEl = doc.createElement('div');
@@ -54,11 +72,7 @@ export async function measureOverflows(html: string, pageWidthMm: number, doc: D
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(scopeCss(css));
     root.adoptedStyleSheets = [sheet];
-    const wrap = doc.createElement('div');
-    wrap.className = 'yb-body';
-    // The print document is the export layer's own output (escaped text, no scripts).
-    wrap.innerHTML = body.replace(/<nav class="anchors"[\s\S]*?<\/nav>/, '');
-    root.append(wrap);
+    root.append(importBody(doc, body));
     doc.body.append(hostEl);
     await doc.fonts.ready;
     return inspect(root);
