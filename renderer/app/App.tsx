@@ -5,6 +5,7 @@ import { Notices } from './chrome/Notices';
 import { StatusBar } from './chrome/StatusBar';
 import { Welcome } from './chrome/Welcome';
 import { useT, useWb, useWorkbench, WorkbenchContext } from './context';
+import { ExportFeature } from './export/ExportFeature';
 import { MenuBar } from './menu/MenuBar';
 import { Outline } from './outline/Outline';
 import { ImportHost } from './import/ImportHost';
@@ -62,6 +63,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
       <ImportHost />
       <Dialogs />
       <ProblemsDialogs />
+      <ExportFeature />
       <Notices />
     </div>
   );

@@ -12,6 +12,7 @@ import type {
   LogLevel,
   MenuCommand,
   OpenFilesRequest,
+  PressPdfRequest,
   PrintToPdfRequest,
   SaveFileRequest,
   SaveResult,
@@ -24,8 +25,11 @@ import { BackupDb, BackupStore } from './backupStore';
  *   GET  /__yearbook/print  → 200 application/json { "available": true }   (anything else: not available)
  *   POST /__yearbook/print  ← application/json PrintToPdfRequest  → 200 application/pdf (the bytes)
  *                             errors: 4xx/5xx with application/json { "message": "…" }
+ *   POST /__yearbook/press?mode=gray|cmyk&pdfx=0|1&title=…  ← application/pdf  → 200 application/pdf (press variant)
+ *                             (offered when the GET answer says { "press": true }: Ghostscript is installed)
  * Cancelling a job aborts its request; the service stops the job when the client goes away.
  */
+export const PRESS_SERVICE_PATH = '/__yearbook/press';
 export const PRINT_SERVICE_PATH = '/__yearbook/print';
 
 declare const __APP_VERSION__: string | undefined;
@@ -76,6 +80,7 @@ export class WebHost implements HostApi {
   private readonly jobs = new Map<string, AbortController>();
   private readonly handles = new Map<string, FileHandleLike>();
   private printAvailable: Promise<boolean> | null = null;
+  private pressAvailable = false;
 
   constructor(opts: WebHostOptions = {}) {
     this.win = opts.window ?? window;
@@ -91,6 +96,7 @@ export class WebHost implements HostApi {
       shell: 'web',
       os: nav.userAgentData?.platform || nav.platform || 'unknown',
       canPrintPdf: await this.probePrintService(),
+      canPressPdf: this.pressAvailable,
     };
   }
 
@@ -100,7 +106,8 @@ export class WebHost implements HostApi {
       try {
         const r = await this.doFetch(PRINT_SERVICE_PATH, { method: 'GET', headers: { Accept: 'application/json' } });
         if (!r.ok || !(r.headers.get('content-type') ?? '').includes('application/json')) return false;
-        const body = (await r.json()) as { available?: unknown };
+        const body = (await r.json()) as { available?: unknown; press?: unknown };
+        this.pressAvailable = body.available === true && body.press === true;
         return body.available === true;
       } catch {
         return false;
@@ -197,6 +204,33 @@ export class WebHost implements HostApi {
           /* not JSON */
         }
         throw new Error(`print service: ${message}`);
+      }
+      return new Uint8Array(await r.arrayBuffer());
+    } finally {
+      this.jobs.delete(req.jobId);
+    }
+  }
+
+  async pressPdf(req: PressPdfRequest): Promise<Uint8Array> {
+    if (!(await this.probePrintService()) || !this.pressAvailable) throw new Error('the web server offers no press conversion');
+    const ctrl = new AbortController();
+    this.jobs.set(req.jobId, ctrl);
+    try {
+      const q = new URLSearchParams({ mode: req.mode, pdfx: req.pdfx ? '1' : '0', title: req.title ?? '' });
+      const r = await this.doFetch(`${PRESS_SERVICE_PATH}?${q}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/pdf', Accept: 'application/pdf' },
+        body: new Blob([req.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+        signal: ctrl.signal,
+      });
+      if (!r.ok) {
+        let message = `HTTP ${r.status}`;
+        try {
+          message = ((await r.json()) as { message?: string }).message ?? message;
+        } catch {
+          /* not JSON */
+        }
+        throw new Error(`press service: ${message}`);
       }
       return new Uint8Array(await r.arrayBuffer());
     } finally {

@@ -57,6 +57,18 @@ export const PrintToPdfRequestSchema = z.object({
 });
 export type PrintToPdfRequest = z.input<typeof PrintToPdfRequestSchema>;
 
+/** Press variant (印前转换) of a finished PDF: grayscale or CMYK through Ghostscript on the host. */
+export const PressPdfRequestSchema = z.object({
+  pdf: z.instanceof(Uint8Array),
+  mode: z.enum(['gray', 'cmyk']),
+  /** Write PDF/X-1a conformance and output intent. */
+  pdfx: z.boolean().default(false),
+  /** Document title for the PDF/X info. */
+  title: z.string().max(400).default(''),
+  jobId: z.string().min(1).max(64),
+});
+export type PressPdfRequest = z.input<typeof PressPdfRequestSchema>;
+
 export const BackupRequestSchema = z.object({
   bookId: z.string().min(1).max(64),
   bookTitle: z.string().max(200),
@@ -80,6 +92,8 @@ export interface AppInfo {
   os: string;
   /** Whether the host can print HTML to PDF (the desktop build always; web mode through its local service). */
   canPrintPdf: boolean;
+  /** Whether the host can make the press variant (pressPdf: Ghostscript is installed where the host runs). */
+  canPressPdf?: boolean;
 }
 
 /** Commands the application menu (native in Electron, drawn by the app in web mode) can send. */
@@ -99,6 +113,8 @@ export interface HostApi {
   printToPdf(req: PrintToPdfRequest): Promise<Uint8Array>;
   /** Cancels a running print job (no effect when it already finished). */
   cancelPrint(jobId: string): Promise<void>;
+  /** Converts a PDF for the press (grayscale or CMYK); present where the host offers it (see AppInfo.canPressPdf). */
+  pressPdf?(req: PressPdfRequest): Promise<Uint8Array>;
   writeBackup(req: BackupRequest): Promise<BackupInfo>;
   listBackups(bookId?: string): Promise<BackupInfo[]>;
   readBackup(id: string): Promise<Uint8Array>;

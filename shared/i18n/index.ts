@@ -9,8 +9,9 @@ import { exportCatalog } from './export';
 import { validate } from './validate';
 import { importUi } from './import-ui';
 import { problemsUi } from './problems-ui';
+import { exportUi } from './export-ui';
 
-const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -34,7 +35,8 @@ export type MessageKey =
   | keyof (typeof exportCatalog)['zh']
   | keyof (typeof validate)['zh']
   | keyof (typeof importUi)['zh']
-  | keyof (typeof problemsUi)['zh'];
+  | keyof (typeof problemsUi)['zh']
+  | keyof (typeof exportUi)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';

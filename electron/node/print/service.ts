@@ -4,6 +4,8 @@
 //   POST /__yearbook/print         { html, pageWidthMm, pageHeightMm, outline, jobId }  →  application/pdf
 //                                  errors: 4xx/5xx { message }; the job stops when the client goes away
 //   POST /__yearbook/print/cancel  { jobId }
+//   POST /__yearbook/press?mode=gray|cmyk&pdfx=0|1&title=…  application/pdf → the press variant (Ghostscript);
+//                                  offered when GET print answers { press: true }
 //   GET  /__yearbook/fonts.css, /__yearbook/fonts/…   the bundled faces (print documents and the preview)
 // Registered in vite.config.ts: plugins: [yearbookPrintPlugin()].
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,6 +13,7 @@ import { PrintToPdfRequestSchema } from '../../../shared/host/host';
 import { isUserError } from '../../../shared/model/errors';
 import { bundledFontCss, fontResource, PRINT_URL_PREFIX } from './fonts';
 import { launchPlaywrightPrinter } from './playwrightPrinter';
+import { applyPress, findGhostscript } from './press';
 import type { Printer } from './printer';
 import { bookResources } from './resources';
 
@@ -66,7 +69,26 @@ export function createPrintService(opts: { printer?: () => Promise<Printer> } = 
       res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       return;
     }
-    if (req.method === 'GET' && rel === 'print') return sendJson(res, 200, { available: true });
+    if (req.method === 'GET' && rel === 'print') return sendJson(res, 200, { available: true, press: findGhostscript() !== null });
+    if (req.method === 'POST' && rel === 'press') {
+      void (async () => {
+        const controller = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) controller.abort();
+        });
+        try {
+          const mode = url.searchParams.get('mode');
+          if (mode !== 'gray' && mode !== 'cmyk') return sendJson(res, 400, { message: 'mode must be gray or cmyk' });
+          const pdf = new Uint8Array(await readBody(req));
+          const out = await applyPress(pdf, { mode, pdfx: url.searchParams.get('pdfx') === '1', title: url.searchParams.get('title') ?? '', signal: controller.signal });
+          res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(out.byteLength) });
+          res.end(Buffer.from(out.buffer, out.byteOffset, out.byteLength));
+        } catch (e) {
+          if (!res.headersSent) sendJson(res, isUserError(e) ? 422 : 500, { message: isUserError(e) ? e.message : String(e), key: isUserError(e) ? e.key : undefined });
+        }
+      })();
+      return;
+    }
     if (req.method === 'POST' && rel === 'print/cancel') {
       void readBody(req).then((b) => {
         const { jobId } = JSON.parse(b.toString('utf8') || '{}') as { jobId?: string };

@@ -134,6 +134,13 @@ export const MENUS: MenuDef[] = [
       { command: 'view.zoomOut', label: 'app.menu.zoomOut', accel: 'Ctrl+-' },
       { command: 'view.zoomReset', label: 'app.menu.zoomReset', accel: 'Ctrl+0' },
       'sep',
+      {
+        command: 'view.preview',
+        label: 'exportUi.menu.preview',
+        accel: 'Ctrl+Shift+3',
+        enabled: hasSection,
+        visible: (s, wb) => s.appInfo?.canPrintPdf === true && wb.hasCommand('view.preview'),
+      },
       { editorGroups: ['view'] },
       'sep',
       { command: 'tools.editorialSummary', label: 'problems.menu.summary', enabled: hasBook },
