@@ -1,6 +1,6 @@
 // Web-mode print service: the renderer in a plain browser has no printToPDF, so the dev/preview server answers
 // (the protocol renderer/host/webHost.ts speaks):
-//   GET  /__yearbook/print         → { available: true }
+//   GET  /__yearbook/print         → { available: true, press: Ghostscript found }
 //   POST /__yearbook/print         { html, pageWidthMm, pageHeightMm, outline, jobId }  →  application/pdf
 //                                  errors: 4xx/5xx { message }; the job stops when the client goes away
 //   POST /__yearbook/print/cancel  { jobId }

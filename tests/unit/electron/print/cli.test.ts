@@ -11,7 +11,7 @@ import { runCli } from '../../../../electron/cli/main';
 import type { CliIo } from '../../../../electron/cli/io';
 import { exportWithChromium } from '../../../../electron/node/print/exportFile';
 import { launchPlaywrightPrinter } from '../../../../electron/node/print/playwrightPrinter';
-import { applyPress } from '../../../../electron/node/print/press';
+import { applyPress, findGhostscript } from '../../../../electron/node/print/press';
 import type { Printer } from '../../../../electron/node/print/printer';
 import { bookResources } from '../../../../electron/node/print/resources';
 import { createPrintService } from '../../../../electron/node/print/service';
@@ -135,7 +135,7 @@ describe('web-mode print service', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      expect(await (await fetch(`${base}/__yearbook/print`)).json()).toEqual({ available: true });
+      expect(await (await fetch(`${base}/__yearbook/print`)).json()).toEqual({ available: true, press: findGhostscript() !== null });
       const css = await (await fetch(`${base}/__yearbook/fonts.css`)).text();
       expect(css).toContain('font-family:"Noto Serif SC"');
       // the app's path: HostApi.printToPdf over HTTP, wrapped as the pipeline's print function
