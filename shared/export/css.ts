@@ -5,6 +5,9 @@ import type { ResolvedProfile } from './profile';
 const mm = (v: number) => `${+v.toFixed(3)}mm`;
 const pt = (v: number) => `${+v.toFixed(2)}pt`;
 
+/** Closes a multicol container: an empty spanner, so the last row is balanced (see .col-end). */
+export const COLUMN_END = '<div class="col-end"></div>';
+
 export function pageCss(p: ResolvedProfile): string {
   const b = p.bleed;
   const m = p.margins;
@@ -42,7 +45,10 @@ section.cat + section.cat, section.cat + section.matter, section.matter + sectio
 .cat-en { font-family: ${f.song}; font-size: 11pt; letter-spacing: 0.02em; margin: 0; overflow-wrap: normal; }
 
 /* flows: two columns, or full width (通栏) */
-.flow.cols { columns: ${p.columns}; column-gap: ${mm(p.columnGap)}; column-fill: balance; }
+.flow.cols { columns: ${p.columns}; column-gap: ${mm(p.columnGap)}; column-fill: auto; }
+/* The last row of every multicol ends in an empty spanner, which makes Chromium balance that row alone.
+   column-fill: balance gives the same pages but makes the print about three times slower (docs/print.md). */
+.col-end { column-span: all; height: 0; margin: 0; padding: 0; }
 .flow.wide { }
 .flow + .flow { margin-top: ${mm(lineMm * 0.5)}; }
 
@@ -122,7 +128,7 @@ section.cat + section.cat, section.cat + section.matter, section.matter + sectio
 .tp-org { font-family: ${f.kai}; font-size: 14pt; margin-top: 30mm; }
 
 /* 目录 */
-.toc-list { columns: 2; column-gap: ${mm(p.columnGap * 1.5)}; column-fill: balance; }
+.toc-list { columns: 2; column-gap: ${mm(p.columnGap * 1.5)}; column-fill: auto; }
 .toc-line { display: flex; align-items: last baseline; margin: 0; line-height: 1.6; break-inside: avoid; }
 .toc-line.c { font-family: ${f.hei}; font-size: ${pt(body + 1)}; margin-top: 1.6mm; break-after: avoid; }
 .toc-line.s { padding-left: 1em; }
@@ -136,7 +142,7 @@ section.cat + section.cat, section.cat + section.matter, section.matter + sectio
 
 /* 索引 */
 .idx-note { font-size: ${pt(cell)}; text-indent: 2em; margin: 0 0 ${mm(lineMm * 0.5)}; }
-.idx-list { columns: 3; column-gap: ${mm(p.columnGap)}; column-fill: balance; font-size: ${pt(cell)}; line-height: 1.55; }
+.idx-list { columns: 3; column-gap: ${mm(p.columnGap)}; column-fill: auto; font-size: ${pt(cell)}; line-height: 1.55; }
 .idx-letter { font-family: ${f.hei}; font-size: ${pt(body)}; text-align: center; margin: 1.5mm 0 0.8mm; break-after: avoid; }
 .idx-item { display: flex; align-items: last baseline; margin: 0; break-inside: avoid; }
 .idx-item .tl-t { padding-left: 1em; text-indent: -1em; }

@@ -1,6 +1,7 @@
 // Generated matter: 目录 (table of contents) and 索引 (subject index, table and figure indexes) with the page
 // numbers read back from the printed body.
 import { pinyin } from 'pinyin-pro';
+import { COLUMN_END } from './css';
 import { escapeHtml, textHtml } from './inline';
 import type { CaptionItem, IndexItem } from './render';
 import { spaced } from './render';
@@ -17,7 +18,7 @@ export function tocHtml(lines: TocLine[]): string {
   const body = lines
     .map((l) => `<p class="toc-line ${l.level}"><span class="tl-t">${textHtml(l.title)}</span>${leader}<span class="tl-p">${escapeHtml(l.folio ?? '')}</span></p>`)
     .join('');
-  return `<section class="matter kind-toc"><h1 class="matter-title">${spaced('目录')}</h1><div class="toc-list">${body}</div></section>`;
+  return `<section class="matter kind-toc"><h1 class="matter-title">${spaced('目录')}</h1><div class="toc-list">${body}${COLUMN_END}</div></section>`;
 }
 
 /** A page reference of an index line: folio plus column letter ("125a"). */
@@ -109,14 +110,14 @@ export function indexHtml(opts: {
       }
       html += `<p class="idx-item"><span class="tl-t">${textHtml(l.term)}</span>${leader}<span class="tl-p">${escapeHtml(l.refs.map((r) => r.label).join('，'))}</span></p>`;
     }
-    html += `</div>`;
+    html += `${COLUMN_END}</div>`;
   }
   const captions = (title: string, lines: CaptionLine[]) => {
     let h = `<div class="idx-sub"><h2 class="idx-sub-title">${escapeHtml(title)}</h2><div class="idx-list two">`;
     for (const l of lines) {
       h += `<p class="idx-item"><span class="tl-t">${l.label ? `${escapeHtml(l.label)}\u3000` : ''}${textHtml(l.title)}</span>${leader}<span class="tl-p">${escapeHtml(l.folio ?? '')}</span></p>`;
     }
-    return `${h}</div></div>`;
+    return `${h}${COLUMN_END}</div></div>`;
   };
   if (opts.tables?.length) html += captions('表格索引', opts.tables);
   if (opts.figures?.length) html += captions('图片索引', opts.figures);

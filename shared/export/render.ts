@@ -15,8 +15,14 @@ import type {
   Subsection,
   Table,
 } from '../model/schema';
+import { COLUMN_END } from './css';
 import { escapeHtml, footnoteLabel, inlineHtml, textHtml } from './inline';
 import type { ResolvedProfile } from './profile';
+
+/** Closing tag of a flow; a multi-column flow ends in the spanner that balances its last row. */
+function closeFlow(kind: 'cols' | 'wide'): string {
+  return kind === 'cols' ? `${COLUMN_END}</div>` : '</div>';
+}
 
 export interface IndexItem {
   anchor: string;
@@ -184,13 +190,13 @@ export class PartRenderer {
     for (const s of sections) {
       const want = wideCategory || s.fullWidth ? 'wide' : 'cols';
       if (want !== open) {
-        if (open) html += '</div>';
+        if (open) html += closeFlow(open);
         html += `<div class="flow ${want}">`;
         open = want;
       }
       html += this.section(cat, s);
     }
-    if (open) html += '</div>';
+    if (open) html += closeFlow(open);
     return html;
   }
 

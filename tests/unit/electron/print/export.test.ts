@@ -30,6 +30,7 @@ beforeAll(async () => {
   file = path.join(mkdtempSync(path.join(os.tmpdir(), 'yb-export-')), 'book.pdf');
   writeFileSync(file, result.pdf);
   pages = pdftotextPages(file);
+  if (process.env.KEEP_PDF) writeFileSync(process.env.KEEP_PDF, result.pdf);
 }, 240_000);
 afterAll(async () => {
   await printer?.close();
@@ -114,6 +115,31 @@ describe('print-ready PDF of the seed book', () => {
         if (same === 1) expect(before).not.toContain(squash(e.title));
       }
     }
+  });
+
+  it("balances the two columns on each category's last page", { timeout: 60_000 }, () => {
+    const lastPages = result.pages.filter((p, i) => {
+      const next = result.pages[i + 1];
+      return p.kind === 'category' && p.head !== null && (!next || next.kind !== 'category' || next.head === null);
+    });
+    expect(lastPages.length).toBeGreaterThanOrEqual(2);
+    let checked = 0;
+    for (const p of lastPages) {
+      const left = p.side === 'left';
+      const x0 = (3 + (left ? 17 : 20)) * MM;
+      const colW = ((173 - 6) / 2) * MM;
+      const top = (3 + 22) * MM; // the type area: below the running head
+      const h = (285 - 22 - 20) * MM; // and above the folio
+      const lines = (x: number) => pdftotextRegion(file, p.index + 1, x, top, colW, h).split('\n').filter((l) => l.trim()).length;
+      const gutter = pdftotextRegion(file, p.index + 1, x0 + colW + 1.5 * MM, top, 3 * MM, h).trim();
+      if (gutter) continue; // full-width content (通栏 table or 特载): no columns to balance
+      const [l, r] = [lines(x0 - 2), lines(x0 + colW + 3 * MM)];
+      if (l + r < 10) continue; // a few closing lines: nothing to balance
+      checked++;
+      expect(r, `page ${p.folio}: ${l} lines left, ${r} right`).toBeGreaterThan(0);
+      expect(Math.abs(l - r), `page ${p.folio}: ${l} lines left, ${r} right`).toBeLessThanOrEqual(4);
+    }
+    expect(checked).toBeGreaterThanOrEqual(1);
   });
 
   it('repeats the header row under 续表 on every continuation page of a table', () => {
