@@ -8,6 +8,11 @@ const pt = (v: number) => `${+v.toFixed(2)}pt`;
 /** Closes a multicol container: an empty spanner, so the last row is balanced (see .col-end). */
 export const COLUMN_END = '<div class="col-end"></div>';
 
+/** Type size of table cells, notes and the index in points (小六 7.5 at most). */
+export function tableCellSize(p: ResolvedProfile): number {
+  return Math.min(7.5, p.bodySize);
+}
+
 export function pageCss(p: ResolvedProfile): string {
   const b = p.bleed;
   const m = p.margins;
@@ -20,7 +25,7 @@ export function pageCss(p: ResolvedProfile): string {
 export function bookCss(p: ResolvedProfile): string {
   const f = p.fonts;
   const body = p.bodySize;
-  const cell = Math.min(7.5, body);
+  const cell = tableCellSize(p);
   const line = p.lineHeight;
   const lineMm = (body * line * 25.4) / 72;
   const fullPage = mm(p.typeHeight - 0.6);

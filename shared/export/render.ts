@@ -15,9 +15,10 @@ import type {
   Subsection,
   Table,
 } from '../model/schema';
-import { COLUMN_END } from './css';
+import { COLUMN_END, tableCellSize } from './css';
 import { escapeHtml, footnoteLabel, inlineHtml, textHtml } from './inline';
 import type { ResolvedProfile } from './profile';
+import { tableColumnMinWidths } from './tableColumns';
 
 /** Closing tag of a flow; a multi-column flow ends in the spanner that balances its last row. */
 function closeFlow(kind: 'cols' | 'wide'): string {
@@ -157,6 +158,8 @@ function boxWidth(env: RenderEnv, wide: boolean): number {
 export class PartRenderer {
   readonly c = new Collector();
   private pad: boolean;
+  /** Whether the flow being rendered is full width (通栏). */
+  private inWide = false;
   constructor(private env: RenderEnv) {
     this.pad = env.book.houseStyle.padTwoCharNames;
   }
@@ -194,6 +197,7 @@ export class PartRenderer {
         html += `<div class="flow ${want}">`;
         open = want;
       }
+      this.inWide = want === 'wide';
       html += this.section(cat, s);
     }
     if (open) html += closeFlow(open);
@@ -386,14 +390,24 @@ export class PartRenderer {
       `<span class="tcont">${cont}</span>${t.unitNote ? `<span class="tcu">${textHtml(t.unitNote)}</span>` : ''}</th></tr>`;
     return (
       `<div class="tbl${t.fullWidth ? ' wide' : ''}" data-id="${id}"><div class="tcover">${cap}</div>` +
-      `<table><thead>${labelRow}${head}</thead><tbody>${body}</tbody></table>` +
+      `<table>${this.colgroup(t)}<thead>${labelRow}${head}</thead><tbody>${body}</tbody></table>` +
       `${t.note ? `<p class="tnote">${textHtml(t.note)}</p>` : ''}</div>`
     );
+  }
+
+  /** Minimum column widths, so that Chromium does not squeeze columns of short entries (tableColumns.ts). */
+  private colgroup(t: Table): string {
+    const p = this.env.profile;
+    const widthMm = t.fullWidth || this.inWide || p.columns === 1 ? p.typeWidth : p.columnWidth;
+    const widths = tableColumnMinWidths(t, widthMm, tableCellSize(p));
+    if (!widths) return '';
+    return `<colgroup>${widths.map((w) => `<col style="min-width:${w}mm">`).join('')}</colgroup>`;
   }
 
   // ---- front and back matter ------------------------------------------------------------------
 
   matter(m: Matter): string {
+    this.inWide = true; // front and back matter are set full width
     const id = this.c.anchor(m.id);
     let html = `<section class="matter kind-${m.kind}" data-id="${id}"><h1 class="matter-title"><span id="${id}">${spaced(m.title)}</span></h1><div class="matter-body">`;
     html += this.children(m.blocks, m.title);

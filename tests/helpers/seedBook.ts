@@ -163,17 +163,18 @@ export function seedTable(ids: IdGenerator): Table {
     else if (l.trim() && cells.length) cells[cells.length - 1] += l.trim();
   }
   const header = cells.splice(0, 5);
+  // Five cells a row; a row whose 项目名称 cell is empty continues the project above it (one cell spanning rows).
   const rows: Table['bodyRows'] = [];
-  let row: string[] = [];
-  for (const c of cells) {
-    if (/^（[一二三四五六七八九十]+）/.test(c) && row.length === 0) {
-      rows.push({ cells: [{ text: c, marks: [], rowSpan: 1, colSpan: 5, align: 'left' }] });
-      continue;
-    }
-    row.push(c);
-    if (row.length === 5) {
-      rows.push({ cells: row.map((text) => ({ text, marks: [], rowSpan: 1, colSpan: 1 })) });
-      row = [];
+  let nameCell: Table['bodyRows'][number]['cells'][number] | null = null;
+  for (let i = 0; i + 5 <= cells.length; i += 5) {
+    const [name, ...rest] = cells.slice(i, i + 5);
+    const tail = rest.map((text) => ({ text, marks: [], rowSpan: 1, colSpan: 1 }));
+    if (!name && nameCell) {
+      nameCell.rowSpan++;
+      rows.push({ cells: tail });
+    } else {
+      nameCell = { text: name ?? '', marks: [], rowSpan: 1, colSpan: 1 };
+      rows.push({ cells: [nameCell, ...tail] });
     }
   }
   return {

@@ -62,3 +62,15 @@ export function headingLines(text: string): string[] {
   if (run) out.push(run);
   return out;
 }
+
+/** Words of one page (1-based) with their boxes in points from the top-left (pdftotext -bbox). */
+export function pdfWords(file: string, page: number): { text: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const out = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return [...out.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: m[5]!,
+  }));
+}
