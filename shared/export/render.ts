@@ -397,9 +397,7 @@ export class PartRenderer {
 
   /** Minimum column widths, so that Chromium does not squeeze columns of short entries (tableColumns.ts). */
   private colgroup(t: Table): string {
-    const p = this.env.profile;
-    const widthMm = t.fullWidth || this.inWide || p.columns === 1 ? p.typeWidth : p.columnWidth;
-    const widths = tableColumnMinWidths(t, widthMm, tableCellSize(p));
+    const widths = tableColumnMinWidths(t, boxWidth(this.env, t.fullWidth || this.inWide), tableCellSize(this.env.profile));
     if (!widths) return '';
     return `<colgroup>${widths.map((w) => `<col style="min-width:${w}mm">`).join('')}</colgroup>`;
   }

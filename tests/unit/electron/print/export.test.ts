@@ -30,7 +30,6 @@ beforeAll(async () => {
   file = path.join(mkdtempSync(path.join(os.tmpdir(), 'yb-export-')), 'book.pdf');
   writeFileSync(file, result.pdf);
   pages = pdftotextPages(file);
-  if (process.env.KEEP_PDF) writeFileSync(process.env.KEEP_PDF, result.pdf);
 }, 240_000);
 afterAll(async () => {
   await printer?.close();
