@@ -98,6 +98,37 @@ test.describe('working on a volume', () => {
     con.check();
   });
 
+  test('the status is changed from the command palette; the outline badge says who set it and when', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await open(page, seedBookFile());
+    // The seed's first section was set to 初审 by 於晓萍 on 2022-03-01.
+    const badge = sectionRow(page, '综述').locator('.badge');
+    await expect(badge).toHaveText('初审');
+    await expect(badge).toHaveAttribute('title', /^初审：於晓萍，2022/);
+    await tree(page).getByRole('treeitem', { name: /^应急管理/ }).click();
+    await page.keyboard.press('Control+Shift+P');
+    const palette = page.getByRole('dialog', { name: '命令面板' });
+    await palette.getByRole('combobox').fill('更改分目状态');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '更改“应急管理”的状态' });
+    await expect(dialog).toContainText('当前状态：草稿');
+    await dialog.getByRole('combobox', { name: '新状态' }).selectOption('final-review');
+    await dialog.getByRole('textbox', { name: '审校人姓名' }).fill('周编审');
+    await keepScreenshot(page, testInfo, 'stage-dialog');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect(dialog).toBeHidden();
+    const ajj = sectionRow(page, '应急管理').locator('.badge');
+    await expect(ajj).toHaveText('终审');
+    await expect(ajj).toHaveAttribute('title', new RegExp(`^终审：周编审，${new Date().getFullYear()}`));
+    // The status filter still finds it, and the side panel says the same.
+    await page.getByRole('combobox', { name: '按状态筛选分目' }).selectOption('final-review');
+    await expect(tree(page).locator('[data-kind="section"]')).toHaveText([/应急管理/]);
+    await expect(page.locator('.side-panel .facts')).toContainText('周编审');
+    await page.reload();
+    await expect(sectionRow(page, '应急管理').locator('.badge')).toHaveAttribute('title', /^终审：周编审/);
+    con.check();
+  });
+
   test('two spellings of one contributor are merged: the attribution lines follow, one undo takes it back', async ({ page }, testInfo) => {
     const con = watchConsole(page);
     await open(page, registryBookFile());
