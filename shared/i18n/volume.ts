@@ -12,7 +12,6 @@ const zh = {
   'volume.menu.sideProblems': '侧栏：检查结果',
   'volume.menu.copyContributors': '复制撰稿人统计表',
   'volume.palette.contributors': '撰稿人名录',
-  'volume.palette.outline': '大纲',
   'volume.palette.editContributor': '编辑“{name}”',
 
   // Outline rows and their context menu.
@@ -136,7 +135,6 @@ const en: Record<keyof typeof zh, string> = {
   'volume.menu.sideProblems': 'Side panel: problems',
   'volume.menu.copyContributors': 'Copy contributor statistics',
   'volume.palette.contributors': 'Contributors',
-  'volume.palette.outline': 'Outline',
   'volume.palette.editContributor': 'Edit “{name}”',
 
   'volume.outline.stageTitle': '{stage}: {by}, {at}',

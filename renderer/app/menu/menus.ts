@@ -157,7 +157,7 @@ export const MENUS: MenuDef[] = [
       { editorGroups: ['view'] },
       'sep',
       { command: 'tools.editorialSummary', label: 'problems.menu.summary', enabled: hasBook },
-      { command: 'view.contributors', label: 'volume.menu.contributors', enabled: hasBook },
+      { command: 'view.contributors', label: 'volume.menu.contributors', enabled: hasBook, checked: (s) => s.view.showSidePanel && s.view.sideTab === 'contributors' },
       { run: (wb) => void copyContributorTables(wb), label: 'volume.menu.copyContributors', enabled: hasBook },
       { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: 'details' }), label: 'volume.menu.sideDetails', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'details' },
       { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: 'history' }), label: 'volume.menu.sideHistory', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'history' },
