@@ -19,6 +19,17 @@ export interface EditorBookContext {
    * editor only links names that are already registered.
    */
   addContributor?(contributor: Contributor): void;
+  /**
+   * Opens the app's registry editor for a name on an attribution line (the chip of a linked name): its kind, the
+   * unit a person belongs to, rename, merge. id is the registry entry the name is linked to.
+   */
+  openContributor?(name: string, id?: string): void;
+  /**
+   * Registers the people named on an author line as belonging to a unit (registering the unit and the people
+   * when they are not yet) — what accepting the unit proposed from the 供稿 line next to the line does. The app
+   * makes it one registry change the user can undo.
+   */
+  assignUnit?(people: string[], unit: string): void;
   /** book.comments: the editor shows the comments anchored in the open section (comment marks). */
   comments?: Comment[];
   /**

@@ -83,6 +83,8 @@ export function sectionNodeRows(bookId: string, part: Part, categoryId: string, 
     order,
     title: section.title,
     stage: section.status.stage,
+    ...(section.status.by ? { stageBy: section.status.by } : {}),
+    ...(section.status.at ? { stageAt: section.status.at } : {}),
     counts: sectionNodeCounts(section),
   });
   const entryRow = (e: Entry, parentId: string, i: number): NodeRow => ({
@@ -95,6 +97,8 @@ export function sectionNodeRows(bookId: string, part: Part, categoryId: string, 
     order: i,
     title: e.title,
     ...(e.status ? { stage: e.status.stage } : {}),
+    ...(e.status?.by ? { stageBy: e.status.by } : {}),
+    ...(e.status?.at ? { stageAt: e.status.at } : {}),
     counts: entryCounts(e),
   });
   // Order counts every child (blocks too), so it reflects the position in the section's children.

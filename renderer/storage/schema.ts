@@ -57,6 +57,9 @@ export interface NodeRow {
   title: string;
   /** Workflow stage of a section (its status) or an entry (when it has one). */
   stage?: Stage;
+  /** Who set that stage and when (ISO time), for the outline's badge. */
+  stageBy?: string;
+  stageAt?: string;
   counts: NodeCounts;
   /** Category rows: the role (特载, 大事记 …). */
   role?: CategoryRole;
@@ -109,6 +112,7 @@ export interface SchemaVersion {
 /**
  * Every released schema, oldest first. Version 1: the first storage layout. Version 2: revisions, and
  * nodes carry the id of their section (indexed) so a section save replaces its entry rows in one query.
+ * Version 3: node rows carry who set their stage and when.
  */
 export const VERSIONS: readonly SchemaVersion[] = [
   {
@@ -142,6 +146,26 @@ export const VERSIONS: readonly SchemaVersion[] = [
         return null;
       };
       await nodes.bulkPut(all.map((n) => ({ ...n, sectionId: sectionOf(n) })));
+    },
+  },
+  {
+    // Version 3: section and entry rows say who set their stage and when (the outline badge's tooltip).
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      const nodes = tx.table<NodeRow, string>('nodes');
+      const sections = await tx.table<SectionRow, string>('sections').toArray();
+      for (const row of sections) {
+        if (row.data.type !== 'section') continue;
+        const status = row.data.status;
+        if (status.by || status.at) await nodes.update(row.id, { ...(status.by ? { stageBy: status.by } : {}), ...(status.at ? { stageAt: status.at } : {}) });
+        const entries = new Map<string, { by?: string; at?: string }>();
+        for (const c of row.data.children) {
+          if (c.type === 'entry' && c.status) entries.set(c.id, c.status);
+          if (c.type === 'subsection') for (const x of c.children) if (x.type === 'entry' && x.status) entries.set(x.id, x.status);
+        }
+        for (const [id, st] of entries) if (st.by || st.at) await nodes.update(id, { ...(st.by ? { stageBy: st.by } : {}), ...(st.at ? { stageAt: st.at } : {}) });
+      }
     },
   },
 ];

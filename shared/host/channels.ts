@@ -30,6 +30,12 @@ export const MENU_COMMANDS = [
   'tools.editorialSummary',
   'help.about',
   'help.shortcuts',
+  // Working on a volume: the selected outline node, the contributor registry.
+  'outline.rename',
+  'outline.moveTo',
+  'outline.setStage',
+  'outline.delete',
+  'view.contributors',
 ] as const;
 
 /** IPC channel names, shared by preload and main so they cannot drift apart. */

@@ -10,3 +10,4 @@ export * from './attribution';
 export * from './ops';
 export * from './find';
 export * from './contributors';
+export * from './registry';

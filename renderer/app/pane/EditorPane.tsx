@@ -2,7 +2,7 @@
 // front/back matter page; with a header showing where it sits in the book.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
-import type { Section } from '../../../shared/model';
+import { assignUnitByName, type Section } from '../../../shared/model';
 import type { EditorBookContext, EditorSelectionInfo } from '../../editor/contract';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatChars } from '../format';
@@ -45,6 +45,9 @@ export function EditorPane() {
             assets: book.shell.assets,
             assetUrl: (id: string) => assetUrls[id] ?? null,
             addContributor: (c) => void wb.addContributor(c),
+            openContributor: (name, id) => wb.store.set({ dialog: { kind: 'contributor', key: id ?? name } }),
+            assignUnit: (people, unit) =>
+              void wb.changeBook((b) => assignUnitByName(b, people, unit), { snapshot: true, undo: { key: 'volume.undo.unit', params: { names: people.join('、'), unit } } }),
           }
         : null,
     [book, assetUrls, wb],
