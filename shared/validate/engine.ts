@@ -5,7 +5,7 @@
 // aggregations are cached per unit, keyed by the unit's object. The app replaces an edited section
 // immutably, so after an edit only that section is checked again; the book-level aggregations (numbering
 // sequences, duplicate titles across the book, one-form-per-book rules) then run over the cached facts.
-import type { Book, Category, Matter, Section } from '../model/schema';
+import type { Book, Category, Matter, Section, Table } from '../model/schema';
 import { resolveConfig, type CheckConfig, type ConfigOverrides } from './config';
 import { RULES } from './catalogue';
 import { BODY_KINDS, categoryFields, matterFields, sectionFields } from './fields';
@@ -191,20 +191,27 @@ class UnitRun implements TextContext, UnitContext {
   }
 
   location(at: NodeRef, start?: number, end?: number): Location {
-    return new LocationRecord(this.base, at.nodeId, at.nodeKind, at.field, at.text, start, end, at.subsection, at.entry);
+    return new LocationRecord(this.base, at.nodeId, at.nodeKind, at.field, at.text, start, end, at.subsection, at.entry, this.tableOf(at));
+  }
+
+  /** The table a cell field belongs to (for the location's 表N 第R行第C列). */
+  private tableOf(at: NodeRef): Table | undefined {
+    if (at.field === undefined || !at.field.startsWith('cell:')) return undefined;
+    const b = this.fields[this.ordOf(at.nodeId)]?.block;
+    return b?.type === 'table' && b.id === at.nodeId ? b : undefined;
   }
 
   report(specOrAt: ReportSpec | NodeRef, maybeSpec?: ReportSpec): void {
     const cfg = this.config.rules[this.rule.id]!;
     if (maybeSpec) {
       const at = specOrAt as NodeRef;
-      const where = { base: this.base, nodeId: at.nodeId, nodeKind: at.nodeKind, field: at.field, text: at.text, start: maybeSpec.start, end: maybeSpec.end, subsection: at.subsection, entry: at.entry };
+      const where = { base: this.base, nodeId: at.nodeId, nodeKind: at.nodeKind, field: at.field, text: at.text, start: maybeSpec.start, end: maybeSpec.end, subsection: at.subsection, entry: at.entry, table: this.tableOf(at) };
       this.out.push(finding(this.rule, cfg.severity, where, maybeSpec).at(this.ordOf(at.nodeId, at.field), maybeSpec.start ?? 0));
       return;
     }
     const spec = specOrAt as ReportSpec;
     const f = this.field;
-    const where = { base: this.base, nodeId: f.nodeId, nodeKind: f.nodeKind, field: f.field, text: f.text, start: spec.start, end: spec.end, subsection: f.subsection, entry: f.entry };
+    const where = { base: this.base, nodeId: f.nodeId, nodeKind: f.nodeKind, field: f.field, text: f.text, start: spec.start, end: spec.end, subsection: f.subsection, entry: f.entry, table: f.kind === 'cell' && f.block?.type === 'table' ? f.block : undefined };
     this.out.push(finding(this.rule, cfg.severity, where, spec).at(f.ord, spec.start ?? 0));
   }
 

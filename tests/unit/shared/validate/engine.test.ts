@@ -77,7 +77,8 @@ describe('check: scope', () => {
     expect(inSection.length).toBeGreaterThan(0);
     expect(inSection.every((f) => f.location.sectionId === s1.id)).toBe(true);
     expect(ids(inSection)).toEqual(ids(all.filter((f) => f.location.sectionId === s1.id)));
-    expect(ids(check(book, { scope: { kind: 'category', id: book.body[0]!.id } }).findings)).toEqual(ids(all));
+    // Whole-book findings (ENT-ATTRIB-REGISTRY: no registry yet) belong to the book scope only.
+    expect(ids(check(book, { scope: { kind: 'category', id: book.body[0]!.id } }).findings)).toEqual(ids(all.filter((f) => f.location.nodeKind !== 'book')));
   });
 
   it('reports findings in reading order with exact locations and titles', () => {
@@ -142,13 +143,17 @@ describe('Checker: incremental re-check', () => {
 });
 
 describe('configuration', () => {
-  it('national minimum: no heuristics; strict: all rules, heuristics as warnings', () => {
+  it('national minimum: no heuristics; recommended (the default of a new book): heuristics as hints; strict: all rules, heuristics as warnings', () => {
     const book = draft();
-    const national = resolveConfig(book);
+    expect(book.houseStyle.preset).toBe('recommended');
+    const national = resolveConfig(book, { preset: 'national' });
+    const recommended = resolveConfig(book);
     const strict = resolveConfig(book, { preset: 'strict' });
     for (const r of RULES) {
       if (r.kind === 'P') {
         expect(national.rules[r.id]!.enabled, r.id).toBe(false);
+        expect(recommended.rules[r.id]!.enabled, r.id).toBe(true);
+        expect(recommended.rules[r.id]!.severity, r.id).toBe(r.id === 'EXP-HMT' ? 'warning' : 'info'); // 港澳台 as 国家 is never only a hint
         expect(strict.rules[r.id]!.severity === 'error', r.id).toBe(false);
       }
       expect(strict.rules[r.id]!.enabled, r.id).toBe(true);
