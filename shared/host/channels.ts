@@ -28,6 +28,7 @@ export const MENU_COMMANDS = [
   'tools.nextProblem',
   'tools.prevProblem',
   'tools.editorialSummary',
+  'tools.houseStyle',
   'help.about',
   'help.shortcuts',
 ] as const;

@@ -46,7 +46,10 @@ not magnitudes, and Chinese-numeral target years in plan names (二〇三五年�
 千米/公里/auto, 续表 style, 3 or 4 levels, overview titles, padded two-character names; the record year is the book's
 own \`recordYear\`) and per-rule settings \`houseStyle.rules[ID] = { enabled, severity, params }\`; \`houseStyle.ignored\`
 lists findings the editors chose to keep (忽略: rule, node and the offending text). In the app all of this is edited in
-编辑 › 体例设置… (also from the command palette and the 问题 panel), saved in the book as one change with one undo.
+编辑 › 体例设置… (also from the command palette and the 问题 panel): the preset, the named settings, a table of every
+rule generated from the definitions below (on/off, severity, parameters) and the ignored findings to restore; a trial
+check shows the counts before saving, and 保存 stores it in the book as one change with one undo. A finding's 忽略
+button in the 问题 panel adds it to \`houseStyle.ignored\` (one undo as well).
 \`yearbook validate --config FILE\` overrides any of these from a JSON file with the same fields (plus \`recordYear\`);
 \`--preset\` and \`--record-year\` override one each.
 Presets: **national** (国家标准最低要求) runs the national standards and the book's own house settings, no heuristics;

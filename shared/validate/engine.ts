@@ -433,11 +433,30 @@ class BookRun implements BookContext {
   }
 }
 
-function isIgnored(f: Finding, config: CheckConfig): boolean {
-  for (const ig of config.ignored) {
-    if (ig.ruleId === f.ruleId && ig.nodeId === f.location.nodeId && (ig.text === undefined || ig.text === f.location.text)) return true;
+/** The ignored findings by rule and node: the offending texts kept, or null for every finding of the rule there. */
+const ignoredIndex = new WeakMap<CheckConfig, Map<string, Set<string> | null>>();
+
+function ignoredMap(config: CheckConfig): Map<string, Set<string> | null> {
+  let m = ignoredIndex.get(config);
+  if (!m) {
+    m = new Map();
+    for (const ig of config.ignored) {
+      const k = `${ig.ruleId}|${ig.nodeId}`;
+      if (ig.text === undefined) m.set(k, null);
+      else if (m.get(k) !== null) (m.get(k) ?? m.set(k, new Set()).get(k)!)!.add(ig.text);
+    }
+    ignoredIndex.set(config, m);
   }
-  return false;
+  return m;
+}
+
+/** Whether the editors chose to keep this finding (houseStyle.ignored: rule, node and, when given, the offending text). */
+export function isIgnored(f: Finding, config: CheckConfig): boolean {
+  // The node id without building the location (most findings are not ignored).
+  const nodeId = f instanceof FindingRecord ? f.nodeRef : f.location.nodeId;
+  const texts = ignoredMap(config).get(`${f.ruleId}|${nodeId}`);
+  if (texts === undefined) return false;
+  return texts === null || texts.has(f.location.text ?? '');
 }
 
 /**
