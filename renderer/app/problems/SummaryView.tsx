@@ -96,9 +96,9 @@ export function SummaryDialog({ onClose }: { onClose(): void }) {
                       <tr key={c.key} data-contributor={c.name}>
                         <td>{c.name}</td>
                         <td>{t(c.kind === 'unit' ? 'problems.summary.kind.unit' : 'problems.summary.kind.person')}</td>
-                        <td className="num" data-count="entries">{n(c.entries)}</td>
-                        <td className="num" data-count="characters">{n(c.characters)}</td>
-                        <td className="num" data-count="figures">{n(c.figures)}</td>
+                        <td className="num" data-col="entries">{n(c.entries)}</td>
+                        <td className="num" data-col="characters">{n(c.characters)}</td>
+                        <td className="num" data-col="figures">{n(c.figures)}</td>
                       </tr>
                     ))}
                   </tbody>
