@@ -372,12 +372,17 @@ export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /**
  * A checker finding the editors decided to keep as it is (忽略): matched by rule and node and, when given, by
- * the offending text, so it stays ignored when text around it changes.
+ * the offending text and the few characters around it (so one of five half-width commas in a paragraph can be
+ * kept while the other four are still reported; an edit elsewhere in the paragraph does not undo the decision).
  */
 export const IgnoredFindingSchema = z.object({
   ruleId: z.string().min(1),
   nodeId: IdSchema,
   text: z.string().optional(),
+  /** The text field of the node (cell:b:3:2, caption …) and up to six characters before and after the offending text. */
+  field: z.string().optional(),
+  before: z.string().optional(),
+  after: z.string().optional(),
   note: z.string().optional(),
   by: z.string().optional(),
   at: z.string().optional(),

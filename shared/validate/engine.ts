@@ -5,7 +5,7 @@
 // aggregations are cached per unit, keyed by the unit's object. The app replaces an edited section
 // immutably, so after an edit only that section is checked again; the book-level aggregations (numbering
 // sequences, duplicate titles across the book, one-form-per-book rules) then run over the cached facts.
-import type { Book, Category, Matter, Section, Table } from '../model/schema';
+import type { Book, Category, IgnoredFinding, Matter, Section, Table } from '../model/schema';
 import { resolveConfig, type CheckConfig, type ConfigOverrides } from './config';
 import { RULES } from './catalogue';
 import { BODY_KINDS, categoryFields, matterFields, sectionFields } from './fields';
@@ -433,30 +433,54 @@ class BookRun implements BookContext {
   }
 }
 
-/** The ignored findings by rule and node: the offending texts kept, or null for every finding of the rule there. */
-const ignoredIndex = new WeakMap<CheckConfig, Map<string, Set<string> | null>>();
+/** The ignored findings by rule and node. */
+const ignoredIndex = new WeakMap<CheckConfig, Map<string, IgnoredFinding[]>>();
 
-function ignoredMap(config: CheckConfig): Map<string, Set<string> | null> {
+function ignoredMap(config: CheckConfig): Map<string, IgnoredFinding[]> {
   let m = ignoredIndex.get(config);
   if (!m) {
     m = new Map();
     for (const ig of config.ignored) {
       const k = `${ig.ruleId}|${ig.nodeId}`;
-      if (ig.text === undefined) m.set(k, null);
-      else if (m.get(k) !== null) (m.get(k) ?? m.set(k, new Set()).get(k)!)!.add(ig.text);
+      const list = m.get(k);
+      if (list) list.push(ig);
+      else m.set(k, [ig]);
     }
     ignoredIndex.set(config, m);
   }
   return m;
 }
 
-/** Whether the editors chose to keep this finding (houseStyle.ignored: rule, node and, when given, the offending text). */
+/**
+ * The record that keeps this finding ignored (忽略): rule, node, the offending text and, for text findings, the
+ * field and up to six characters either side — so it matches this occurrence and not every equal one in the node.
+ */
+export function ignoredOf(f: Finding, by?: string, at?: string): IgnoredFinding {
+  const around = f instanceof FindingRecord ? f.surroundings() : undefined;
+  return {
+    ruleId: f.ruleId,
+    nodeId: f.location.nodeId,
+    ...(f.location.text !== undefined ? { text: f.location.text } : {}),
+    ...(around ? { field: around.field, before: around.before, after: around.after } : {}),
+    ...(by ? { by } : {}),
+    ...(at ? { at } : {}),
+  };
+}
+
+/** Whether the editors chose to keep this finding (houseStyle.ignored: rule, node and, when given, text and surroundings). */
 export function isIgnored(f: Finding, config: CheckConfig): boolean {
   // The node id without building the location (most findings are not ignored).
   const nodeId = f instanceof FindingRecord ? f.nodeRef : f.location.nodeId;
-  const texts = ignoredMap(config).get(`${f.ruleId}|${nodeId}`);
-  if (texts === undefined) return false;
-  return texts === null || texts.has(f.location.text ?? '');
+  const list = ignoredMap(config).get(`${f.ruleId}|${nodeId}`);
+  if (!list) return false;
+  const here = f instanceof FindingRecord ? f.surroundings() : undefined;
+  return list.some(
+    (ig) =>
+      (ig.text === undefined || ig.text === f.location.text) &&
+      (ig.field === undefined || ig.field === f.location.field) &&
+      (here === undefined || ig.before === undefined || here.before.endsWith(ig.before) || ig.before.endsWith(here.before)) &&
+      (here === undefined || ig.after === undefined || here.after.startsWith(ig.after) || ig.after.startsWith(here.after)),
+  );
 }
 
 /**

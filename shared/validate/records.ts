@@ -328,6 +328,13 @@ export class FindingRecord implements Finding {
     return this.fixList;
   }
 
+  /** The characters just before and after the offending text in its field (for an ignored finding to match exactly this one). */
+  surroundings(n = 6): { field: FieldPath; before: string; after: string } | undefined {
+    if (this.field === undefined || this.fieldText === undefined || this.start === undefined) return undefined;
+    const end = this.end ?? this.fieldText.length;
+    return { field: this.field, before: this.fieldText.slice(Math.max(0, this.start - n), this.start), after: this.fieldText.slice(end, end + n) };
+  }
+
   /** Whether the first fix applies without confirmation (without building the fix). */
   get autoFixable(): boolean {
     if (this.fixList) return !!this.fixList[0] && !this.fixList[0].requiresConfirmation;

@@ -421,8 +421,18 @@ function IgnoredPage({ draft, onChange }: { draft: HouseDraft; onChange(d: House
           <li key={`${r.index}:${r.item.ruleId}:${r.item.nodeId}`} className={`hs-ignored-item${r.gone ? ' is-gone' : ''}`} data-rule={r.item.ruleId}>
             <div className="hs-ignored-main">
               <span className="hs-ignored-rule">{r.ruleTitleKey ? t(r.ruleTitleKey) : r.item.ruleId}</span>
-              <span className="hs-ignored-text">{r.item.text !== undefined ? `“${r.item.text}”` : t('problems.house.ignored.whole')}</span>
-              <span className="hs-ignored-where">{r.gone ? t('problems.house.ignored.gone') : r.where}</span>
+              <span className="hs-ignored-text">
+                {r.item.text !== undefined ? (
+                  <>
+                    {r.item.before ? `…${r.item.before}` : ''}
+                    <mark>{r.item.text}</mark>
+                    {r.item.after ? `${r.item.after}…` : ''}
+                  </>
+                ) : (
+                  t('problems.house.ignored.whole')
+                )}
+              </span>
+              <span className="hs-ignored-where">{r.gone ? t('problems.house.ignored.gone') : r.where || t('problems.bookLevel')}</span>
               {r.item.by || r.item.at ? <span className="hs-ignored-meta">{t('problems.house.ignored.meta', { by: r.item.by ?? '', at: r.item.at ? formatTime(r.item.at, locale) : '' })}</span> : null}
             </div>
             <button type="button" className="button is-small" onClick={() => onChange(withoutIgnored(draft, [r.index]))}>

@@ -337,7 +337,7 @@ export class ProblemsController {
     const by = this.wb.state.view.editorName.trim();
     const ok = await this.wb.changeBook((b) => withIgnored(b, f, by || undefined), { undo: { key: 'problems.undo.ignore', params: { rule: ruleTitle(f.ruleId) } } });
     if (ok) {
-      const gone = (x: Finding) => x.ruleId === f.ruleId && x.location.nodeId === f.location.nodeId && x.location.text === f.location.text;
+      const gone = (x: Finding) => x === f || x.id === f.id;
       this.store.set((s) => {
         const findings = s.findings.filter((x) => !gone(x));
         return { findings, bySection: tally(findings, 'section'), byCategory: tally(findings, 'category'), currentId: s.currentId === f.id ? null : s.currentId };

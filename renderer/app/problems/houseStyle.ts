@@ -2,7 +2,7 @@
 // the per-rule table generated from the rule definitions (shared/validate RULES), parameter text ⇄ values, the
 // ignored findings with where they are, and the book change that saves it all. Pure functions, unit-tested.
 import { indexBook, type Book, type HouseStyle, type IgnoredFinding, type RuleSetting } from '../../../shared/model';
-import { RULES, RULES_BY_ID, resolveConfig, type Finding, type ParamSpec, type PresetName, type ResolvedRule, type RuleDef, type Severity } from '../../../shared/validate';
+import { ignoredOf, RULES, RULES_BY_ID, resolveConfig, type Finding, type ParamSpec, type PresetName, type ResolvedRule, type RuleDef, type Severity } from '../../../shared/validate';
 
 /** What the dialog edits: the book's house style and its record year. */
 export interface HouseDraft {
@@ -195,11 +195,12 @@ export function ignoredRows(book: Book): IgnoredRow[] {
   });
 }
 
-/** The book with one more ignored finding (rule, node and the offending text; who and when). */
+/** The book with one more ignored finding (rule, node, the offending text and the characters around it; who and when). */
 export function withIgnored(book: Book, f: Finding, by?: string, at = new Date().toISOString()): Book {
-  const item: IgnoredFinding = { ruleId: f.ruleId, nodeId: f.location.nodeId, ...(f.location.text !== undefined ? { text: f.location.text } : {}), ...(by ? { by } : {}), at };
+  const item: IgnoredFinding = ignoredOf(f, by, at);
   const list = book.houseStyle.ignored ?? [];
-  if (list.some((x) => x.ruleId === item.ruleId && x.nodeId === item.nodeId && x.text === item.text)) return book;
+  const same = (x: IgnoredFinding) => x.ruleId === item.ruleId && x.nodeId === item.nodeId && x.text === item.text && x.field === item.field && x.before === item.before && x.after === item.after;
+  if (list.some(same)) return book;
   return { ...book, houseStyle: { ...book.houseStyle, ignored: [...list, item] } };
 }
 
