@@ -28,6 +28,7 @@ export const MENU_COMMANDS = [
   'tools.nextProblem',
   'tools.prevProblem',
   'tools.editorialSummary',
+  'tools.houseStyle',
   'help.about',
   'help.shortcuts',
   // Working on a volume: the selected outline node, the contributor registry.

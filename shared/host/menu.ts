@@ -86,6 +86,7 @@ export const APP_MENU: readonly MenuDef[] = [
       cmd('tools.validate', 'problems.menu.check', 'F7'),
       cmd('tools.nextProblem', 'problems.menu.next', 'F8'),
       cmd('tools.prevProblem', 'problems.menu.prev', 'Shift+F8'),
+      cmd('tools.houseStyle', 'problems.menu.houseStyle'),
       sep,
       cmd('outline.rename', 'volume.menu.rename'),
       cmd('outline.moveTo', 'volume.menu.moveTo', 'CmdOrCtrl+Shift+M'),

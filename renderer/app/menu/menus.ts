@@ -124,6 +124,7 @@ export const MENUS: MenuDef[] = [
       { command: 'tools.validate', label: 'problems.menu.check', accel: 'F7', enabled: hasBook },
       { command: 'tools.nextProblem', label: 'problems.menu.next', accel: 'F8', enabled: hasBook },
       { command: 'tools.prevProblem', label: 'problems.menu.prev', accel: 'Shift+F8', enabled: hasBook },
+      { command: 'tools.houseStyle', label: 'problems.menu.houseStyle', enabled: hasBook },
     ],
   },
   {
