@@ -10,3 +10,7 @@ export * from './attribution';
 export * from './ops';
 export * from './find';
 export * from './contributors';
+export * from './numbering';
+export * from './comments';
+export * from './image';
+export * from './indexTerms';

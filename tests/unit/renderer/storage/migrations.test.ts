@@ -10,7 +10,7 @@ import { seedBook } from '../fixtures/seedBook';
 describe('database migrations', () => {
   it('declares consecutive versions', () => {
     expect(VERSIONS.map((v) => v.version)).toEqual(VERSIONS.map((_, i) => i + 1));
-    expect(CURRENT_DB_VERSION).toBe(2);
+    expect(CURRENT_DB_VERSION).toBe(3);
   });
 
   it('opens a database written by version 1 and upgrades it in place', async () => {
