@@ -2,6 +2,7 @@
 // replace in the whole book as one book change with one undo, comments kept in the book, table and figure
 // numbers shown live, images put into figures, and the index view — each kept across a reload (IndexedDB).
 import { expect, test, type Page } from '@playwright/test';
+import { encodePng } from '../../shared/generate/png';
 import { keepScreenshot, watchConsole } from './support';
 
 async function openSection(page: Page, title: string, goto = true): Promise<void> {
@@ -13,6 +14,25 @@ async function openSection(page: Page, title: string, goto = true): Promise<void
 
 async function saved(page: Page): Promise<void> {
   await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
+}
+
+/** Selects the first occurrence of `text` inside the first element matching selector that contains it. */
+async function selectText(page: Page, selector: string, text: string): Promise<void> {
+  const el = page.locator(selector, { hasText: text }).first();
+  await el.click();
+  await el.evaluate((root, want) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const n = walker.currentNode as Text;
+      const at = n.data.indexOf(want);
+      if (at >= 0) {
+        document.getSelection()!.setBaseAndExtent(n, at, n, at + want.length);
+        return;
+      }
+    }
+    throw new Error(`text not in one node: ${want}`);
+  }, text);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 async function menu(page: Page, top: string, item: string | RegExp): Promise<void> {
@@ -90,6 +110,196 @@ test.describe('find and replace in the whole book', () => {
     await expect(page.locator('.yb-content')).not.toContainText('区信访办公室');
     await openSection(page, '信访工作', false);
     await expect(page.locator('.yb-content')).not.toContainText('区信访办公室');
+    con.check();
+  });
+});
+
+test.describe('comments kept in the book', () => {
+  test('adds a comment on a range (asking the name once), lists it in the side panel, keeps it anchored after a reload, deletes it', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await openSection(page, '外事');
+    const quote = '掌握入境来临人员信息';
+    await selectText(page, '.yb-content > p', quote);
+    await page.keyboard.press('Control+Alt+m');
+    const dlg = page.getByRole('dialog', { name: '添加批注' });
+    await dlg.locator('textarea').fill('请核对入境人员数字的出处');
+    // No name is remembered yet: asked once.
+    await dlg.getByRole('button', { name: '添加' }).click();
+    await expect(dlg.getByRole('alert')).toHaveText('请填写署名。');
+    await dlg.getByLabel('您的署名').fill('王编辑');
+    await dlg.getByRole('button', { name: '添加' }).click();
+    await expect(dlg).toHaveCount(0);
+    await expect(page.locator('.yb-content .yb-comment')).toHaveText(quote);
+
+    await page.getByRole('tab', { name: '批注' }).click();
+    const tab = page.locator('section.comments-tab');
+    const card = tab.locator('.comment-card');
+    await expect(card).toHaveCount(1);
+    await expect(card.locator('.comment-quote')).toHaveText(`“${quote}”`);
+    await expect(card.locator('.comment-author')).toHaveText('王编辑');
+    await expect(card.locator('.comment-text')).toHaveText('请核对入境人员数字的出处');
+    await expect(tab).toContainText('1 条，1 条未解决');
+
+    // The name is remembered: a second comment does not ask for it and is signed with it.
+    await selectText(page, '.yb-content > p', '外事');
+    await page.keyboard.press('Control+Alt+m');
+    await expect(dlg.getByLabel('您的署名')).toHaveCount(0);
+    await dlg.locator('textarea').fill('第二条意见');
+    await dlg.locator('textarea').press('Control+Enter');
+    await expect(card).toHaveCount(2);
+    await expect(card.locator('.comment-author')).toHaveText(['王编辑', '王编辑']);
+
+    // Resolve the first one (cards are in reading order; find it by its text).
+    const first = card.filter({ hasText: '请核对入境人员数字的出处' });
+    await first.getByRole('button', { name: '标为已解决' }).click();
+    await expect(first).toHaveClass(/is-resolved/);
+    await expect(tab).toContainText('2 条，1 条未解决');
+    await saved(page);
+    await keepScreenshot(page, testInfo, 'comments-tab');
+
+    await page.reload();
+    await expect(page.getByRole('tab', { name: '批注' })).toHaveAttribute('aria-selected', 'true');
+    await expect(card).toHaveCount(2);
+    await expect(first.locator('.comment-quote')).toHaveText(`“${quote}”`);
+    await expect(first).toHaveClass(/is-resolved/);
+    // Anchored to the same text in the editor.
+    const anchor = page.locator(`.yb-content .yb-comment[data-comment-id="${await first.getAttribute('data-comment-id')}"]`);
+    await expect(anchor).toHaveText(quote);
+
+    // Click to jump: the commented text is selected in the editor.
+    await first.locator('.comment-quote').click();
+    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe(quote);
+
+    // Delete: the comment and its anchor go.
+    await first.getByRole('button', { name: '删除' }).click();
+    await first.getByRole('button', { name: '确定删除' }).click();
+    await expect(card).toHaveCount(1);
+    await expect(anchor).toHaveCount(0);
+    await expect(page.locator('.yb-content .yb-comment')).toHaveCount(1);
+    await saved(page);
+    await page.reload();
+    await expect(card).toHaveCount(1);
+    await expect(card.locator('.comment-text')).toHaveText('第二条意见');
+    await expect(page.locator('.yb-content .yb-comment')).toHaveCount(1);
+    await expect(page.locator('.yb-content')).toContainText(quote);
+    con.check();
+  });
+});
+
+test.describe('table and figure numbers', () => {
+  test('shows 图N / 表N live, renumbering the unnumbered figures after an inserted one, in the page and the side panel', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    // Typed numbers are shown as they are (信访工作: 图78).
+    await openSection(page, '信访工作');
+    await expect(page.locator('.yb-figure-number')).toHaveText('图78');
+    await expect(page.locator('.yb-figure-number')).not.toHaveClass(/yb-auto/);
+
+    // 外事 comes before every table and figure of the book: new ones start at 1.
+    await openSection(page, '外事', false);
+    const insertFigure = async (caption: string) => {
+      await page.getByRole('button', { name: '插入图片…' }).click();
+      const fig = page.getByRole('dialog', { name: '插入图片' });
+      await fig.getByLabel('图片说明').fill(caption);
+      await fig.getByRole('button', { name: '插入' }).click();
+      await expect(fig).toHaveCount(0);
+    };
+    await selectText(page, '.yb-content > p', '掌握入境来临人员信息');
+    await insertFigure('甲：外宾参观');
+    const numberOf = (caption: string) =>
+      page.locator('.yb-figure').evaluateAll(
+        (els, c) => els.find((e) => (e.querySelector('.yb-figure-caption-text') as HTMLInputElement | null)?.value === c)?.querySelector('.yb-figure-number')?.textContent ?? null,
+        caption,
+      );
+    await expect.poll(() => numberOf('甲：外宾参观')).toBe('图1');
+
+    // A figure inserted before it takes 图1; the first one becomes 图2.
+    await page.locator('.yb-content > p').first().click();
+    await insertFigure('乙：签约仪式');
+    await expect.poll(() => numberOf('乙：签约仪式')).toBe('图1');
+    await expect.poll(() => numberOf('甲：外宾参观')).toBe('图2');
+    await expect(page.locator('.yb-figure-number').first()).toHaveClass(/yb-auto/);
+
+    // The side panel lists them with the same numbers.
+    await page.getByRole('tab', { name: '详情' }).click();
+    const card = page.locator('section.numbers-card');
+    await expect(card.locator('.numbers-item')).toHaveText(['图1乙：签约仪式', '图2甲：外宾参观']);
+
+    // A table gets 表1 (the book's 表6 comes later and keeps its typed number).
+    await page.locator('.yb-content > p').first().click();
+    await page.getByRole('button', { name: '插入表格…' }).click();
+    const dlg = page.getByRole('dialog', { name: '插入表格' });
+    await dlg.getByLabel('表题').fill('外事接待');
+    await dlg.getByRole('button', { name: '插入' }).click();
+    await expect(page.locator('.yb-table-number')).toHaveText('表1');
+    await expect(card.locator('.numbers-item').first()).toHaveText('表1外事接待');
+    await saved(page);
+    await keepScreenshot(page, testInfo, 'numbers');
+
+    await page.reload();
+    await expect.poll(() => numberOf('乙：签约仪式')).toBe('图1');
+    await expect.poll(() => numberOf('甲：外宾参观')).toBe('图2');
+    await expect(page.locator('.yb-table-number')).toHaveText('表1');
+    await openSection(page, '区政府办公室工作', false);
+    await expect(page.locator('.yb-table-number')).toHaveText('表6');
+    con.check();
+  });
+});
+
+test.describe('images in figures', () => {
+  test('puts a PNG into a figure as a book asset; shown after a reload; a TIFF is refused in Chinese; the export no longer misses it', async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    const con = watchConsole(page);
+    await page.addInitScript(() => {
+      delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+    });
+    await openSection(page, '信访工作');
+    const frame = page.locator('.yb-figure').first();
+    await expect(frame.locator('.yb-figure-missing')).toContainText('图片待补');
+
+    // A TIFF from the scanner is refused with what to do; nothing changes.
+    let chooser = page.waitForEvent('filechooser');
+    await frame.getByRole('button', { name: '选择图片文件…' }).click();
+    await (await chooser).setFiles({ name: '扫描件.tif', mimeType: 'image/tiff', buffer: Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 0, 0]) });
+    await expect(page.getByRole('alert').filter({ hasText: '“扫描件.tif”是 TIFF 格式' })).toContainText('请先用图片软件另存为 JPEG 或 PNG 后再插入');
+    await expect(frame.locator('.yb-figure-missing')).toBeVisible();
+
+    // A PNG (1600×1000) goes in.
+    const w = 1600;
+    const h = 1000;
+    const rgb = new Uint8Array(w * h * 3);
+    for (let i = 0; i < w * h; i++) {
+      rgb[i * 3] = (i % w) % 256;
+      rgb[i * 3 + 1] = 120;
+      rgb[i * 3 + 2] = Math.floor(i / w) % 256;
+    }
+    chooser = page.waitForEvent('filechooser');
+    await frame.getByRole('button', { name: '选择图片文件…' }).click();
+    await (await chooser).setFiles({ name: '信访接待.png', mimeType: 'image/png', buffer: Buffer.from(encodePng(w, h, rgb)) });
+    const img = frame.locator('.yb-figure-frame img');
+    await expect(img).toBeVisible();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(w);
+    await expect(frame.locator('.yb-figure-number')).toHaveText('图78');
+    await saved(page);
+    await keepScreenshot(page, testInfo, 'figure-image');
+
+    await page.reload();
+    await expect(img).toBeVisible();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(w);
+
+    // The PDF export of the section finds the image: no figure is reported missing.
+    await page.getByRole('menuitem', { name: '文件' }).click();
+    await page.getByRole('menuitem', { name: /导出 PDF/ }).click();
+    const dialog = page.getByRole('dialog', { name: '导出 PDF' });
+    await expect(dialog.getByRole('radio', { name: /当前分目：信访工作/ })).toBeChecked();
+    const download = page.waitForEvent('download', { timeout: 180_000 });
+    await dialog.getByRole('button', { name: '导出', exact: true }).click();
+    const confirm = page.getByRole('button', { name: '仍然导出' });
+    if (await confirm.isVisible({ timeout: 5000 }).catch(() => false)) await confirm.click();
+    await download;
+    const done = page.getByRole('dialog', { name: '导出完成' });
+    await expect(done).toBeVisible({ timeout: 60_000 });
+    await expect(done.getByLabel('印前检查报告').locator('[data-fact="images"]')).toHaveText('1 幅，低于 300 dpi 的 0 幅，缺图 0 幅');
+    await expect(done.getByLabel('印前检查报告')).not.toContainText('图片尚未提供');
     con.check();
   });
 });
