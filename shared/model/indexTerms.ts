@@ -13,6 +13,8 @@ export interface IndexOccurrence {
   sortKey?: string;
   sectionId: string;
   sectionTitle: string;
+  /** The 次目 the occurrence is in, if any (tells the many 概况 of one section apart). */
+  subsectionTitle?: string;
   /** The block carrying the mark, or the entry. */
   nodeId: string;
   /** The entry the occurrence is in (the entry itself for a title). */
@@ -40,7 +42,7 @@ export function indexOccurrences(book: Book): IndexOccurrence[] {
   const generic = new Set(book.houseStyle.overviewTitles);
   const out: IndexOccurrence[] = [];
   for (const { section } of allSections(book)) {
-    const base = { sectionId: section.id, sectionTitle: section.title };
+    let base: { sectionId: string; sectionTitle: string; subsectionTitle?: string } = { sectionId: section.id, sectionTitle: section.title };
     const terms = (nodeId: string, entryId: string | undefined, text: string, marks: readonly Mark[], cell?: { row: number; col: number }) => {
       for (const m of marks) {
         if (m.type !== 'indexTerm') continue;
@@ -72,8 +74,10 @@ export function indexOccurrences(book: Book): IndexOccurrence[] {
       e.blocks.forEach((b) => block(b, e.id));
     };
     for (const c of section.children) {
+      base = { sectionId: section.id, sectionTitle: section.title };
       if (c.type === 'entry') entry(c);
       else if (c.type === 'subsection') {
+        base = { ...base, subsectionTitle: c.title };
         for (const x of c.children) {
           if (x.type === 'entry') entry(x);
           else block(x, undefined);

@@ -303,3 +303,70 @@ test.describe('images in figures', () => {
     con.check();
   });
 });
+
+test.describe('index terms and candidates', () => {
+  test('lists marked terms and entry titles; the sort key is edited there; an entry title is kept out from the side panel or the menu; all kept', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await openSection(page, '民政');
+    // Mark 区民政局 as an index term (Ctrl+Alt+I), without a sort key.
+    await selectText(page, '.yb-content > p', '区民政局');
+    await page.keyboard.press('Control+Alt+i');
+    const dlg = page.getByRole('dialog', { name: '标为主题词' });
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await expect(page.locator('.yb-content .yb-index-term').first()).toHaveText('区民政局');
+
+    await page.getByRole('tab', { name: '索引' }).click();
+    const tab = page.locator('section.index-tab');
+    await tab.getByLabel('筛选索引词').fill('区民政局');
+    const line = tab.locator('.index-line[data-term="区民政局"]');
+    await expect(line).toHaveCount(1);
+    await expect(line.locator('.badge')).toHaveText('主题词');
+    await expect(line.getByLabel('排序键')).toHaveAttribute('placeholder', '自动：qu min zheng ju');
+    await line.getByLabel('排序键').fill('qu minzhengju');
+    await line.getByLabel('排序键').press('Enter');
+    await expect(page.locator('.notices')).toContainText('已完成：修改“区民政局”的排序键');
+    await expect(line.getByLabel('排序键')).toHaveValue('qu minzhengju');
+
+    // Jump to the occurrence: the term is selected in the editor.
+    await line.locator('.index-occurrences .link').first().click();
+    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('区民政局');
+
+    // The entry title 水库移民扶持 is kept out from the side panel's 详情.
+    await page.locator('.yb-entry-title', { hasText: '水库移民扶持' }).click();
+    await page.getByRole('tab', { name: '详情' }).click();
+    const toggle = page.locator('.card.is-entry').getByRole('checkbox', { name: '标题列入索引' });
+    await expect(toggle).toBeChecked();
+    await toggle.uncheck();
+    await expect(page.locator('.card.is-entry')).toContainText('标题不列入索引');
+    await page.getByRole('tab', { name: '索引' }).click();
+    await tab.getByLabel('筛选索引词').fill('水库移民扶持');
+    await expect(tab.locator('.index-line[data-term="水库移民扶持"]')).toHaveClass(/is-excluded/);
+    await tab.getByLabel('筛选索引词').fill('');
+    await tab.getByRole('combobox').selectOption('excluded');
+    await expect(tab.locator('.index-line')).toHaveCount(1);
+    await expect(tab.getByTestId('index-count')).toContainText('1 个标题不列入');
+    await saved(page);
+    await keepScreenshot(page, testInfo, 'index-tab');
+
+    await page.reload();
+    await expect(page.getByRole('tab', { name: '索引' })).toHaveAttribute('aria-selected', 'true');
+    await tab.getByLabel('筛选索引词').fill('区民政局');
+    await expect(tab.locator('.index-line[data-term="区民政局"]').getByLabel('排序键')).toHaveValue('qu minzhengju');
+    await tab.getByLabel('筛选索引词').fill('水库移民扶持');
+    await expect(tab.locator('.index-line[data-term="水库移民扶持"]')).toHaveClass(/is-excluded/);
+
+    // The menu command (格式 › 条目标题列入索引) puts it back, for the entry at the caret.
+    await page.locator('.yb-entry-title', { hasText: '水库移民扶持' }).click();
+    await page.getByRole('menuitem', { name: '格式', exact: true }).click();
+    const item = page.getByRole('menuitemcheckbox', { name: '条目标题列入索引' });
+    await expect(item).toHaveAttribute('aria-checked', 'false');
+    await item.click();
+    await expect(tab.locator('.index-line[data-term="水库移民扶持"]')).not.toHaveClass(/is-excluded/);
+    await saved(page);
+    await page.reload();
+    await tab.getByLabel('筛选索引词').fill('水库移民扶持');
+    await expect(tab.locator('.index-line[data-term="水库移民扶持"]')).not.toHaveClass(/is-excluded/);
+    await expect(tab.locator('.index-line[data-term="水库移民扶持"]').getByRole('checkbox')).toBeChecked();
+    con.check();
+  });
+});

@@ -125,6 +125,11 @@ export function IndexTab() {
   );
 }
 
+/** Where an occurrence is: the section, and the 次目 when it has one. */
+function whereOf(o: IndexOccurrence): string {
+  return o.subsectionTitle ? `${o.sectionTitle} · ${o.subsectionTitle}` : o.sectionTitle;
+}
+
 function IndexLine({ group, autoKey }: { group: IndexTermGroup; autoKey: string | null }) {
   const wb = useWorkbench();
   const t = useT();
@@ -175,16 +180,16 @@ function IndexLine({ group, autoKey }: { group: IndexTermGroup; autoKey: string 
       <div className="index-occurrences">
         {group.terms.map((o) => (
           <button key={`${o.nodeId}:${o.cell?.row ?? ''}:${o.cell?.col ?? ''}:${o.start}`} type="button" className="link" onClick={() => go(o)}>
-            {o.sectionTitle}
+            {whereOf(o)}
           </button>
         ))}
         {group.entries.map((o) => (
           <span key={o.nodeId} className="index-entry">
             <label className="check small">
-              <input type="checkbox" checked={o.included} aria-label={`${t('indexTab.include')}：${o.sectionTitle}`} onChange={(e) => setIncluded(o, e.target.checked)} />
+              <input type="checkbox" checked={o.included} aria-label={`${t('indexTab.include')}：${whereOf(o)}`} onChange={(e) => setIncluded(o, e.target.checked)} />
             </label>
             <button type="button" className="link" onClick={() => go(o)}>
-              {o.sectionTitle}
+              {whereOf(o)}
             </button>
           </span>
         ))}
