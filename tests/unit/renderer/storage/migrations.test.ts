@@ -50,4 +50,30 @@ describe('database migrations', () => {
     expect(await listRevisions(db, section.id)).toHaveLength(1);
     db.close();
   });
+
+  it('opens a database written by version 2 and gives section and matter rows their numbering summary', async () => {
+    const indexedDB = new IDBFactory();
+    const c = seedBook();
+    const v2 = new Dexie('yb', { indexedDB, IDBKeyRange });
+    declareVersions(v2, 2);
+    const rows = bookToRows(c.book);
+    await v2.table('books').put(rows.book);
+    await v2.table('nodes').bulkPut(rows.nodes.map(({ numbering: _drop, ...n }) => n));
+    await v2.table('sections').bulkPut(rows.sections);
+    expect((await v2.table('nodes').toArray()).some((n: { numbering?: unknown }) => n.numbering)).toBe(false);
+    v2.close();
+
+    const db = new YearbookDb('yb', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_DB_VERSION);
+    const outline = await readOutline(db, c.book.id);
+    const docs = outline.filter((n) => n.kind === 'section' || n.kind === 'matter');
+    expect(docs.length).toBeGreaterThan(0);
+    for (const n of docs) expect(n.numbering).toEqual(rows.nodes.find((r) => r.id === n.id)!.numbering);
+    // The seed's 表4 and its photos are counted where they are.
+    expect(docs.reduce((k, n) => k + n.numbering!.tables.length, 0)).toBe(outline.filter((n) => n.kind === 'section').reduce((k, n) => k + n.counts.tables, 0));
+    expect(docs.some((n) => n.numbering!.tables.includes('4'))).toBe(true);
+    for (const n of outline.filter((x) => x.kind === 'entry' || x.kind === 'category')) expect(n.numbering).toBeUndefined();
+    db.close();
+  });
 });
