@@ -37,9 +37,13 @@ function usePinyin(): PinyinKey | null {
   return fn;
 }
 
-/** The book as stored, re-read after book-wide changes; the open section is taken live from the editor. */
+/**
+ * The book as stored, re-read after book-wide changes and when another section is opened (the one left was saved
+ * first); the open section itself is taken live from the editor.
+ */
 function useBookModel(wb: Workbench): Book | null {
   const row = useWb((s) => s.book);
+  const openId = useWb((s) => s.open?.id ?? null);
   const [book, setBook] = useState<Book | null>(null);
   useEffect(() => {
     let live = true;
@@ -50,7 +54,7 @@ function useBookModel(wb: Workbench): Book | null {
     return () => {
       live = false;
     };
-  }, [wb, row]);
+  }, [wb, row, openId]);
   return book;
 }
 
