@@ -286,19 +286,31 @@ test.describe('images in figures', () => {
     await expect(img).toBeVisible();
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(w);
 
-    // The PDF export of the section finds the image: no figure is reported missing.
+    // 插入 › 插入图片文件… with the caret in a paragraph inserts a new figure with the image.
+    await page.locator('.yb-content > p').first().click();
+    chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: '插入', exact: true }).click();
+    await page.getByRole('menuitem', { name: '插入图片文件…' }).click();
+    await (await chooser).setFiles({ name: '来访接待.png', mimeType: 'image/png', buffer: Buffer.from(encodePng(w, h, rgb.reverse())) });
+    await expect(page.locator('.yb-figure')).toHaveCount(2);
+    await expect(page.locator('.yb-figure-frame img')).toHaveCount(2);
+    await saved(page);
+
+    // The PDF export of the section finds both images: no figure is reported missing.
     await page.getByRole('menuitem', { name: '文件' }).click();
     await page.getByRole('menuitem', { name: /导出 PDF/ }).click();
     const dialog = page.getByRole('dialog', { name: '导出 PDF' });
     await expect(dialog.getByRole('radio', { name: /当前分目：信访工作/ })).toBeChecked();
     const download = page.waitForEvent('download', { timeout: 180_000 });
     await dialog.getByRole('button', { name: '导出', exact: true }).click();
+    // The sample's section has checker errors (half-width punctuation): the export asks first.
     const confirm = page.getByRole('button', { name: '仍然导出' });
-    if (await confirm.isVisible({ timeout: 5000 }).catch(() => false)) await confirm.click();
-    await download;
     const done = page.getByRole('dialog', { name: '导出完成' });
+    await expect(confirm.or(done)).toBeVisible({ timeout: 60_000 });
+    if (await confirm.isVisible()) await confirm.click();
+    await download;
     await expect(done).toBeVisible({ timeout: 60_000 });
-    await expect(done.getByLabel('印前检查报告').locator('[data-fact="images"]')).toHaveText('1 幅，低于 300 dpi 的 0 幅，缺图 0 幅');
+    await expect(done.getByLabel('印前检查报告').locator('[data-fact="images"]')).toHaveText('2 幅，低于 300 dpi 的 0 幅，缺图 0 幅');
     await expect(done.getByLabel('印前检查报告')).not.toContainText('图片尚未提供');
     con.check();
   });
