@@ -4,12 +4,14 @@
 import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents } from '../../shared/bookfile';
 import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
 import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { describeError, isUserError, newBook, type Book, type Contributor, type Matter, type Section, type Stage } from '../../shared/model';
+import { describeError, dropComment, IMAGE_EXTENSIONS, isUserError, newBook, putComment, randomId, ID_PREFIX, readImageInfo, type Asset, type Book, type Comment, type Contributor, type Matter, type Section, type Stage } from '../../shared/model';
+import { sha256Hex } from '../../shared/bookfile';
 import { moveInto, moveRelative, removeNode, retitleNode, setSectionStatus, type DropPosition, type MoveEnd } from '../../shared/model/ops';
 import type { EditorCommandId } from '../editor/commands';
 import type { EditorFocus, EditorSelectionInfo, SectionEditorHandle } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
 import {
+  addAsset,
   addCategory,
   addSection,
   deleteNode,
@@ -887,8 +889,16 @@ export class Workbench {
    * Shows a place in the book: opens its section and reveals the node (entry, block) with an optional text
    * range — for the problems panel, search results, import review.
    */
-  async goTo(target: { sectionId: string; nodeId?: string; start?: number; end?: number }): Promise<void> {
-    const focus = target.nodeId ? { nodeId: target.nodeId, ...(target.start !== undefined ? { start: target.start } : {}), ...(target.end !== undefined ? { end: target.end } : {}) } : undefined;
+  async goTo(target: { sectionId: string; nodeId?: string; start?: number; end?: number; field?: EditorFocus['field']; cell?: EditorFocus['cell'] }): Promise<void> {
+    const focus = target.nodeId
+      ? {
+          nodeId: target.nodeId,
+          ...(target.start !== undefined ? { start: target.start } : {}),
+          ...(target.end !== undefined ? { end: target.end } : {}),
+          ...(target.field ? { field: target.field } : {}),
+          ...(target.cell ? { cell: target.cell } : {}),
+        }
+      : undefined;
     await this.openNode(target.sectionId, focus);
     // openNode selects outline nodes only; a block id is shown without changing the outline selection.
     if (target.nodeId && this.state.outline.some((n) => n.id === target.nodeId)) this.select(target.nodeId);
@@ -912,6 +922,96 @@ export class Workbench {
       if (this.state.book?.id === row.id) this.store.set({ book: row });
     } catch (e) {
       this.fail(e, 'app.error.storage');
+    }
+  }
+
+  /**
+   * Stores a new or changed review comment in book.comments (same id = replace); its anchor is a comment mark in
+   * the section the editor saves. Not a book-wide change: the comment list lives in the book row.
+   */
+  async saveComment(comment: Comment): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    try {
+      const row = await updateBookShell(this.db, book.id, (shell) => ({ ...shell, comments: putComment(shell.comments, comment) }));
+      if (this.state.book?.id === row.id) this.store.set({ book: row });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  /** Removes a comment from book.comments (the editor removes its anchors from the section). */
+  async deleteComment(commentId: string): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    try {
+      const row = await updateBookShell(this.db, book.id, (shell) => ({ ...shell, comments: dropComment(shell.comments, commentId) }));
+      if (this.state.book?.id === row.id) this.store.set({ book: row });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  /** Remembers the name this editor signs comments and status changes with (on this computer). */
+  async setEditorName(name: string): Promise<void> {
+    const n = name.trim();
+    if (n && n !== this.state.view.editorName) await this.setView({ editorName: n });
+  }
+
+  /**
+   * Asks the host for an image file (JPEG, PNG, WebP) and stores it as an asset of the book (addImageFile).
+   * Resolves to the asset, or null when the user cancelled or the file was refused (with a Chinese message).
+   */
+  async pickImage(): Promise<Asset | null> {
+    if (!this.state.book) return null;
+    let files: HostFile[];
+    try {
+      files = await this.host.openFiles({ title: t('image.dialogTitle'), filters: [{ name: t('image.fileType'), extensions: [...IMAGE_EXTENSIONS] }] });
+    } catch (e) {
+      this.fail(e, 'app.error.openFile');
+      return null;
+    }
+    const file = files[0];
+    return file ? this.addImageFile(file) : null;
+  }
+
+  /**
+   * Stores image bytes as an asset of the open book: the type is read from the bytes (JPEG, PNG, WebP — what the
+   * editor and the PDF export can show; anything else is refused with a message saying what to do), the size
+   * and pixel dimensions checked, and bytes and record written in one transaction (all-or-nothing). The same
+   * image added twice is stored once. The asset's URL is ready for the editor when this resolves.
+   */
+  async addImageFile(file: HostFile): Promise<Asset | null> {
+    const book = this.state.book;
+    if (!book) return null;
+    try {
+      const info = readImageInfo(file.bytes, file.name);
+      const record: Asset = {
+        id: randomId(ID_PREFIX.asset),
+        fileName: file.name,
+        mime: info.mime,
+        byteLength: file.bytes.length,
+        sha256: sha256Hex(file.bytes),
+        width: info.width,
+        height: info.height,
+      };
+      const { asset, row } = await addAsset(this.db, book.id, record, file.bytes);
+      let url = this.objectUrls.get(asset.id);
+      if (!url) {
+        url = URL.createObjectURL(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: asset.mime }));
+        this.objectUrls.set(asset.id, url);
+      }
+      if (this.state.book?.id === row.id) this.store.set((st) => ({ book: row, assetUrls: { ...st.assetUrls, [asset.id]: url } }));
+      this.host.log('info', `image ${file.name} stored as ${asset.id} (${info.mime}, ${info.width}×${info.height}, ${file.bytes.length} bytes)`);
+      if (info.width < 1200) this.notify('info', { key: 'image.lowResolution', params: { file: file.name, width: info.width, height: info.height } });
+      return asset;
+    } catch (e) {
+      if (isUserError(e)) this.fail(e, 'app.error.storage');
+      else {
+        this.host.log('error', 'storing an image failed', describeError(e));
+        this.notify('error', { key: 'image.failed', params: { detail: e instanceof Error ? e.message : String(e) } });
+      }
+      return null;
     }
   }
 

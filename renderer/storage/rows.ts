@@ -2,6 +2,7 @@
 import {
   blockText,
   countChars,
+  numberingSummary,
   type Block,
   type Book,
   type Category,
@@ -86,6 +87,7 @@ export function sectionNodeRows(bookId: string, part: Part, categoryId: string, 
     ...(section.status.by ? { stageBy: section.status.by } : {}),
     ...(section.status.at ? { stageAt: section.status.at } : {}),
     counts: sectionNodeCounts(section),
+    numbering: numberingSummary(section),
   });
   const entryRow = (e: Entry, parentId: string, i: number): NodeRow => ({
     id: e.id,
@@ -133,7 +135,7 @@ function categoryRow(bookId: string, part: Part, order: number, c: Category): No
 }
 
 function matterRow(bookId: string, part: Part, order: number, m: Matter): NodeRow {
-  return { id: m.id, bookId, kind: 'matter', part, parentId: null, sectionId: null, order, title: m.title, matterKind: m.kind, counts: matterCounts(m) };
+  return { id: m.id, bookId, kind: 'matter', part, parentId: null, sectionId: null, order, title: m.title, matterKind: m.kind, counts: matterCounts(m), numbering: numberingSummary(m) };
 }
 
 export function bookShell(book: Book): BookShell {

@@ -14,7 +14,7 @@
 // upgrade function, and tests/unit/renderer/storage/migrations.test.ts opens a database written by the
 // previous version.
 import type { Dexie, Transaction } from 'dexie';
-import type { Book, Category, CategoryRole, Matter, MatterKind, Section, Stage } from '../../shared/model';
+import { numberingSummary, type Book, type Category, type CategoryRole, type Matter, type MatterKind, type NumberingSummary, type Section, type Stage } from '../../shared/model';
 
 export const DB_NAME = 'yearbook-workbench';
 
@@ -67,6 +67,11 @@ export interface NodeRow {
   matterKind?: MatterKind;
   /** Category rows: the category's own fields (title, role, titleEn …) without its sections, kept losslessly. */
   category?: Omit<Category, 'sections'>;
+  /**
+   * Section and matter rows: the typed numbers of their tables and figures in order (shared/model numbering), so
+   * the numbers of the open section can continue from the sections before it without reading them.
+   */
+  numbering?: NumberingSummary;
 }
 
 export interface SectionRow {
@@ -113,6 +118,7 @@ export interface SchemaVersion {
  * Every released schema, oldest first. Version 1: the first storage layout. Version 2: revisions, and
  * nodes carry the id of their section (indexed) so a section save replaces its entry rows in one query.
  * Version 3: node rows carry who set their stage and when.
+ * Version 4: section and matter rows carry the numbering summary of their tables and figures.
  */
 export const VERSIONS: readonly SchemaVersion[] = [
   {
@@ -166,6 +172,23 @@ export const VERSIONS: readonly SchemaVersion[] = [
         }
         for (const [id, st] of entries) if (st.by || st.at) await nodes.update(id, { ...(st.by ? { stageBy: st.by } : {}), ...(st.at ? { stageAt: st.at } : {}) });
       }
+    },
+  },
+  {
+    // Version 4: the numbering summary of each section and matter row (live 图N/表N in the editor).
+    version: 4,
+    stores: {},
+    upgrade: async (tx) => {
+      // Backfill the numbering summary of every section and matter row from its content row.
+      const nodes = tx.table<NodeRow, string>('nodes');
+      const content = new Map((await tx.table<SectionRow, string>('sections').toArray()).map((r) => [r.id, r.data]));
+      const rows = await nodes.filter((n) => n.kind === 'section' || n.kind === 'matter').toArray();
+      await nodes.bulkPut(
+        rows.flatMap((n) => {
+          const data = content.get(n.id);
+          return data ? [{ ...n, numbering: numberingSummary(data) }] : [];
+        }),
+      );
     },
   },
 ];

@@ -17,6 +17,7 @@ export const MENU_COMMANDS = [
   'edit.undoBookChange',
   'edit.find',
   'edit.replace',
+  'edit.findInBook',
   'edit.commandPalette',
   'view.toggleOutline',
   'view.toggleSidePanel',

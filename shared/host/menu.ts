@@ -81,6 +81,7 @@ export const APP_MENU: readonly MenuDef[] = [
       sep,
       cmd('edit.find', 'shell.menu.edit.find', 'CmdOrCtrl+F'),
       cmd('edit.replace', 'shell.menu.edit.replace', 'CmdOrCtrl+H'),
+      cmd('edit.findInBook', 'bookFind.menu', 'CmdOrCtrl+Shift+H'),
       cmd('edit.commandPalette', 'shell.menu.edit.commandPalette', 'CmdOrCtrl+Shift+P'),
       sep,
       cmd('tools.validate', 'problems.menu.check', 'F7'),

@@ -102,6 +102,7 @@ export const MENUS: MenuDef[] = [
       { command: 'edit.undoBookChange', label: 'app.menu.undoBookChange', enabled: (s) => s.bookUndo !== null },
       'sep',
       { editorGroups: ['find'] },
+      { command: 'edit.findInBook', label: 'bookFind.menu', accel: 'Ctrl+Shift+H', enabled: hasBook },
       'sep',
       {
         run: (wb) => {
