@@ -2,7 +2,7 @@
 // seeds) as a .yearbook file — the same book the app shows on its first run.
 import { t } from '../../../shared/i18n';
 import { UserError } from '../../../shared/model/errors';
-import { loadSampleBook } from '../../../shared/sample';
+import { loadSampleContents } from '../../../shared/sample';
 import type { Command } from '../command';
 import { checkOptions, stringOption, writeBookToFile } from '../files';
 
@@ -15,9 +15,8 @@ export const sample: Command = {
     if (args.positionals.length) throw new UserError('cli.extraArgs', { args: args.positionals.join(' ') });
     const out = stringOption(args, 'out', 'cli.outMissing');
     if (!out) throw new UserError('cli.outMissing');
-    const book = loadSampleBook();
-    // The sample's figures have no photos yet (the seeds are text); a book file then holds no assets.
-    await writeBookToFile(out, { book, assets: new Map() }, io);
+    // The book with the stand-in photos of its figures, as the app loads it on its first run.
+    await writeBookToFile(out, loadSampleContents(), io);
     return 0;
   },
 };
