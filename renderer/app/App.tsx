@@ -6,6 +6,7 @@ import { StatusBar } from './chrome/StatusBar';
 import { Welcome } from './chrome/Welcome';
 import { useT, useWb, useWorkbench, WorkbenchContext } from './context';
 import { ExportFeature } from './export/ExportFeature';
+import { DocxExportFeature } from './export/DocxExport';
 import { MenuBar } from './menu/MenuBar';
 import { Outline } from './outline/Outline';
 import { ImportHost } from './import/ImportHost';
@@ -64,6 +65,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
       <Dialogs />
       <ProblemsDialogs />
       <ExportFeature />
+      <DocxExportFeature />
       <Notices />
     </div>
   );

@@ -945,6 +945,12 @@ export class Workbench {
       case 'edit.redo':
         this.runEditorCommand('edit.redo');
         return;
+      case 'edit.find':
+        this.runEditorCommand('find.find');
+        return;
+      case 'edit.replace':
+        this.runEditorCommand('find.replace');
+        return;
       case 'edit.undoBookChange':
         await this.undoBookChange();
         return;
@@ -979,6 +985,8 @@ const BUILT_IN = new Set<MenuCommand>([
   'file.restoreBackup',
   'edit.undo',
   'edit.redo',
+  'edit.find',
+  'edit.replace',
   'edit.undoBookChange',
   'edit.commandPalette',
   'view.toggleOutline',

@@ -11,8 +11,9 @@ import { importUi } from './import-ui';
 import { problemsUi } from './problems-ui';
 import { exportUi } from './export-ui';
 import { cli } from './cli';
+import { docx } from './docx';
 
-const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi, cli] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi, cli, docx] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -38,7 +39,8 @@ export type MessageKey =
   | keyof (typeof importUi)['zh']
   | keyof (typeof problemsUi)['zh']
   | keyof (typeof exportUi)['zh']
-  | keyof (typeof cli)['zh'];
+  | keyof (typeof cli)['zh']
+  | keyof (typeof docx)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';
