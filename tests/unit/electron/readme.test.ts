@@ -29,6 +29,18 @@ describe('README.md', () => {
     }
   });
 
+  it('lists in both languages the Debian packages .ci/run installs, and names .ci/run as the setup', () => {
+    const ci = readFileSync(path.join(root, '.ci/run'), 'utf8');
+    const apt = /APT_PACKAGES=\(([^)]*)\)/.exec(ci)![1]!.trim().split(/\s+/);
+    expect(apt).toEqual(expect.arrayContaining(['chromium', 'fonts-noto-cjk', 'poppler-utils']));
+    const zh = readme.slice(0, readme.indexOf('## English'));
+    const en = readme.slice(readme.indexOf('## English'));
+    for (const part of [zh, en]) {
+      expect(part).toContain(`apt-get install ${apt.join(' ')}\n`);
+      expect(part).toContain('`.ci/run`');
+    }
+  });
+
   it('names the test command .ci/run runs, and the start and web commands exist', () => {
     const marker = readme.indexOf('<!-- ci:test -->');
     expect(marker).toBeGreaterThan(0);
