@@ -562,7 +562,8 @@ export class Workbench {
     if (last && jsonEqual(last, section)) return;
     this.lastSection.set(section.id, section);
     this.store.set({ open: { kind: 'section', id: section.id, section } });
-    this.autosaver.change(section.id, { bookId: book.id, section });
+    // last is what storage holds when nothing of this section is unsaved: the base of the burst's revision.
+    this.autosaver.change(section.id, { bookId: book.id, section }, last ? { bookId: book.id, section: last } : undefined);
   }
 
   /** The last known content of the open section, to skip reports that change nothing. */
@@ -585,12 +586,17 @@ export class Workbench {
 
   /** The page is going away: write what is unsaved synchronously (see writeSectionsNow). */
   saveBeforeUnload(): void {
-    const items = this.autosaver.takeUnsaved();
+    const items = this.autosaver.takeUnsavedWithBase();
     const byBook = new Map<string, Section[]>();
-    for (const [, v] of items) byBook.set(v.bookId, [...(byBook.get(v.bookId) ?? []), v.section]);
+    // Sections whose burst of edits was never saved: the version before it is kept as a revision.
+    const before = new Map<string, Section>();
+    for (const { value: v, before: b } of items) {
+      byBook.set(v.bookId, [...(byBook.get(v.bookId) ?? []), v.section]);
+      if (b) before.set(v.section.id, b.section);
+    }
     for (const [bookId, sections] of byBook) {
       try {
-        writeSectionsNow(this.db, bookId, sections);
+        writeSectionsNow(this.db, bookId, sections, undefined, before);
       } catch (e) {
         this.host.log('error', 'saving before unload failed', describeError(e));
       }
