@@ -23,7 +23,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`错误：没有名为“${name}”的命令。`);
+    io.err(t('cli.error', { message: t('cli.unknownCommand', { name }, 'zh') }, 'zh'));
     help(io);
     return 2;
   }

@@ -35,7 +35,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
     return (
       <div className="splash" role="status">
         <div className="splash-mark" aria-hidden="true">
-          志
+          {t('label.brandMark')}
         </div>
         <p>{t('app.starting')}</p>
       </div>

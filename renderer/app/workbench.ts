@@ -434,7 +434,7 @@ export class Workbench {
 
   defaultFileName(): string {
     const b = this.state.book;
-    if (!b) return `书稿.${BOOK_FILE_EXTENSION}`;
+    if (!b) return `${t('label.defaultBookName')}.${BOOK_FILE_EXTENSION}`;
     return this.state.fileName ?? `${b.title}（${b.volumeYear}）.${BOOK_FILE_EXTENSION}`;
   }
 

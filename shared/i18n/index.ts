@@ -12,8 +12,10 @@ import { problemsUi } from './problems-ui';
 import { exportUi } from './export-ui';
 import { cli } from './cli';
 import { docx } from './docx';
+import { labels } from './labels';
+import { node } from './node';
 
-const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi, cli, docx] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi, cli, docx, labels, node] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -40,7 +42,9 @@ export type MessageKey =
   | keyof (typeof problemsUi)['zh']
   | keyof (typeof exportUi)['zh']
   | keyof (typeof cli)['zh']
-  | keyof (typeof docx)['zh'];
+  | keyof (typeof docx)['zh']
+  | keyof (typeof labels)['zh']
+  | keyof (typeof node)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';

@@ -9,7 +9,7 @@ import { checkOptions, stringOption, writeBookToFile } from '../files';
 export const sample: Command = {
   name: 'sample',
   summary: t('cli.sample.summary', {}, 'zh'),
-  usage: ['yearbook sample --out FILE      写出示例书稿，例如 --out 临安年鉴.yearbook'],
+  usage: [t('cli.usage.sample', {}, 'zh')],
   async run(args, io) {
     checkOptions('sample', args, ['out']);
     if (args.positionals.length) throw new UserError('cli.extraArgs', { args: args.positionals.join(' ') });

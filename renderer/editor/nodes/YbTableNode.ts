@@ -88,7 +88,7 @@ export class YbTableNode extends TableNode {
       const num = doc.createElement('span');
       const numbered = c.number !== null && c.number !== '';
       num.className = numbered ? 'yb-table-number' : 'yb-table-number yb-auto';
-      num.textContent = numbered ? `表${c.number}` : '表';
+      num.textContent = numbered ? t('label.tableNumber', { n: c.number! }) : t('label.tableNumberAuto');
       if (!numbered) num.title = t('editor.table.autoNumber');
       const title = doc.createElement('span');
       title.className = 'yb-table-title';
