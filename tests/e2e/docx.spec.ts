@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
+import { APP_CSP_META } from '../../shared/host/csp';
 import { keepScreenshot, watchConsole } from './support';
 
 async function startApp(page: Page) {
@@ -17,6 +18,8 @@ async function startApp(page: Page) {
 test('exports the open section as a Word document through the dialog', async ({ page }, testInfo) => {
   const con = watchConsole(page);
   await startApp(page);
+  // The built page carries the one Content-Security-Policy (shared/host/csp.ts); the console check below fails on violations.
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', APP_CSP_META);
   await page.getByRole('tree', { name: '大纲' }).getByRole('treeitem', { name: /^民政/ }).click();
   await expect(page.locator('.crumb.is-current')).toHaveText('民政');
   // The sample's figures carry their stand-in photos in the editor.
