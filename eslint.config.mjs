@@ -27,7 +27,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['electron/**/*.ts', 'tests/**/*.{ts,tsx}', '*.{js,mjs,ts}', '.ci/**/*.mjs'],
+    files: ['electron/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.{js,mjs,ts}', '.ci/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -1,6 +1,6 @@
 // ESLint plugin enforcing the layer rules (VS Code style: imports only point downwards).
 //
-//   shared/            pure core: imports only shared/ and platform-free packages
+//   shared/            pure core: imports only shared/ and the platform-free packages of SHARED_PACKAGES (an allowlist)
 //   renderer/          React app: shared/ + renderer/; no Node built-ins, no electron
 //   electron/node/     Node services: shared/ + electron/node/; no electron module (testable in plain Node)
 //   electron/cli/      the `yearbook` command: shared/ + electron/node/ + electron/cli/; no electron module
@@ -33,14 +33,36 @@ const PLATFORM_PACKAGES = [
   'playwright', 'playwright-core', '@playwright/', 'vite', 'jsdom', 'fake-indexeddb', 'pdfjs-dist',
 ];
 
+/**
+ * The only third-party packages shared/ may import: each is pure JavaScript that runs unchanged in the browser,
+ * in Node and in a worker (no DOM, no Node built-ins). A package missing here is refused in shared/ — add it
+ * only after checking that, e.g. mammoth and iconv-lite need Node's Buffer and stay out.
+ */
+export const SHARED_PACKAGES = [
+  'zod', // schemas of the book model and the host messages
+  'fflate', // ZIP of the book file, zlib of the generator's PNGs
+  'pdf-lib', // PDF assembly and the preflight's reading of PDFs
+  '@noble/hashes', // SHA-256 of book-file parts and assets
+  'parse5', // HTML parsing for pasted and DOCX (mammoth) HTML
+  'pinyin-pro', // pinyin sort keys of the index
+  'jschardet', // text-encoding detection of imported drafts
+  'docx', // writing Word documents (packed to a Uint8Array, no Buffer)
+];
+
 const RULES = {
-  shared: { layers: ['shared'], node: false, electron: false, platform: false },
+  shared: { layers: ['shared'], node: false, electron: false, platform: false, allowlist: SHARED_PACKAGES },
   renderer: { layers: ['shared', 'renderer'], node: false, electron: false, platform: true },
   'electron/node': { layers: ['shared', 'electron/node'], node: true, electron: false, platform: true },
   'electron/cli': { layers: ['shared', 'electron/node', 'electron/cli'], node: true, electron: false, platform: true },
   'electron/main': { layers: ['shared', 'electron/node', 'electron/main'], node: true, electron: true, platform: true },
   'electron/preload': { layers: ['shared', 'electron/preload'], node: false, electron: true, platform: true },
 };
+
+/** Package name of a bare specifier: "docx", "@noble/hashes/sha2.js" → "@noble/hashes". */
+function packageName(spec) {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
 
 function isPlatformPackage(spec) {
   return PLATFORM_PACKAGES.some((p) => (p.endsWith('/') ? spec.startsWith(p) : spec === p || spec.startsWith(`${p}/`)));
@@ -71,6 +93,9 @@ function check(context, node, spec) {
     return;
   }
   if (!rule.platform && isPlatformPackage(spec)) report('the shared core must stay free of DOM, UI, storage and platform packages');
+  else if (rule.allowlist && !rule.allowlist.includes(packageName(spec))) {
+    report(`"${packageName(spec)}" is not one of the packages shared/ may use (SHARED_PACKAGES in eslint.layers.mjs: ${rule.allowlist.join(', ')})`);
+  }
 }
 
 const importsRule = {

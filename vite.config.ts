@@ -5,26 +5,17 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { yearbookPrintPlugin } from './electron/node/print/service';
+import { APP_CSP_META } from './shared/host/csp';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
 /**
- * The Content-Security-Policy of the built app: scripts and styles only from the app's own origin, no eval,
- * no inline script, no remote content. Images may be object URLs (photos stored in IndexedDB). The dev
- * server (HMR) needs inline scripts, so the policy is written into the built index.html only.
+ * The Content-Security-Policy of the built app, written into the built index.html: the same policy the
+ * Electron shell sends as a header (shared/host/csp.ts). The dev server (HMR) needs inline scripts, so the
+ * policy goes into the built file only.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = APP_CSP_META;
 
 function cspMeta(): Plugin {
   return {

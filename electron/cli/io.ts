@@ -1,4 +1,5 @@
 // Console I/O of the CLI: machine-readable output goes to stdout alone; progress and logs go to stderr.
+import { t } from '../../shared/i18n';
 import { describeError, isUserError } from '../../shared/model/errors';
 
 export interface CliIo {
@@ -22,10 +23,10 @@ export const processIo: CliIo = {
 /** Prints a failure: the Chinese message on stderr, the technical detail too when --verbose. */
 export function reportFailure(io: CliIo, e: unknown, verbose: boolean): void {
   if (isUserError(e)) {
-    io.err(`错误：${e.message}`);
+    io.err(t('cli.error', { message: e.message }, 'zh'));
     if (verbose && e.detail) io.err(e.detail);
   } else {
-    io.err(`错误：发生了意外问题，请将以下信息告知开发者。`);
+    io.err(t('cli.error', { message: t('cli.unexpected', {}, 'zh') }, 'zh'));
     io.err(describeError(e));
   }
 }

@@ -1,13 +1,16 @@
-// The `yearbook` command: the same core as the app, headless. Run as `npm run yearbook -- <args>`.
+// The `yearbook` command: the same core as the app, headless. Run as `npm run -s yearbook -- <args>` (-s keeps
+// npm's own banner off stdout) or `npx yearbook <args>` from the repository root.
 import { parseArgs } from './command';
 import { commands } from './commands';
 import { processIo, reportFailure, type CliIo } from './io';
+import { t } from '../../shared/i18n';
 
 function help(io: CliIo): void {
-  io.err('年鉴编纂工作台命令行 (yearbook)\n');
-  io.err('用法：yearbook <命令> [参数]\n');
+  io.err(`${t('cli.help.title', {}, 'zh')}\n`);
+  io.err(t('cli.help.usage', {}, 'zh'));
+  io.err(`${t('cli.help.run', {}, 'zh')}\n`);
   for (const c of commands) io.err(`  ${c.name.padEnd(10)} ${c.summary}`);
-  io.err('\n  help [命令]  显示帮助');
+  io.err(`\n  ${t('cli.help.help', {}, 'zh')}`);
 }
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -20,7 +23,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`错误：没有名为“${name}”的命令。`);
+    io.err(t('cli.error', { message: t('cli.unknownCommand', { name }, 'zh') }, 'zh'));
     help(io);
     return 2;
   }
@@ -38,16 +41,17 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
 }
 
-// Entry point when run directly (tsx electron/cli/main.ts …).
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
-  runCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      reportFailure(processIo, e, true);
-      process.exitCode = 2;
-    },
-  );
+/** Runs the CLI as a process: exit status from the command, an unexpected failure reported on stderr. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await runCli(argv);
+  } catch (e) {
+    reportFailure(processIo, e, true);
+    process.exitCode = 2;
+  }
 }
+
+// Entry point when run directly (tsx electron/cli/main.ts …, as `npm run -s yearbook -- …` does); the package's
+// bin (electron/cli/bin.mjs, `npx yearbook …`) imports main instead.
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) void main(process.argv.slice(2));

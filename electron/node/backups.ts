@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { BackupInfo } from '../../shared/host/host';
+import { t } from '../../shared/i18n';
 import { UserError } from '../../shared/model/errors';
 import { writeFileAtomic } from './safeWrite';
 
@@ -54,7 +55,7 @@ export class BackupStore {
   }
 
   private async writeNow(bookId: string, bookTitle: string, bytes: Uint8Array): Promise<BackupInfo> {
-    if (!BOOK_ID_RE.test(bookId)) throw new UserError('shell.backup.writeFailed', { title: bookTitle, reason: '书稿编号无效' }, bookId);
+    if (!BOOK_ID_RE.test(bookId)) throw new UserError('shell.backup.writeFailed', { title: bookTitle, reason: t('node.backup.badBookId', {}, 'zh') }, bookId);
     const bookDir = path.join(this.dir, bookId);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     try {
@@ -162,20 +163,15 @@ export function errnoText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOSPC':
-      return '磁盘空间不足';
+    case 'EROFS':
+    case 'ENOENT':
+    case 'EISDIR':
+    case 'EBUSY':
+    case 'ENAMETOOLONG':
+      return t(`node.errno.${code}`, {}, 'zh');
     case 'EACCES':
     case 'EPERM':
-      return '没有写入权限';
-    case 'EROFS':
-      return '磁盘是只读的';
-    case 'ENOENT':
-      return '文件或文件夹不存在';
-    case 'EISDIR':
-      return '这是一个文件夹';
-    case 'EBUSY':
-      return '文件正被其他程序使用';
-    case 'ENAMETOOLONG':
-      return '文件名太长';
+      return t('node.errno.EACCES', {}, 'zh');
     default:
       return e instanceof Error ? e.message : String(e);
   }

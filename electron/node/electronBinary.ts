@@ -3,13 +3,14 @@
 // Electron-mode test suite to decide plainly whether the desktop shell can run here.
 import fs from 'node:fs';
 import path from 'node:path';
+import { t } from '../../shared/i18n';
 
 export type ElectronBinary = { ok: true; path: string } | { ok: false; reason: string; reasonEn: string };
 
 export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = process.env): ElectronBinary {
   const pkgDir = path.join(root, 'node_modules', 'electron');
   if (!fs.existsSync(path.join(pkgDir, 'package.json'))) {
-    return { ok: false, reason: '没有安装 electron 依赖，请先运行 npm ci', reasonEn: 'the electron package is not installed; run npm ci' };
+    return { ok: false, reason: t('node.electron.notInstalled', {}, 'zh'), reasonEn: t('node.electron.notInstalled', {}, 'en') };
   }
   let rel: string | undefined;
   try {
@@ -22,8 +23,8 @@ export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = proces
   if (!fs.existsSync(exe)) {
     return {
       ok: false,
-      reason: 'Electron 程序文件没有下载，本机可能无法访问它的下载服务器',
-      reasonEn: 'the Electron binary has not been downloaded; its download host may be unreachable from this machine',
+      reason: t('node.electron.notDownloaded', {}, 'zh'),
+      reasonEn: t('node.electron.notDownloaded', {}, 'en'),
     };
   }
   return { ok: true, path: exe };

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { HostFile } from '../../shared/host/host';
 import { BOOK_FILE_EXTENSION } from '../../shared/bookfile/bookfile';
+import { t } from '../../shared/i18n';
 import { UserError } from '../../shared/model/errors';
 import { errnoText } from './backups';
 import { writeFileAtomic } from './safeWrite';
@@ -22,7 +23,7 @@ export async function readHostFile(filePath: string, maxBytes = MAX_OPEN_BYTES):
   let size: number;
   try {
     const st = await fs.stat(filePath);
-    if (!st.isFile()) throw new UserError('shell.file.readFailed', { file: name, reason: '这不是一个文件' }, filePath);
+    if (!st.isFile()) throw new UserError('shell.file.readFailed', { file: name, reason: t('node.notAFile', {}, 'zh') }, filePath);
     size = st.size;
   } catch (e) {
     if (e instanceof UserError) throw e;

@@ -7,6 +7,7 @@
 // the MIME type and the security headers. It is plain Node so it is tested without Electron.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { APP_CSP } from '../../shared/host/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'yearbook';
@@ -49,28 +50,8 @@ export function mimeFor(filePath: string): string {
   return MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/**
- * Content-Security-Policy of the application pages. Scripts and styles only from the app origin
- * (inline style attributes are allowed: the editor positions popovers with them); images from the
- * app, data: and blob: (book images are Blobs in IndexedDB); no remote content at all, no plugins,
- * no framing, no form posts.
- */
-export const APP_CSP = [
-  "default-src 'none'",
-  `script-src 'self'`,
-  `style-src 'self' 'unsafe-inline'`,
-  `img-src 'self' data: blob:`,
-  `font-src 'self' data:`,
-  `connect-src 'self' blob: data:`,
-  `worker-src 'self' blob:`,
-  `manifest-src 'self'`,
-  `media-src 'self' blob: data:`,
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "frame-src 'none'",
-].join('; ');
+/** Content-Security-Policy of the application pages: one definition with the built index.html's (shared/host/csp.ts). */
+export { APP_CSP };
 
 /**
  * Content-Security-Policy of the pages printed to PDF: a static document, no scripts at all; styles

@@ -18,7 +18,7 @@ function say(zh: string, en: string): void {
 /** npm may skip Electron's install script; try the download once (it fails fast where there is no access). */
 function tryDownload(): ElectronBinary {
   if (process.env.YEARBOOK_NO_ELECTRON_DOWNLOAD === '1') return findElectronBinary(root);
-  process.stderr.write('正在下载 Electron 程序文件（仅首次）… / Downloading the Electron binary (first run only)…\n');
+  process.stderr.write(`${t('node.start.downloading', {}, 'zh')} / ${t('node.start.downloading', {}, 'en')}\n`);
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -27,7 +27,7 @@ function tryDownload(): ElectronBinary {
   const found = findElectronBinary(root);
   if (!found.ok && r.stderr?.length) {
     const last = r.stderr.toString().trim().split('\n').find((l) => /error|fail/i.test(l));
-    if (last) return { ...found, reason: `${found.reason}；${last.trim()}`, reasonEn: `${found.reasonEn}; ${last.trim()}` };
+    if (last) return { ...found, reason: t('node.start.detail', { reason: found.reason, detail: last.trim() }, 'zh'), reasonEn: t('node.start.detail', { reason: found.reasonEn, detail: last.trim() }, 'en') };
   }
   return found;
 }
@@ -42,9 +42,9 @@ function webMode(zhReason: string, enReason: string): void {
 function main(): void {
   let electron = findElectronBinary(root);
   if (!electron.ok && process.env.YEARBOOK_FORCE_WEB !== '1') electron = tryDownload();
-  if (process.env.YEARBOOK_FORCE_WEB === '1') return webMode('已设置 YEARBOOK_FORCE_WEB=1', 'YEARBOOK_FORCE_WEB=1 is set');
+  if (process.env.YEARBOOK_FORCE_WEB === '1') return webMode(t('node.start.forceWeb', {}, 'zh'), t('node.start.forceWeb', {}, 'en'));
   if (!electron.ok) return webMode(electron.reason, electron.reasonEn);
-  if (!hasDisplay()) return webMode('没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY）', 'no graphical session (DISPLAY / WAYLAND_DISPLAY unset)');
+  if (!hasDisplay()) return webMode(t('node.start.noDisplay', {}, 'zh'), t('node.start.noDisplay', {}, 'en'));
 
   // The desktop app runs the built files: the renderer (dist/renderer) and main + preload (dist/electron).
   const build = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
@@ -60,11 +60,12 @@ function main(): void {
     env: { ...process.env, YEARBOOK_LOG_STDERR: '1', ELECTRON_ENABLE_SECURITY_WARNINGS: 'true' },
   });
   for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => child.kill(s));
-  child.on('error', (e) => webMode(`Electron 无法启动：${e.message}`, `Electron could not start: ${e.message}`));
+  child.on('error', (e) => webMode(t('node.start.cannotStart', { message: e.message }, 'zh'), t('node.start.cannotStart', { message: e.message }, 'en')));
   child.on('exit', (code, signal) => {
     // A crash within seconds of the start means this machine cannot run it (missing system libraries).
     if ((code !== 0 || signal) && Date.now() - started < 5000) {
-      return webMode(`Electron 启动后立即退出（${signal ?? `退出码 ${code}`}），可能缺少系统库`, `Electron exited right away (${signal ?? `exit code ${code}`}); system libraries may be missing`);
+      const how = (l: 'zh' | 'en') => signal ?? t('node.start.exitCode', { code: String(code) }, l);
+      return webMode(t('node.start.exitedAtOnce', { how: how('zh') }, 'zh'), t('node.start.exitedAtOnce', { how: how('en') }, 'en'));
     }
     process.exit(signal ? 1 : (code ?? 0));
   });

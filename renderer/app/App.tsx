@@ -6,6 +6,7 @@ import { StatusBar } from './chrome/StatusBar';
 import { Welcome } from './chrome/Welcome';
 import { useT, useWb, useWorkbench, WorkbenchContext } from './context';
 import { ExportFeature } from './export/ExportFeature';
+import { DocxExportFeature } from './export/DocxExport';
 import { MenuBar } from './menu/MenuBar';
 import { Outline } from './outline/Outline';
 import { ImportHost } from './import/ImportHost';
@@ -35,7 +36,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
     return (
       <div className="splash" role="status">
         <div className="splash-mark" aria-hidden="true">
-          志
+          {t('label.brandMark')}
         </div>
         <p>{t('app.starting')}</p>
       </div>
@@ -66,6 +67,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
       <ProblemsDialogs />
       <VolumeDialogs />
       <ExportFeature />
+      <DocxExportFeature />
       <Notices />
     </div>
   );

@@ -1,9 +1,9 @@
-import type { Locale } from '../../shared/i18n';
+import { t, type Locale } from '../../shared/i18n';
 
 /** Character counts as an office states them: 8,560 字; 1.4万字 from ten thousand on. */
 export function formatChars(n: number, locale: Locale): string {
   if (locale === 'zh') {
-    if (n >= 10_000) return `${(n / 10_000).toFixed(n >= 100_000 ? 0 : 1)}万`;
+    if (n >= 10_000) return t('label.wan', { n: (n / 10_000).toFixed(n >= 100_000 ? 0 : 1) }, 'zh');
     return n.toLocaleString('zh-CN');
   }
   if (n >= 10_000) return `${(n / 1000).toFixed(n >= 100_000 ? 0 : 1)}k`;

@@ -444,7 +444,7 @@ export class Workbench {
 
   defaultFileName(): string {
     const b = this.state.book;
-    if (!b) return `书稿.${BOOK_FILE_EXTENSION}`;
+    if (!b) return `${t('label.defaultBookName')}.${BOOK_FILE_EXTENSION}`;
     return this.state.fileName ?? `${b.title}（${b.volumeYear}）.${BOOK_FILE_EXTENSION}`;
   }
 
@@ -572,7 +572,8 @@ export class Workbench {
     if (last && jsonEqual(last, section)) return;
     this.lastSection.set(section.id, section);
     this.store.set({ open: { kind: 'section', id: section.id, section } });
-    this.autosaver.change(section.id, { bookId: book.id, section });
+    // last is what storage holds when nothing of this section is unsaved: the base of the burst's revision.
+    this.autosaver.change(section.id, { bookId: book.id, section }, last ? { bookId: book.id, section: last } : undefined);
   }
 
   /** The last known content of the open section, to skip reports that change nothing. */
@@ -595,12 +596,17 @@ export class Workbench {
 
   /** The page is going away: write what is unsaved synchronously (see writeSectionsNow). */
   saveBeforeUnload(): void {
-    const items = this.autosaver.takeUnsaved();
+    const items = this.autosaver.takeUnsavedWithBase();
     const byBook = new Map<string, Section[]>();
-    for (const [, v] of items) byBook.set(v.bookId, [...(byBook.get(v.bookId) ?? []), v.section]);
+    // Sections whose burst of edits was never saved: the version before it is kept as a revision.
+    const before = new Map<string, Section>();
+    for (const { value: v, before: b } of items) {
+      byBook.set(v.bookId, [...(byBook.get(v.bookId) ?? []), v.section]);
+      if (b) before.set(v.section.id, b.section);
+    }
     for (const [bookId, sections] of byBook) {
       try {
-        writeSectionsNow(this.db, bookId, sections);
+        writeSectionsNow(this.db, bookId, sections, undefined, before);
       } catch (e) {
         this.host.log('error', 'saving before unload failed', describeError(e));
       }
@@ -1118,6 +1124,12 @@ export class Workbench {
       case 'edit.redo':
         this.runEditorCommand('edit.redo');
         return;
+      case 'edit.find':
+        this.runEditorCommand('find.find');
+        return;
+      case 'edit.replace':
+        this.runEditorCommand('find.replace');
+        return;
       case 'edit.undoBookChange':
         await this.undoBookChange();
         return;
@@ -1162,6 +1174,8 @@ const BUILT_IN = new Set<MenuCommand>([
   'file.restoreBackup',
   'edit.undo',
   'edit.redo',
+  'edit.find',
+  'edit.replace',
   'edit.undoBookChange',
   'edit.commandPalette',
   'view.toggleOutline',

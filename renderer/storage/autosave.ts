@@ -37,6 +37,8 @@ export class Autosaver<T> {
   private running: Promise<void> | null = null;
   private readonly lastSavedAt = new Map<string, number>();
   private readonly burstStartedAt = new Map<string, number>();
+  /** Per document with unsaved changes: the version storage holds (see change's before). */
+  private readonly base = new Map<string, T>();
   private readonly listeners = new Set<(s: SaveState) => void>();
   private current: SaveState = { kind: 'saved', at: null };
   private disposed = false;
@@ -70,9 +72,14 @@ export class Autosaver<T> {
     return () => this.listeners.delete(listener);
   }
 
-  /** Records a new version of a document; it is written after the debounce. */
-  change(id: string, value: T): void {
+  /**
+   * Records a new version of a document; it is written after the debounce. before is the version the change
+   * was made to: when nothing of this document is unsaved, that is what storage holds — the base a burst's
+   * revision is made of, kept for a last-moment write during unload (takeUnsavedWithBase).
+   */
+  change(id: string, value: T, before?: T): void {
     if (this.disposed) return;
+    if (before !== undefined && !this.base.has(id) && !this.pending.has(id) && !this.inFlight.some(([x]) => x === id)) this.base.set(id, before);
     this.pending.set(id, value);
     const now = this.o.now();
     if (this.firstPendingAt === null) this.firstPendingAt = now;
@@ -101,6 +108,23 @@ export class Autosaver<T> {
     this.pending.clear();
     this.firstPendingAt = null;
     return [...out];
+  }
+
+  /**
+   * takeUnsaved, with the version storage held before the burst for each document whose next save would have
+   * started a burst (and so taken a revision): the unload path writes that revision itself. Undefined where
+   * the burst's revision was already taken, or the version before is not known.
+   */
+  takeUnsavedWithBase(): { id: string; value: T; before: T | undefined }[] {
+    const now = this.o.now();
+    return this.takeUnsaved().map(([id, value]) => ({ id, value, before: this.isBurstStart(id, now) ? this.base.get(id) : undefined }));
+  }
+
+  /** Whether a save of this document now starts a burst of edits (and so keeps the stored version as a revision). */
+  private isBurstStart(id: string, now: number): boolean {
+    const last = this.lastSavedAt.get(id);
+    const started = this.burstStartedAt.get(id);
+    return last === undefined || now - last > this.o.burstGapMs || (started !== undefined && now - started > this.o.maxBurstMs);
   }
 
   /** Stops the timers; pending changes are dropped unless flushed first. */
@@ -140,9 +164,7 @@ export class Autosaver<T> {
       try {
         for (const [id, value] of batch) {
           const now = this.o.now();
-          const last = this.lastSavedAt.get(id);
-          const started = this.burstStartedAt.get(id);
-          const snapshot = last === undefined || now - last > this.o.burstGapMs || (started !== undefined && now - started > this.o.maxBurstMs);
+          const snapshot = this.isBurstStart(id, now);
           try {
             await this.save({ id, value, snapshot });
           } catch (e) {
@@ -152,6 +174,9 @@ export class Autosaver<T> {
           }
           if (snapshot) this.burstStartedAt.set(id, now);
           this.lastSavedAt.set(id, now);
+          // Storage now holds this version: the base of what is still (or next) unsaved.
+          if (this.pending.has(id)) this.base.set(id, value);
+          else this.base.delete(id);
         }
       } catch (e) {
         this.setState({ kind: 'error', error: e });

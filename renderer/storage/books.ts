@@ -185,16 +185,30 @@ export async function saveSection(db: YearbookDb, bookId: string, section: Secti
 /**
  * Last-moment save while the page unloads (reload, close): writes the sections' content rows in one
  * transaction whose requests are all issued synchronously, in the calling task, and commits it at once —
- * an async save that first reads would be cut off by the unload. The outline rows are brought up to date
- * at the next start (repairAfterUnload). Returns false when the database is not open.
+ * an async save that first reads would be cut off by the unload. before holds, for sections whose burst of
+ * edits had not been saved yet, the version storage held before the burst: it is kept as a revision, as the
+ * autosave would have kept it (an edit reloaded within the debounce still has its pre-edit snapshot). The
+ * outline rows are brought up to date, and the revisions pruned, at the next start (repairAfterUnload).
+ * Returns false when the database is not open.
  */
-export function writeSectionsNow(db: YearbookDb, bookId: string, sections: readonly Section[], now: string = new Date().toISOString()): boolean {
+export function writeSectionsNow(
+  db: YearbookDb,
+  bookId: string,
+  sections: readonly Section[],
+  now: string = new Date().toISOString(),
+  before: ReadonlyMap<string, Section> = new Map(),
+): boolean {
   if (!db.isOpen() || sections.length === 0) return false;
   const idb = db.backendDB();
-  const tx = idb.transaction(['sections', 'settings'], 'readwrite');
+  const tx = idb.transaction(['sections', 'settings', 'revisions'], 'readwrite');
   const content = tx.objectStore('sections');
   const settings = tx.objectStore('settings');
+  const revisions = tx.objectStore('revisions');
   for (const section of sections) {
+    const old = before.get(section.id);
+    if (old) {
+      revisions.add({ bookId, sectionId: section.id, createdAt: now, reason: 'autosave', data: old, characters: sectionNodeCounts(old).characters } satisfies RevisionRow);
+    }
     content.put({ id: section.id, bookId, kind: 'section', data: section, updatedAt: now } satisfies SectionRow);
     settings.put({ key: `${REPAIR_PREFIX}${section.id}`, value: { bookId, sectionId: section.id, at: now } });
   }
@@ -214,6 +228,7 @@ export async function repairAfterUnload(db: YearbookDb): Promise<string[]> {
     const node = await db.nodes.get(sectionId);
     if (section && node?.bookId === bookId) {
       await saveSection(db, bookId, section);
+      await pruneRevisions(db, sectionId);
       repaired.push(sectionId);
     }
     await db.settings.delete(m.key);

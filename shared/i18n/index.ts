@@ -12,8 +12,12 @@ import { problemsUi } from './problems-ui';
 import { exportUi } from './export-ui';
 import { volume } from './volume';
 import { editorBook } from './editor-book';
+import { cli } from './cli';
+import { docx } from './docx';
+import { labels } from './labels';
+import { node } from './node';
 
-const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi, volume, editorBook] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi, volume, editorBook, cli, docx, labels, node] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -40,7 +44,11 @@ export type MessageKey =
   | keyof (typeof problemsUi)['zh']
   | keyof (typeof exportUi)['zh']
   | keyof (typeof volume)['zh']
-  | keyof (typeof editorBook)['zh'];
+  | keyof (typeof editorBook)['zh']
+  | keyof (typeof cli)['zh']
+  | keyof (typeof docx)['zh']
+  | keyof (typeof labels)['zh']
+  | keyof (typeof node)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';

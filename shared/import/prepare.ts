@@ -98,7 +98,11 @@ export function prepareLines(doc: SourceDocument, overrides: ReadonlyMap<number,
 
   const out: PLine[] = new Array(units.length);
   for (let i = 0; i < units.length; i++) {
-    const u = units[i]!;
+    // The frame this program prints where a photo is still missing ("［图片待补］" in its Word export, "图片待补" in
+    // the PDF) is the figure's image slot without an image, not text: the caption after it makes the figure, and
+    // the next photo does not take its place.
+    const u0 = units[i]!;
+    const u: SourceUnit = u0.kind === 'line' && PHOTO_PENDING.test(u0.text.trim()) ? { kind: 'image', no: u0.no, assetId: null, alt: '' } : u0;
     const forced = overrides.get(u.no);
     if (u.kind !== 'line') {
       const kind: PKind = u.kind === 'table' ? 'table-unit' : u.kind === 'image' ? 'image-unit' : 'footnote-unit';
@@ -139,6 +143,8 @@ export function prepareLines(doc: SourceDocument, overrides: ReadonlyMap<number,
   }
   return out;
 }
+
+const PHOTO_PENDING = /^[［[]?图片待补[］\]]?$/;
 
 function classify(p: PLine, headCount: Map<string, number>): void {
   const { t, raw } = p;

@@ -105,6 +105,18 @@ export function buildReport(ctx: RunContext, start: number, end: number): Report
         }
       }
     }
+    // In a rich source the title is the heading right above the subtitle; a heading of another level or a plain
+    // line before it (the book title, the category heading 特载 of a Word document) is not part of it.
+    const level = titleLines.length ? lines[titleLines.at(-1)!]!.hints?.headingLevel : undefined;
+    if (level !== undefined) {
+      for (let k = titleLines.length - 1; k >= 0; k--) {
+        const line = lines[titleLines[k]!]!;
+        if (line.hints?.headingLevel === level) continue;
+        ctx.role(titleLines[k]!, line.hints?.headingLevel !== undefined && line.hints.headingLevel < level ? 'category' : 'book-head');
+        titleLines.splice(k, 1);
+        titleParts.splice(k, 1);
+      }
+    }
     i = anchor;
   } else if (c >= 0 && lines[c]!.kind === 'text' && !lines[c]!.terminal && squash(lines[c]!.t).length <= 40) {
     // No subtitle or date: a short first line is the title.

@@ -85,7 +85,7 @@ export function segment(lines: PLine[]): Segment[] {
   for (let k = 0; k < anchors.length; k++) {
     const a = anchors[k]!;
     if (a.start < cursor) continue;
-    if (a.start > cursor && hasContent(lines, cursor, a.start)) segs.push({ kind: 'chapter', start: cursor, end: a.start });
+    if (a.start > cursor && hasContent(lines, cursor, a.start) && !(segs.length === 0 && onlyHeads(lines, cursor, a.start))) segs.push({ kind: 'chapter', start: cursor, end: a.start });
     else if (a.start > cursor && segs.length) segs[segs.length - 1]!.end = a.start;
     const next = anchors.slice(k + 1).find((b) => b.start >= (a.end ?? a.start + 1));
     const end = a.kind === 'table' ? a.end! : next ? next.start : n;
@@ -101,6 +101,20 @@ export function segment(lines: PLine[]): Segment[] {
   // A text with no entries, attributions or subsections but numbered headings is a report without a title block.
   for (const s of segs) if (s.kind === 'chapter' && looksLikeReport(lines, s.start, s.end)) s.kind = 'reports';
   return segs.filter((s) => s.end > s.start);
+}
+
+/**
+ * Only title lines before the first document (the book title, a category heading of a rich source such as a
+ * Word document of 特载): the head of that document, not a chapter of its own.
+ */
+function onlyHeads(lines: PLine[], start: number, end: number): boolean {
+  let heads = 0;
+  for (let i = start; i < end; i++) {
+    const p = lines[i]!;
+    if (p.kind === 'blank' || p.kind === 'running-head' || p.kind === 'ignored') continue;
+    if (p.kind !== 'text' || !(p.hints?.headingLevel || isTitleLike(p, 40)) || ++heads > 3) return false;
+  }
+  return heads > 0;
 }
 
 function hasContent(lines: PLine[], start: number, end: number): boolean {
@@ -120,9 +134,14 @@ function reportTitleStart(lines: PLine[], anchor: number): number {
     start = k;
     k = prevContent(lines, k);
   }
+  let level: number | undefined;
   for (let taken = 0; k >= 0 && taken < 3; taken++) {
     const p = lines[k]!;
-    if (p.kind !== 'text' || p.terminal || p.softTerminal || endsWithClauseMark(p.t) || squash(p.t).length > 40) break;
+    // A line a rich source styles as a heading (a Word 标题 style) is a title however long it is, and the title
+    // ends where the heading level changes (the category heading or the book title above it is not part of it).
+    if (p.kind !== 'text' || p.terminal || p.softTerminal || endsWithClauseMark(p.t) || squash(p.t).length > (p.hints?.headingLevel ? 120 : 40)) break;
+    if (taken === 0) level = p.hints?.headingLevel;
+    else if (p.hints?.headingLevel !== level) break;
     start = k;
     k = prevContent(lines, k);
   }

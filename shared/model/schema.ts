@@ -390,6 +390,11 @@ export const IgnoredFindingSchema = z.object({
 export type IgnoredFinding = z.infer<typeof IgnoredFindingSchema>;
 
 /** House style (体例): per-book settings the checker and the layout follow. */
+/** The length unit the house style asks for: the book's majority, 千米 or 公里 (the values are stored as written). */
+export const DISTANCE_UNITS = ['auto', '千米', '公里'] as const;
+/** How continued tables are labelled: 续表, or 续表N with the table's number. */
+export const CONTINUATION_STYLES = ['续表', '续表N'] as const;
+
 export const HouseStyleSchema = z.object({
   /**
    * Which rules run and how severe they are: national (国家标准最低要求: no heuristics), recommended (推荐: the
@@ -403,9 +408,9 @@ export const HouseStyleSchema = z.object({
   titleErrorLength: z.number().int().min(1).default(18),
   overviewTitles: z.array(z.string()).default(['概况', '综述']),
   /** Length unit: 'auto' = the book's majority of 千米/公里 (both are legal), or one the house style names. */
-  distanceUnit: z.enum(['auto', '千米', '公里']).default('auto'),
+  distanceUnit: z.enum(DISTANCE_UNITS).default('auto'),
   /** How continuation pages of a table are labelled: "续表" or "续表6". */
-  tableContinuation: z.enum(['续表', '续表N']).default('续表'),
+  tableContinuation: z.enum(CONTINUATION_STYLES).default('续表'),
   /** Number tables and figures automatically in book order when printing. */
   autoNumber: z.boolean().default(false),
   /** Pad two-character names in attribution lines when printing ("汪 剑"). */

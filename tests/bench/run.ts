@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchSection } from './harness';
+import { mergeBenchmarks, type RenderedSection } from './report';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const benchDir = path.join(root, 'tests/bench');
@@ -49,22 +50,23 @@ for (const f of files) {
   writeFileSync(out, JSON.stringify({ ...JSON.parse(lastLine), machine }, null, 2));
 }
 
-// docs/benchmarks.md is assembled from every result on disk, so running one benchmark keeps the others' figures.
+// docs/benchmarks.md: the sections of the results on disk are rendered; the file's other sections (benchmarks
+// not run on this checkout — bench-results/ is git-ignored) are kept as they are (report.ts).
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v < 10 ? v.toFixed(2) : v.toFixed(1));
-let md = '# Benchmarks\n\nWritten by `npm run bench` (see tests/bench/). Figures are from one run on the machine below;\n';
-md += 'targets come from the issues. Benchmarks never fail the build.\n';
+const rendered: RenderedSection[] = [];
 for (const f of readdirSync(resultsDir).filter((x) => x.endsWith('.json')).sort()) {
   const s = JSON.parse(readFileSync(path.join(resultsDir, f), 'utf8')) as BenchSection & { machine?: string[]; failed?: boolean };
-  md += `\n## ${s.title}\n\n`;
   if (s.failed) {
-    md += 'This benchmark failed in its last run.\n';
+    rendered.push({ title: s.title, body: 'This benchmark failed in its last run.\n' });
     continue;
   }
-  md += `${(s.machine ?? []).join('\n')}\n\n| metric | value | target | met |\n|---|---|---|---|\n`;
+  let body = `${(s.machine ?? []).join('\n')}\n\n| metric | value | target | met |\n|---|---|---|---|\n`;
   for (const row of s.rows) {
-    md += `| ${row.metric} | ${fmt(row.value)} ${row.unit} | ${row.target ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |\n`;
+    body += `| ${row.metric} | ${fmt(row.value)} ${row.unit} | ${row.target ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |\n`;
   }
-  for (const n of s.notes ?? []) md += `\n${n}\n`;
+  for (const n of s.notes ?? []) body += `\n${n}\n`;
+  rendered.push({ title: s.title, body });
 }
-if (existsSync(path.join(root, 'docs'))) writeFileSync(path.join(root, 'docs/benchmarks.md'), md);
+const docFile = path.join(root, 'docs/benchmarks.md');
+if (existsSync(path.join(root, 'docs'))) writeFileSync(docFile, mergeBenchmarks(existsSync(docFile) ? readFileSync(docFile, 'utf8') : null, rendered));
 process.stderr.write('\nwrote docs/benchmarks.md\n');

@@ -1,13 +1,14 @@
 // The desktop app in a real Electron: origin, sample outline, CSP, denied windows and navigation,
-// IPC validation, menu, printing and backups. Skipped (with the reason) where no Electron binary exists.
+// IPC validation, menu, printing and backups, and text typed into an entry still there after the app is
+// closed and started again. Skipped (with the reason) where no Electron binary exists.
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostApi } from '../../shared/host/host';
+import type { Book } from '../../shared/model/schema';
 import { findElectronBinary } from '../../electron/node/electronBinary';
-import { loadSampleBook } from '../../shared/sample';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const binary = findElectronBinary(root);
@@ -18,17 +19,24 @@ let page: Page;
 let userData: string;
 type HostWindow = Window & { yearbookHost: HostApi };
 
+/** Starts the desktop app on a user-data folder (its IndexedDB, backups, logs and settings live there). */
+async function launch(dir: string): Promise<{ app: ElectronApplication; page: Page }> {
+  if (!binary.ok) throw new Error('no Electron binary');
+  const a = await electron.launch({
+    executablePath: binary.path,
+    args: [root, ...(process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    env: { ...process.env, YEARBOOK_USER_DATA: dir },
+    cwd: root,
+  });
+  const p = await a.firstWindow();
+  await p.waitForLoadState('domcontentloaded');
+  return { app: a, page: p };
+}
+
 test.beforeAll(async () => {
   if (!binary.ok) return;
   userData = mkdtempSync(path.join(os.tmpdir(), 'yb-electron-'));
-  app = await electron.launch({
-    executablePath: binary.path,
-    args: [root, ...(process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-    env: { ...process.env, YEARBOOK_USER_DATA: userData },
-    cwd: root,
-  });
-  page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
+  ({ app, page } = await launch(userData));
 });
 
 test.afterAll(async () => {
@@ -39,7 +47,8 @@ test.afterAll(async () => {
 test('starts at app://yearbook with the sample book outline', async () => {
   expect(page.url()).toBe('app://yearbook/index.html');
   // First run: the app puts the built-in sample book into storage and shows its outline.
-  const sample = loadSampleBook();
+  // Read as JSON: Playwright's loader cannot import a .json module without an import attribute.
+  const sample = JSON.parse(readFileSync(path.join(root, 'shared/sample/sample-book.json'), 'utf8')) as Book;
   const category = sample.body.find((c) => c.role === 'regular') ?? sample.body[0]!;
   const tree = page.getByRole('tree', { name: '大纲' });
   await expect(tree).toContainText(category.title);
@@ -111,4 +120,35 @@ test('prints HTML to PDF and keeps backups', async () => {
     return { head: String.fromCharCode(...pdf.slice(0, 5)), listed: list.length, back: [...back] };
   });
   expect(r).toEqual({ head: '%PDF-', listed: 1, back: [1, 2, 3] });
+});
+
+test('text typed into an entry is still there after the app is closed and started again', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'yb-electron-restart-'));
+  try {
+    let run = await launch(dir);
+    // The sample book's 民政 › 养老服务 › 【示范型居家养老服务中心建设完成】 (corpus seed 000).
+    const start = '2020年9月,区民政局完成全区示范型居家养老服务中心建设';
+    await run.page.getByRole('treeitem', { name: /^民政/ }).click();
+    const paragraph = run.page.locator('.yb-content p', { hasText: start }).first();
+    await paragraph.click();
+    await paragraph.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      while (walker.nextNode()) last = walker.currentNode as Text;
+      if (!last) throw new Error('paragraph has no text');
+      document.getSelection()!.collapse(last, last.length);
+    });
+    await run.page.keyboard.insertText('全年服务老人3200余人。');
+    await expect(paragraph).toContainText('全年服务老人3200余人。');
+    await expect(run.page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
+    await run.app.close();
+
+    // The same user-data folder: the same IndexedDB at app://yearbook.
+    run = await launch(dir);
+    await run.page.getByRole('treeitem', { name: /^民政/ }).click();
+    await expect(run.page.locator('.yb-content p', { hasText: start }).first()).toContainText('全年服务老人3200余人。');
+    await run.app.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

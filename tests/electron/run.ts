@@ -10,9 +10,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 let binary = findElectronBinary(root);
+const DOWNLOAD_TIMEOUT_S = 120;
 if (!binary.ok && process.env.YEARBOOK_NO_ELECTRON_DOWNLOAD !== '1') {
-  // npm may have skipped Electron's install script; one quick attempt (fails at once without access).
-  spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], { cwd: root, stdio: 'ignore', timeout: 300_000 });
+  // npm may have skipped Electron's install script (or ELECTRON_SKIP_BINARY_DOWNLOAD was set): one attempt. It
+  // fails at once where the download host refuses the connection, but a network that drops packets can keep it
+  // waiting, so say so first — the suite is then skipped after the timeout.
+  process.stdout.write(
+    `Electron 程序文件不存在，正在尝试下载（最长 ${DOWNLOAD_TIMEOUT_S} 秒；设置 YEARBOOK_NO_ELECTRON_DOWNLOAD=1 可不下载）……\n` +
+      `No Electron binary; trying to download it (up to ${DOWNLOAD_TIMEOUT_S} s; set YEARBOOK_NO_ELECTRON_DOWNLOAD=1 to skip)…\n`,
+  );
+  spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], { cwd: root, stdio: 'ignore', timeout: DOWNLOAD_TIMEOUT_S * 1000 });
   binary = findElectronBinary(root);
 }
 if (!binary.ok) {

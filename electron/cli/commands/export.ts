@@ -1,4 +1,5 @@
-// `yearbook export BOOK --pdf OUT [--scope …] [--profile …] [--press gray|cmyk]`: the print-ready PDF.
+// `yearbook export BOOK --pdf OUT [--scope …] [--profile …] [--press gray|cmyk]`: the print-ready PDF;
+// `yearbook export BOOK --docx OUT [--scope …]`: a Word document (exportDocx.ts).
 // Progress on stderr, the preflight summary at the end (stderr), a JSON summary on stdout.
 import { exportWithChromium, loadProfile, readBook, writePdf } from '../../node/print/exportFile';
 import { formatPreflight } from '../../../shared/export/preflight';
@@ -6,18 +7,24 @@ import { PROFILE_PRESETS } from '../../../shared/export/profile';
 import { UserError } from '../../../shared/model/errors';
 import { t } from '../../../shared/i18n';
 import type { Command } from '../command';
+import { runDocxExport } from './exportDocx';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: '导出可交付印刷的 PDF（全书、类目或分目），并给出印前检查结果',
+  summary: t('cli.export.summary', {}, 'zh'),
   usage: [
-    'yearbook export 书稿.yearbook --pdf 输出.pdf',
-    '  [--scope volume | category:类目名称或编号 | section:分目名称或编号 | section:类目/分目]',
-    `  [--profile ${Object.keys(PROFILE_PRESETS).join('|')}|版式方案.json]`,
-    '  [--press gray|cmyk]   印前转换（需要 Ghostscript）：灰度或四色（PDF/X-1a）',
-    '  [--jobs N]            同时排版的部分数（默认 2）',
+    t('cli.export.usage.pdf', {}, 'zh'),
+    t('cli.export.usage.docx', {}, 'zh'),
+    t('cli.export.usage.scope', {}, 'zh'),
+    t('cli.export.usage.profile', { presets: Object.keys(PROFILE_PRESETS).join('|') }, 'zh'),
+    t('cli.export.usage.press', {}, 'zh'),
+    t('cli.export.usage.jobs', {}, 'zh'),
   ],
   async run(args, io) {
+    if (args.options.docx !== undefined) {
+      if (args.options.pdf !== undefined) throw new UserError('docx.cli.bothFormats');
+      return runDocxExport(args, io);
+    }
     const file = args.positionals[0];
     const out = args.options.pdf;
     if (!file || typeof out !== 'string') {

@@ -13,12 +13,7 @@ import { checkOptions, numberOption, readBookFromFile, stringOption, writeBookTo
 export const generate: Command = {
   name: 'generate',
   summary: t('cli.generate.summary', {}, 'zh'),
-  usage: [
-    'yearbook generate --out FILE                 全尺寸（约120万字），随机种子 1',
-    'yearbook generate --out FILE --seed 7 --scale 0.1   另一个种子，十分之一规模',
-    'yearbook generate --out FILE --from 书稿.yearbook    用另一部书稿的素材',
-    'yearbook generate --out FILE --no-images     图片不附照片文件',
-  ],
+  usage: [t('cli.usage.generate.full', {}, 'zh'), t('cli.usage.generate.seed', {}, 'zh'), t('cli.usage.generate.from', {}, 'zh'), t('cli.usage.generate.noImages', {}, 'zh')],
   flags: ['no-images'],
   async run(args, io) {
     checkOptions('generate', args, ['out', 'seed', 'scale', 'from', 'no-images']);
@@ -29,7 +24,8 @@ export const generate: Command = {
     const scale = numberOption(args, 'scale', 0.001, 10) ?? 1;
     const from = args.options.from;
     const source = typeof from === 'string' ? (await readBookFromFile(from)).book : loadSampleBook();
-    io.err(`素材来源：《${source.title}（${source.volumeYear}）》${typeof from === 'string' ? `（${path.basename(from)}）` : '（内置示例书稿）'}，随机种子 ${seed}，规模 ${scale}`);
+    const fromLabel = typeof from === 'string' ? t('cli.generate.sourceFile', { file: path.basename(from) }, 'zh') : t('cli.generate.sourceSample', {}, 'zh');
+    io.err(t('cli.generate.source', { title: source.title, year: source.volumeYear, from: fromLabel, seed, scale }, 'zh'));
     const volume = generateVolume(source, {
       seed,
       scale,
@@ -37,7 +33,7 @@ export const generate: Command = {
       onProgress: (done, total) => io.progress(t('cli.generate.progress', {}, 'zh'), done, total),
     });
     const c = bookCounts(volume.book);
-    io.err(`类目 ${c.categories}，分目 ${c.sections}，条目 ${c.entries}，表格 ${c.tables}，图片 ${c.figures}，字符 ${c.characters.toLocaleString('en-US')}`);
+    io.err(t('cli.generate.counts', { ...c, characters: c.characters.toLocaleString('en-US') }, 'zh'));
     await writeBookToFile(out, volume, io);
     return 0;
   },

@@ -37,11 +37,7 @@ function reportImport(io: CliIo, name: string, r: ImportResult): void {
 export const importCommand: Command = {
   name: 'import',
   summary: zh('import.cli.summary'),
-  usage: [
-    'yearbook import FILE… --out BOOK [--title 书名] [--volume-year 年份] [--record-year 年份] [--encoding 编码]',
-    'yearbook import FILE --outline [--encoding 编码]     输出结构大纲（JSON）',
-    '  FILE 可以是 .txt（UTF-8、GB18030/GBK、UTF-16）、.docx 或 .html；BOOK 已存在时导入内容追加到其中。',
-  ],
+  usage: [zh('cli.usage.import.book'), zh('cli.usage.import.outline'), zh('cli.usage.import.files')],
   flags: ['outline'],
   async run(args, io) {
     checkOptions('import', args, ['out', 'outline', 'title', 'volume-year', 'record-year', 'encoding']);
@@ -69,7 +65,7 @@ export const importCommand: Command = {
       try {
         existing = await readBookFromFile(out);
       } catch (e) {
-        io.err(`错误：${isUserError(e) ? e.message : String(e)}`);
+        io.err(zh('cli.error', { message: isUserError(e) ? e.message : String(e) }));
         throw new UserError('import.cli.badBook', { file: out }, String(e));
       }
     }
@@ -86,10 +82,10 @@ export const importCommand: Command = {
       } catch (e) {
         failed++;
         if (isUserError(e)) {
-          io.err(`错误：${e.message}`);
+          io.err(zh('cli.error', { message: e.message }));
           if (args.options.verbose === true && e.detail) io.err(`  ${e.detail}`);
         } else {
-          io.err(`错误：${zh('import.cli.fileFailed', { file: name })}`);
+          io.err(zh('cli.error', { message: zh('import.cli.fileFailed', { file: name }) }));
           io.err(`  ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         }
       }

@@ -45,18 +45,18 @@ export function formatInfo(info: BookInfo): string {
   const rows: [MessageKey, string][] = [
     ['cli.info.title', `《${info.title}（${info.volumeYear}）》`],
     ['cli.info.volume', String(info.volumeYear)],
-    ['cli.info.recordYear', `${info.recordYear}年`],
+    ['cli.info.recordYear', t('cli.info.recordYearValue', { year: info.recordYear }, 'zh')],
     ['cli.info.categories', String(info.counts.categories)],
     ['cli.info.sections', String(info.counts.sections)],
     ['cli.info.subsections', String(info.counts.subsections)],
     ['cli.info.entries', String(info.counts.entries)],
     ['cli.info.characters', info.counts.characters.toLocaleString('en-US')],
-    ['cli.info.words', `${info.counts.words.toLocaleString('en-US')}（约 ${(info.counts.words / 10000).toFixed(1)} 万字）`],
+    ['cli.info.words', t('cli.info.wordsValue', { words: info.counts.words.toLocaleString('en-US'), wan: (info.counts.words / 10000).toFixed(1) }, 'zh')],
     ['cli.info.tables', String(info.counts.tables)],
     ['cli.info.figures', String(info.counts.figures)],
     ['cli.info.attributions', String(info.counts.attributions)],
     ['cli.info.assets', String(info.assets)],
-    ['cli.info.specials', `特载 ${info.specials.reports} 篇，大事记 ${info.specials.chronicleItems} 条，附录 ${info.specials.appendixSections} 项`],
+    ['cli.info.specials', t('cli.info.specialsValue', { reports: info.specials.reports, chronicle: info.specials.chronicleItems, appendix: info.specials.appendixSections }, 'zh')],
   ];
   const labels = rows.map(([k]) => t(k, {}, 'zh'));
   const width = Math.max(...labels.map(displayWidth));
@@ -73,7 +73,7 @@ function displayWidth(s: string): number {
 export const info: Command = {
   name: 'info',
   summary: t('cli.info.summary', {}, 'zh'),
-  usage: ['yearbook info FILE             概况（文本）', 'yearbook info FILE --format json   概况（JSON，供其他程序使用）'],
+  usage: [t('cli.usage.info.text', {}, 'zh'), t('cli.usage.info.json', {}, 'zh')],
   async run(args, io) {
     checkOptions('info', args, ['format']);
     const format = args.options.format ?? 'text';

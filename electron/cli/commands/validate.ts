@@ -50,7 +50,13 @@ export async function loadBookForCheck(file: string, io: CliIo, recordYear?: num
   const volumeYear = (recordYear === undefined ? h.volumeYear : undefined) ?? (record ? record + 1 : new Date().getFullYear());
   const enc = result.report.source.encoding;
   io.err(
-    `已导入稿件“${name}”${enc ? `（${enc.encoding.toUpperCase()}）` : ''}：${result.report.counts.sections}个分目，${result.report.counts.entries}个条目（记述年度按${record ?? volumeYear - 1}年）`,
+    zh('cli.validate.imported', {
+      file: name,
+      encoding: enc ? zh('cli.validate.encoding', { encoding: enc.encoding.toUpperCase() }) : '',
+      sections: result.report.counts.sections,
+      entries: result.report.counts.entries,
+      recordYear: record ?? volumeYear - 1,
+    }),
   );
   if (!record) io.err(zh('validate.cli.recordYearUnknown', { year: volumeYear - 1 }));
   return bookFromImports({ title: h.bookTitle ?? path.basename(file, ext), volumeYear, ...(record ? { recordYear: record } : {}) }, [result]);
@@ -64,13 +70,13 @@ export async function readConfigFile(file: string): Promise<ConfigOverrides> {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new UserError('validate.cli.badConfig', { file: name, problem: '不是有效的 JSON' }, String(e));
+    throw new UserError('validate.cli.badConfig', { file: name, problem: zh('cli.validate.notJson') }, String(e));
   }
   const parsed = ConfigOverridesSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    const where = first.path.length ? first.path.join('.') : '（顶层）';
-    throw new UserError('validate.cli.badConfig', { file: name, problem: `${where}：${first.message}` }, JSON.stringify(parsed.error.issues));
+    const where = first.path.length ? first.path.join('.') : zh('cli.validate.topLevel');
+    throw new UserError('validate.cli.badConfig', { file: name, problem: zh('cli.validate.where', { where, message: first.message }) }, JSON.stringify(parsed.error.issues));
   }
   return parsed.data;
 }
@@ -93,17 +99,7 @@ function printCatalogue(format: string, io: CliIo): void {
 export const validate: Command = {
   name: 'validate',
   summary: zh('validate.cli.summary'),
-  usage: [
-    'yearbook validate 书稿.yearbook                         检查全书，输出中文报告',
-    'yearbook validate 书稿.yearbook --scope 分目:民政        只检查一个分目（也可写 section:<编号>）',
-    'yearbook validate 书稿.yearbook --scope category:<标题或编号> --format json',
-    'yearbook validate 书稿.yearbook --config 体例.json       按配置文件覆盖本书体例（JSON，字段同体例设置）',
-    'yearbook validate 书稿.yearbook --preset strict          按“从严”体例检查（national / recommended / strict）',
-    'yearbook validate 稿件.txt --record-year 2020            指定记述年度（稿件中看不出年度时）',
-    'yearbook validate 稿件.txt（或 .docx、.html）             先导入稿件，再检查',
-    'yearbook validate --rules [--format md|json|text]        列出全部检查规则',
-    '退出状态：有“错误”级问题为 1，否则为 0；参数或文件有误为 2。',
-  ],
+  usage: (['book', 'section', 'category', 'config', 'preset', 'recordYear', 'draft', 'rules', 'status'] as const).map((k) => zh(`cli.usage.validate.${k}`)),
   flags: ['rules'],
   async run(args, io) {
     checkOptions('validate', args, ['scope', 'format', 'config', 'preset', 'rules', 'record-year']);
@@ -121,12 +117,12 @@ export const validate: Command = {
 
     let overrides: ConfigOverrides = {};
     if (args.options.config !== undefined) {
-      if (typeof args.options.config !== 'string') throw new UserError('validate.cli.badConfig', { file: '', problem: '缺少文件名' });
+      if (typeof args.options.config !== 'string') throw new UserError('validate.cli.badConfig', { file: '', problem: zh('cli.validate.fileNameMissing') });
       overrides = await readConfigFile(args.options.config);
     }
     if (args.options.preset !== undefined) {
       const preset = args.options.preset;
-      if (preset !== 'national' && preset !== 'recommended' && preset !== 'strict' && preset !== 'custom') throw new UserError('validate.cli.badConfig', { file: '--preset', problem: `“${String(preset)}”不是 national、recommended 或 strict` });
+      if (preset !== 'national' && preset !== 'recommended' && preset !== 'strict' && preset !== 'custom') throw new UserError('validate.cli.badConfig', { file: '--preset', problem: zh('cli.validate.badPreset', { preset: String(preset) }) });
       overrides = { ...overrides, preset };
     }
     const recordYear = numberOption(args, 'record-year', 1949, 2200, true);
@@ -141,7 +137,7 @@ export const validate: Command = {
         const fromFile = resolveConfig({ ...book, houseStyle: { ...book.houseStyle, rules: {} } }, overrides).problems;
         if (fromFile.length) throw new UserError('validate.cli.badConfig', { file: path.basename(String(args.options.config ?? '--preset')), problem: fromFile.join('；') });
       }
-      for (const p of config.problems) io.err(`注意：本书体例设置有误，已按默认处理：${p}`);
+      for (const p of config.problems) io.err(zh('cli.validate.houseStyleProblem', { problem: p }));
     }
 
     let scope: ScopeInfo = { scope: { kind: 'book' } };

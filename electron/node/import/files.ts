@@ -18,6 +18,7 @@ import {
   type ImportResult,
   type SourceDocument,
 } from '../../../shared/import';
+import { t } from '../../../shared/i18n';
 import { randomId, UserError } from '../../../shared/model';
 import { readDocx } from './docx';
 
@@ -30,8 +31,8 @@ export function fileKind(file: string): FileKind | 'doc' | 'refused' {
 
 function readError(file: string, e: unknown): UserError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'ENOENT' ? '文件不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : '无法读取文件';
+  const key = code === 'ENOENT' ? 'node.read.ENOENT' : code === 'EACCES' || code === 'EPERM' ? 'node.read.EACCES' : code === 'EISDIR' ? 'node.read.EISDIR' : 'node.read.other';
+  const reason = t(key, {}, 'zh');
   return new UserError('import.readFailed', { file, reason }, e instanceof Error ? e.message : String(e), { cause: e });
 }
 

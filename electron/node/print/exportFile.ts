@@ -7,6 +7,7 @@ import { exportBookPdf, type ExportProgress, type ExportResult } from '../../../
 import { buildPreflight, inspectPdf } from '../../../shared/export/preflight';
 import { applyProfilePatch, PROFILE_PRESETS, resolveProfile, type ProfilePatch } from '../../../shared/export/profile';
 import { parseScope } from '../../../shared/export/scope';
+import { t } from '../../../shared/i18n';
 import { UserError } from '../../../shared/model/errors';
 import type { Book, PrintProfile } from '../../../shared/model/schema';
 import { bundledCoverage } from './coverage';
@@ -69,14 +70,14 @@ export async function exportWithChromium(opts: ExportFileOptions): Promise<Expor
     });
     const press = opts.press ?? (profile.colorMode === 'rgb' ? undefined : profile.colorMode);
     if (!press) return result;
-    opts.onProgress?.({ step: 'press', label: '印前转换', done: 0, total: 1, fraction: 0.99 });
+    opts.onProgress?.({ step: 'press', label: t('export.progress.press', {}, 'zh'), done: 0, total: 1, fraction: 0.99 });
     const pdf = await applyPress(result.pdf, {
       mode: press,
       pdfx: press === 'cmyk' || profile.pdfx,
       title: `${book.title}（${book.volumeYear}）`,
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
-    opts.onProgress?.({ step: 'press', label: '印前转换', done: 1, total: 1, fraction: 1 });
+    opts.onProgress?.({ step: 'press', label: t('export.progress.press', {}, 'zh'), done: 1, total: 1, fraction: 1 });
     const facts = await inspectPdf(pdf);
     const preflight = buildPreflight({
       facts,

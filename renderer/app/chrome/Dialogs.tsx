@@ -355,7 +355,7 @@ function AboutDialog({ onClose }: { onClose(): void }) {
     <Modal title={t('app.dialog.about')} onClose={onClose}>
       <div className="about">
         <div className="about-mark" aria-hidden="true">
-          志
+          {t('label.brandMark')}
         </div>
         <div>
           <p className="about-name">{t('app.name')}</p>

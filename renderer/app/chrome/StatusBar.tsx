@@ -70,7 +70,7 @@ export function StatusBar() {
         title={t('app.status.language')}
         onClick={() => void wb.setView({ locale: locale === 'zh' ? 'en' : 'zh' })}
       >
-        {locale === 'zh' ? '中文' : 'English'}
+        {locale === 'zh' ? t('label.lang.zh') : t('label.lang.en')}
       </button>
       {shell ? <span className="status-item muted">{shell === 'web' ? t('app.status.web') : t('app.status.desktop')}</span> : null}
     </footer>

@@ -9,7 +9,7 @@ export function Welcome() {
     <main className="welcome">
       <div className="welcome-card">
         <div className="welcome-mark" aria-hidden="true">
-          志
+          {t('label.brandMark')}
         </div>
         <h1>{t('app.name')}</h1>
         <p className="muted">{t('app.welcome.lead')}</p>

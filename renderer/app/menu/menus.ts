@@ -91,6 +91,7 @@ export const MENUS: MenuDef[] = [
         disabledNote: 'app.menu.exportPdfUnavailable',
         visible: (s, wb) => s.appInfo !== null && (!s.appInfo.canPrintPdf || wb.hasCommand('file.exportPdf')),
       },
+      { command: 'file.exportDocx', label: 'shell.menu.file.exportDocx', enabled: hasBook },
     ],
   },
   {

@@ -62,7 +62,7 @@ function BlockView({ block: b, assetUrls, t }: { block: Block; assetUrls: Record
       return (
         <figure className="doc-table" data-node-id={b.id}>
           <figcaption>
-            {b.number ? `表${b.number}\u3000` : ''}
+            {b.number ? `${t('label.tableNumber', { n: b.number })}\u3000` : ''}
             {b.title}
             {b.unitNote ? <span className="doc-unit">{b.unitNote}</span> : null}
           </figcaption>
@@ -101,7 +101,7 @@ function BlockView({ block: b, assetUrls, t }: { block: Block; assetUrls: Record
         <figure className="doc-figure" data-node-id={b.id}>
           {url ? <img src={url} alt={b.caption} /> : <div className="doc-figure-missing">{t('app.doc.photoMissing')}</div>}
           <figcaption>
-            {b.number ? `图${b.number}\u3000` : ''}
+            {b.number ? `${t('label.figureNumber', { n: b.number })}\u3000` : ''}
             {b.caption}
             {b.credit ? `（${b.credit.raw}）` : ''}
           </figcaption>
@@ -111,7 +111,7 @@ function BlockView({ block: b, assetUrls, t }: { block: Block; assetUrls: Record
     case 'attribution':
       return (
         <p className={`doc-attribution kind-${b.kind}`} data-node-id={b.id}>
-          （{b.kind === 'unit' ? `${b.names.join(' ')} 供稿` : b.names.join(' ')}）
+          （{b.kind === 'unit' ? t('label.attribution.unit', { names: b.names.join(' ') }) : b.names.join(' ')}）
         </p>
       );
   }

@@ -87,7 +87,7 @@ export function EditorPane() {
       <main className="editor-pane is-empty" ref={paneRef}>
         <div className="empty-state">
           <div className="empty-mark" aria-hidden="true">
-            志
+            {t('label.brandMark')}
           </div>
           <p>{outline.length ? t('app.editor.pick') : t('app.editor.emptyBook')}</p>
         </div>

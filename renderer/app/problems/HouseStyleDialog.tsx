@@ -6,6 +6,7 @@
 // problems panel checks again at once.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
+import { CONTINUATION_STYLES, DISTANCE_UNITS } from '../../../shared/model';
 import { Checker, RULES, type ParamSpec, type RuleFamily, type Severity, type SeverityCounts } from '../../../shared/validate';
 import { Modal } from '../chrome/Dialogs';
 import { useT, useWb } from '../context';
@@ -28,6 +29,9 @@ import {
   type RuleRow,
 } from './houseStyle';
 import { severityCounts } from './model';
+
+/** Labels of DISTANCE_UNITS, in its order (auto, 千米, 公里). */
+const DISTANCE_LABELS: readonly MessageKey[] = ['problems.house.distance.auto', 'problems.house.distance.qianmi', 'problems.house.distance.gongli'];
 
 const FAMILIES: readonly RuleFamily[] = ['STR', 'ENT', 'TAB', 'FIG', 'NUM', 'PUN', 'UNIT', 'EXP'];
 
@@ -165,16 +169,24 @@ function StylePage({ draft, onChange, mark }: { draft: HouseDraft; onChange(d: H
           <label className="hs-field">
             <span>{t('problems.house.distance')}</span>
             <select value={hs.distanceUnit} onChange={(e) => onChange(patchStyle(draft, { distanceUnit: e.target.value as HouseDraft['houseStyle']['distanceUnit'] }))}>
-              <option value="auto">{t('problems.house.distance.auto')}</option>
-              <option value="千米">千米</option>
-              <option value="公里">公里</option>
+              {DISTANCE_UNITS.map((u, i) => (
+                <option key={u} value={u}>
+                  {t(DISTANCE_LABELS[i]!)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="hs-field">
             <span>{t('problems.house.continuation')}</span>
-            <select value={hs.tableContinuation} onChange={(e) => onChange(patchStyle(draft, { tableContinuation: e.target.value === '续表N' ? '续表N' : '续表' }))}>
-              <option value="续表">{t('problems.house.continuation.plain')}</option>
-              <option value="续表N">{t('problems.house.continuation.numbered')}</option>
+            <select
+              value={hs.tableContinuation}
+              onChange={(e) => onChange(patchStyle(draft, { tableContinuation: CONTINUATION_STYLES.find((c) => c === e.target.value) ?? CONTINUATION_STYLES[0] }))}
+            >
+              {CONTINUATION_STYLES.map((c, i) => (
+                <option key={c} value={c}>
+                  {t(i === 0 ? 'problems.house.continuation.plain' : 'problems.house.continuation.numbered')}
+                </option>
+              ))}
             </select>
           </label>
         </div>

@@ -3,24 +3,24 @@
 // menu; this bar just puts them where the eye is.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useState, type JSX, type RefObject } from 'react';
-import { t } from '../../../shared/i18n';
+import { t, type MessageKey } from '../../../shared/i18n';
 import { $tableAtCaret } from '../actions/table';
 import type { EditorCommandId } from '../commands';
 import type { EditorController } from '../controller';
 import { ToolButton } from '../ui/Toolbar';
 
-const BUTTONS: [EditorCommandId, string][] = [
-  ['table.rowAbove', '↥行'],
-  ['table.rowBelow', '↧行'],
-  ['table.colLeft', '↤列'],
-  ['table.colRight', '↦列'],
-  ['table.deleteRow', '－行'],
-  ['table.deleteCol', '－列'],
-  ['table.merge', '合并'],
-  ['table.unmerge', '拆分'],
-  ['table.headerRow', '表头'],
-  ['table.properties', '属性…'],
-  ['table.delete', '删表'],
+const BUTTONS: [EditorCommandId, MessageKey][] = [
+  ['table.rowAbove', 'label.table.rowAbove'],
+  ['table.rowBelow', 'label.table.rowBelow'],
+  ['table.colLeft', 'label.table.colLeft'],
+  ['table.colRight', 'label.table.colRight'],
+  ['table.deleteRow', 'label.table.deleteRow'],
+  ['table.deleteCol', 'label.table.deleteCol'],
+  ['table.merge', 'label.table.merge'],
+  ['table.unmerge', 'label.table.unmerge'],
+  ['table.headerRow', 'label.table.headerRow'],
+  ['table.properties', 'label.table.properties'],
+  ['table.delete', 'label.table.delete'],
 ];
 
 export function TableToolbarPlugin(props: { ctl: EditorController; pageRef: RefObject<HTMLElement | null> }): JSX.Element | null {
@@ -71,7 +71,7 @@ export function TableToolbarPlugin(props: { ctl: EditorController; pageRef: RefO
     <div className="yb-table-toolbar" style={{ top: pos.top }} role="toolbar" aria-label={t('editor.tableToolbar')} data-tick={pos.tick}>
       {BUTTONS.map(([id, label]) => (
         <ToolButton key={id} ctl={ctl} id={id} className="yb-tb-small">
-          {label}
+          {t(label)}
         </ToolButton>
       ))}
     </div>

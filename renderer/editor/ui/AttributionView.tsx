@@ -58,7 +58,7 @@ export function AttributionView(props: { nodeKey: NodeKey; id: string; attributi
       <span className="yb-attr-kind">{t(`editor.attribution.kind.${a.kind}`)}</span>
       {a.placement === 'inline' ? <span className="yb-attr-placement">{t('editor.attribution.inline')}</span> : null}
       <span className="yb-attr-paren">（</span>
-      {a.kind === 'reviewer' ? <span className="yb-attr-label">审稿：</span> : null}
+      {a.kind === 'reviewer' ? <span className="yb-attr-label">{t('label.attribution.reviewer')}</span> : null}
       {editing ? (
         <InlineField
           className="yb-attr-edit"
@@ -107,8 +107,8 @@ export function AttributionView(props: { nodeKey: NodeKey; id: string; attributi
           {t('volume.attribution.propose', { unit: proposeUnit })}
         </button>
       ) : null}
-      {a.kind === 'unit' ? <span className="yb-attr-suffix"> 供稿</span> : null}
-      {a.kind === 'photo' ? <span className="yb-attr-suffix">提供</span> : null}
+      {a.kind === 'unit' ? <span className="yb-attr-suffix">{t('label.attribution.unitSuffix')}</span> : null}
+      {a.kind === 'photo' ? <span className="yb-attr-suffix">{t('label.attribution.photoSuffix')}</span> : null}
       <span className="yb-attr-paren">）</span>
       {a.covers.length ? <span className="yb-attr-covers">{t('editor.attribution.covers', { count: a.covers.length })}</span> : null}
     </div>

@@ -133,7 +133,7 @@ function TableDialog(props: { ctl: EditorController; onClose(): void }): JSX.Ele
         </Field>
       </div>
       <Field label={t('editor.dialog.unitNote')}>
-        <input value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="单位：万元" />
+        <input value={unit} onChange={(e) => setUnit(e.target.value)} placeholder={t('label.placeholder.unitNote')} />
       </Field>
     </Modal>
   );
@@ -178,13 +178,13 @@ function TablePropsDialog(props: { ctl: EditorController; onClose(): void }): JS
         <label className="yb-check">
           <input type="checkbox" checked={hasUnit} onChange={(e) => setHasUnit(e.target.checked)} /> {t('editor.dialog.unitNote')}
         </label>
-        <input disabled={!hasUnit} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="单位：万元" aria-label={t('editor.dialog.unitNote')} />
+        <input disabled={!hasUnit} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder={t('label.placeholder.unitNote')} aria-label={t('editor.dialog.unitNote')} />
       </div>
       <div className="yb-field-row">
         <label className="yb-check">
           <input type="checkbox" checked={hasNote} onChange={(e) => setHasNote(e.target.checked)} /> {t('editor.dialog.tableNote')}
         </label>
-        <input className="is-wide" disabled={!hasNote} value={note} onChange={(e) => setNote(e.target.value)} placeholder="资料来源：区统计局" aria-label={t('editor.dialog.tableNote')} />
+        <input className="is-wide" disabled={!hasNote} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('label.placeholder.tableNote')} aria-label={t('editor.dialog.tableNote')} />
       </div>
       <label className="yb-check">
         <input type="checkbox" checked={fullWidth} onChange={(e) => setFullWidth(e.target.checked)} /> {t('editor.dialog.fullWidth')}

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readBookFile } from '../../../shared/bookfile';
 import { bookCounts } from '../../../shared/model';
-import { loadSampleBook } from '../../../shared/sample';
+import { loadSampleBook, loadSampleContents } from '../../../shared/sample';
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/io';
 
@@ -32,8 +32,12 @@ describe('yearbook sample', () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/^已写出 .*临安年鉴\.yearbook（\d+(\.\d)? KB）$/);
-    const { book } = readBookFile(new Uint8Array(readFileSync(file)));
+    const { book, assets } = readBookFile(new Uint8Array(readFileSync(file)));
     expect(book).toEqual(loadSampleBook());
+    // The stand-in photos of the figures travel in the file; it stays small.
+    expect(assets).toEqual(loadSampleContents().assets);
+    expect(assets.size).toBe(7);
+    expect(readFileSync(file).length).toBeLessThan(300 * 1024);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -66,6 +70,7 @@ describe('yearbook info', () => {
     expect(r.out).toMatch(new RegExp(`条目\\s+${c.entries}\\n`));
     expect(r.out).toMatch(/表格\s+1\n/);
     expect(r.out).toMatch(/图片\s+7\n/);
+    expect(r.out).toMatch(/图片文件\s+7\n/);
     expect(r.out).toContain(`字数                ${c.words.toLocaleString('en-US')}`);
     expect(r.out).toContain('特载 4 篇');
     expect(r.err).toBe('');
@@ -75,7 +80,7 @@ describe('yearbook info', () => {
     const file = path.join(dir, 'info.yearbook');
     const r = await run('info', file, '--format', 'json');
     const info = JSON.parse(r.out);
-    expect(info).toMatchObject({ title: '临安年鉴', volumeYear: 2021, recordYear: 2020, schemaVersion: 1, assets: 0, file: 'info.yearbook' });
+    expect(info).toMatchObject({ title: '临安年鉴', volumeYear: 2021, recordYear: 2020, schemaVersion: 1, assets: 7, file: 'info.yearbook' });
     expect(info.counts).toEqual(bookCounts(loadSampleBook()));
     expect(info.specials).toEqual({ reports: 4, chronicleItems: 0, appendixSections: 0 });
   });
@@ -122,6 +127,36 @@ describe('yearbook generate', () => {
     expect((await run('generate', '--out', 'x.yearbook', '--scale', 'big')).err).toBe('错误：参数 --scale 需要 0.001 到 10 之间的数，收到的是“big”。');
     expect((await run('generate', '--out', 'x.yearbook', '--seed', '1.5')).code).toBe(2);
     expect(existsSync('x.yearbook')).toBe(false);
+  });
+});
+
+describe('yearbook export --docx', () => {
+  it('writes a Word document of a section, a summary on stderr and JSON on stdout', async () => {
+    const book = path.join(dir, 'docx-src.yearbook');
+    await run('sample', '--out', book);
+    const out = path.join(dir, '民政.docx');
+    const r = await run('export', book, '--docx', out, '--scope', 'section:民政');
+    expect(r.code, r.err).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ file: out, name: '民政.docx', counts: { sections: 1, figures: 4, images: 4 }, missingImages: [] });
+    expect(json.bytes).toBe(readFileSync(out).length);
+    // A DOCX is a ZIP package holding word/document.xml.
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(r.err).toMatch(/已导出 Word 文档“.*民政\.docx”：1 个分目，\d+ 个条目，0 个表格，4 幅图（4 幅附图片）/);
+  });
+
+  it('refuses two formats at once, a missing file name and an unknown scope', async () => {
+    const book = path.join(dir, 'docx-src.yearbook');
+    expect(await run('export', book, '--docx', path.join(dir, 'a.docx'), '--pdf', path.join(dir, 'a.pdf'))).toMatchObject({
+      code: 2,
+      out: '',
+      err: '错误：一次只能导出一种格式：请只写 --pdf 或 --docx 中的一个。',
+    });
+    expect((await run('export', book, '--docx')).code).toBe(2);
+    const bad = await run('export', book, '--docx', path.join(dir, 'b.docx'), '--scope', 'section:没有这个分目');
+    expect(bad).toMatchObject({ code: 2, out: '' });
+    expect(bad.err).toBe('错误：书稿中没有名为“没有这个分目”的分目。');
+    expect(existsSync(path.join(dir, 'b.docx'))).toBe(false);
   });
 });
 

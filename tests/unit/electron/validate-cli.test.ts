@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { writeBookFile } from '../../../shared/bookfile';
-import { loadSampleBook } from '../../../shared/sample';
+import { loadSampleBook, loadSampleContents } from '../../../shared/sample';
 import { applyFixes, check, fixesFor, renderRulesMarkdown, type JsonReport } from '../../../shared/validate';
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/io';
@@ -15,7 +15,7 @@ let sample: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'yb-validate-'));
   sample = path.join(dir, '临安年鉴.yearbook');
-  writeFileSync(sample, writeBookFile({ book: loadSampleBook(), assets: new Map() }));
+  writeFileSync(sample, writeBookFile(loadSampleContents()));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -73,7 +73,7 @@ describe('yearbook validate', () => {
     let fixed = applyFixes(book, fixesFor(check(book).findings)).book;
     fixed = applyFixes(fixed, fixesFor(check(fixed).findings)).book;
     const file = path.join(dir, 'fixed.yearbook');
-    writeFileSync(file, writeBookFile({ book: fixed, assets: new Map() }));
+    writeFileSync(file, writeBookFile({ book: fixed, assets: loadSampleContents().assets }));
     const remaining = check(fixed).findings.filter((f) => f.severity === 'error');
     const config = path.join(dir, 'house.json');
     writeFileSync(config, JSON.stringify({ rules: Object.fromEntries([...new Set(remaining.map((f) => f.ruleId))].map((id) => [id, { severity: 'warning' }])) }));

@@ -7,7 +7,7 @@ import { moveEntry } from '../../../../shared/model/ops';
 import { Workbench } from '../../../../renderer/app/workbench';
 import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
 import { WebHost } from '../../../../renderer/host/webHost';
-import { readBook } from '../../../../renderer/storage/books';
+import { listRevisions, readBook, readRevision } from '../../../../renderer/storage/books';
 import { YearbookDb } from '../../../../renderer/storage/db';
 import { seedBook } from '../fixtures/seedBook';
 
@@ -91,6 +91,32 @@ describe('workbench', () => {
     expect(reopened?.kind === 'section' && firstParagraph(reopened.section.children[0] as Entry).text).toMatch(/全区新增省级未来社区试点5个。$/);
     again.dispose();
     void db;
+  });
+
+  it('an edit reloaded within the debounce keeps the pre-edit version as a revision', async () => {
+    const { wb, host, indexedDB } = setup();
+    await wb.start();
+    const open = wb.state.open;
+    if (open?.kind !== 'section') throw new Error('no section open');
+    const before = open.section;
+    const edited = structuredClone(before);
+    firstParagraph(edited.children[0] as Entry).text += '全区新增省级未来社区试点5个。';
+    wb.editSection(edited);
+    const again1 = structuredClone(edited);
+    firstParagraph(again1.children[0] as Entry).text += '新增省级未来乡村2个。';
+    wb.editSection(again1);
+    // The page goes away before the autosave ran: the unload path writes the section and its revision.
+    wb.saveBeforeUnload();
+    wb.dispose();
+
+    const again = new Workbench({ host, db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => null, window });
+    await again.start();
+    const reopened = again.state.open;
+    expect(reopened?.kind === 'section' && firstParagraph(reopened.section.children[0] as Entry).text).toMatch(/新增省级未来乡村2个。$/);
+    const revs = await listRevisions(again.db, before.id);
+    expect(revs).toHaveLength(1);
+    expect(await readRevision(again.db, revs[0]!.id)).toEqual(before);
+    again.dispose();
   });
 
   it('refuses a damaged book file in Chinese and leaves the current book untouched', async () => {

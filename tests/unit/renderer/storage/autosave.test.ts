@@ -147,4 +147,25 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(saver.takeUnsaved()).toEqual([]);
   });
+  it('knows the version before an unsaved burst, for the revision the unload path writes', async () => {
+    const { saver, saved } = setup({ delayMs: 400, maxWaitMs: 1000, burstGapMs: 60_000 });
+    // Opened at v0 and typed into; reloaded before the debounce: the burst's revision is v0.
+    saver.change('s1', 'v1', 'v0');
+    saver.change('s1', 'v2', 'v1');
+    expect(saver.takeUnsavedWithBase()).toEqual([{ id: 's1', value: 'v2', before: 'v0' }]);
+    // Typed again (from v2 on screen, v0 still stored): the base stays v0 until a save stores something.
+    saver.change('s1', 'v3', 'v2');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saved.map((x) => [x.value, x.snapshot])).toEqual([['v3', true]]);
+    // Within the same burst the revision was taken by that save: none for the unload path.
+    saver.change('s1', 'v4', 'v3');
+    expect(saver.takeUnsavedWithBase()).toEqual([{ id: 's1', value: 'v4', before: undefined }]);
+    // After a pause a new burst starts from what storage holds (v3, the last save).
+    await vi.advanceTimersByTimeAsync(61_000);
+    saver.change('s1', 'v5', 'v4');
+    expect(saver.takeUnsavedWithBase()).toEqual([{ id: 's1', value: 'v5', before: 'v3' }]);
+    // No version before given: nothing to keep.
+    saver.change('s2', 'w1');
+    expect(saver.takeUnsavedWithBase()).toEqual([{ id: 's2', value: 'w1', before: undefined }]);
+  });
 });

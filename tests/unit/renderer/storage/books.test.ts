@@ -225,6 +225,29 @@ describe('storage', () => {
     expect(await repairAfterUnload(db)).toEqual([]);
   });
 
+  it('keeps the version before an unsaved burst as a revision when the unload path writes the section', async () => {
+    ({ db } = memoryDb());
+    const c = seedBook();
+    await putBook(db, c);
+    await db.open();
+    const stored = c.book.body[0]!.sections[5]!;
+    const section = structuredClone(stored);
+    section.children.push(newEntry('代表建议面商', ['2021年，开展代表建议面商12次。']));
+    expect(await listRevisions(db, section.id)).toEqual([]);
+    expect(writeSectionsNow(db, c.book.id, [section], '2021-03-01T08:00:00.000Z', new Map([[section.id, stored]]))).toBe(true);
+    await vi.waitFor(async () => expect(await readSection(db, section.id)).toEqual(section));
+    const revs = await listRevisions(db, section.id);
+    expect(revs).toMatchObject([{ sectionId: section.id, createdAt: '2021-03-01T08:00:00.000Z', reason: 'autosave' }]);
+    expect(await readRevision(db, revs[0]!.id)).toEqual(stored);
+    // Without a version before (the burst's revision was already taken), no revision is added.
+    const again = structuredClone(section);
+    again.title = '建议提案办理';
+    writeSectionsNow(db, c.book.id, [again]);
+    await vi.waitFor(async () => expect((await readSection(db, section.id))?.title).toBe('建议提案办理'));
+    expect(await listRevisions(db, section.id)).toHaveLength(1);
+    await repairAfterUnload(db);
+  });
+
   it('applies a book-wide change storing only what differs, all-or-nothing', async () => {
     ({ db } = memoryDb());
     const c = richBook();

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allSections, sectionBlocks, sectionEntries } from '../../../../shared/model';
-import { loadSampleBook } from '../../../../shared/sample';
+import { sha256Hex } from '../../../../shared/bookfile/bookfile';
+import { imageSize } from '../../../../shared/export/docx';
+import { loadSampleBook, loadSampleContents } from '../../../../shared/sample';
 import { buildSampleBook, SAMPLE_SOURCES } from '../../../../shared/sample/build';
 import { SEEDS } from './corpus';
 
@@ -36,9 +38,27 @@ describe('the sample book 《临安年鉴（2021）》', () => {
     expect(blocks.filter((b) => b.type === 'attribution')).toHaveLength(10);
     const figures = blocks.filter((b) => b.type === 'figure');
     expect(figures.map((f) => f.type === 'figure' && f.number)).toEqual(['78', '79', '80', '81', '82', '83', '84']);
-    expect(figures.every((f) => f.type === 'figure' && f.assetId === null)).toBe(true);
+    // Every figure carries a stand-in photo (shared/sample/photos.ts), named 示例图片 in the book's assets.
+    expect(figures.map((f) => f.type === 'figure' && f.assetId)).toEqual(book.assets.map((a) => a.id));
+    expect(book.assets.every((a) => a.fileName.startsWith('示例图片') && a.mime === 'image/png')).toBe(true);
     const tables = blocks.filter((b) => b.type === 'table');
     expect(tables.map((t) => t.type === 'table' && t.number)).toEqual(['6']);
+  });
+
+  it('carries stand-in photos small enough to ship: real PNGs of the recorded size and checksum', () => {
+    const { book: b, assets } = loadSampleContents();
+    expect(assets.size).toBe(7);
+    let total = 0;
+    for (const a of b.assets) {
+      const bytes = assets.get(a.id)!;
+      total += bytes.length;
+      expect(sha256Hex(bytes)).toBe(a.sha256);
+      expect(bytes.length).toBe(a.byteLength);
+      // 300 dpi across one column of the default profile (≈ 83 mm), so the PDF preflight has nothing to say.
+      expect(imageSize(bytes)).toEqual({ width: a.width, height: a.height });
+      expect(a.width).toBeGreaterThanOrEqual(980);
+    }
+    expect(total).toBeLessThan(200 * 1024);
   });
 
   it('has deterministic ids and a fresh copy on every call', () => {
