@@ -7,6 +7,7 @@ import { Welcome } from './chrome/Welcome';
 import { useT, useWb, useWorkbench, WorkbenchContext } from './context';
 import { ExportFeature } from './export/ExportFeature';
 import { DocxExportFeature } from './export/DocxExport';
+import { bookFindOf } from './find/bookFind';
 import { MenuBar } from './menu/MenuBar';
 import { Outline } from './outline/Outline';
 import { ImportHost } from './import/ImportHost';
@@ -17,6 +18,8 @@ import { VolumeDialogs } from './volume/VolumeDialogs';
 import type { Workbench } from './workbench';
 
 export function App({ wb, dispatch }: { wb: Workbench; dispatch: ((c: MenuCommand) => void) | null }) {
+  // The whole-book find registers 在全书中查找和替换 with the workbench as soon as the app is there.
+  bookFindOf(wb);
   return (
     <WorkbenchContext.Provider value={wb}>
       <Shell dispatch={dispatch} />

@@ -69,10 +69,8 @@ export class BookFindController {
 
   constructor(private readonly wb: Workbench) {
     this.disposers.push(
+      // 查找 / 替换 of the open section are the workbench's own (they open the editor's find panel).
       wb.registerCommand('edit.findInBook', () => this.open()),
-      // The desktop menu's 查找 / 替换 (their accelerators reach the menu before the page).
-      wb.registerCommand('edit.find', () => void wb.runEditorCommand('find.find')),
-      wb.registerCommand('edit.replace', () => void wb.runEditorCommand('find.replace')),
     );
     let bookId = wb.state.book?.id ?? null;
     this.disposers.push(

@@ -7,7 +7,7 @@ import { readBookFile, writeBookFile, type BookFileContents } from '../../../../
 import type { HostFile } from '../../../../shared/host';
 import { encodePng } from '../../../../shared/generate';
 import { allSections, findInBook, tableFigureNumbers, type Comment } from '../../../../shared/model';
-import { loadSampleBook } from '../../../../shared/sample';
+import { loadSampleBook, loadSampleContents } from '../../../../shared/sample';
 import { bookFindOf } from '../../../../renderer/app/find/bookFind';
 import { numberingBefore, sectionNumbers } from '../../../../renderer/app/numbering';
 import { Workbench } from '../../../../renderer/app/workbench';
@@ -40,7 +40,7 @@ afterEach(() => {
   wb = undefined;
 });
 
-async function started(sample: BookFileContents = { book: loadSampleBook(), assets: new Map() }) {
+async function started(sample: BookFileContents = loadSampleContents()) {
   const indexedDB = new IDBFactory();
   const host = new TestHost(indexedDB);
   const db = new YearbookDb('wb', { indexedDB, IDBKeyRange });
@@ -84,17 +84,18 @@ describe('images stored as assets', () => {
   it('stores a PNG with its type and size read from the bytes, once, with a URL for the editor', async () => {
     const { wb, host, db } = await started();
     const bookId = wb.state.book!.id;
+    const sampleAssets = wb.state.book!.shell.assets.map((a) => a.id); // the sample's stand-in photos
     host.nextOpen = [{ name: '信访接待.jpg', bytes: png }];
     const asset = await wb.pickImage();
     expect(asset).toMatchObject({ fileName: '信访接待.jpg', mime: 'image/png', width: 1600, height: 900, byteLength: png.length });
-    expect(wb.state.book!.shell.assets.map((a) => a.id)).toEqual([asset!.id]);
+    expect(wb.state.book!.shell.assets.map((a) => a.id)).toEqual([...sampleAssets, asset!.id]);
     expect(wb.state.assetUrls[asset!.id]).toBeTruthy();
     const stored = await readBook(db, bookId);
     expect(Buffer.from(stored.assets.get(asset!.id)!).equals(Buffer.from(png))).toBe(true);
     // The same image again is the same asset.
     const again = await wb.addImageFile({ name: '副本.png', bytes: png });
     expect(again!.id).toBe(asset!.id);
-    expect((await readBook(db, bookId)).book.assets).toHaveLength(1);
+    expect((await readBook(db, bookId)).book.assets).toHaveLength(sampleAssets.length + 1);
     // Cancelling the dialog stores nothing.
     host.nextOpen = [];
     expect(await wb.pickImage()).toBeNull();
@@ -104,13 +105,14 @@ describe('images stored as assets', () => {
     const { wb, db } = await started();
     const bookId = wb.state.book!.id;
     const before = await db.assets.count();
+    const records = (await readBook(db, bookId)).book.assets.length;
     const r = await wb.addImageFile({ name: '扫描件.tif', bytes: Uint8Array.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]) });
     expect(r).toBeNull();
     const notice = wb.state.notices.at(-1)!;
     expect(notice.kind).toBe('error');
     expect('key' in notice.text && notice.text.key).toBe('image.unsupported');
     expect(await db.assets.count()).toBe(before);
-    expect((await readBook(db, bookId)).book.assets).toHaveLength(0);
+    expect((await readBook(db, bookId)).book.assets).toHaveLength(records);
   });
 });
 
