@@ -11,9 +11,9 @@ import type { Attribution, Category, Entry, Figure, Footnote, Mark, Paragraph, S
 import { t } from '../i18n';
 import type { RunContext } from './context';
 import { isCreditLike, parseBookTitleLine, splitTrailingAttribution } from './patterns';
-import { isTitleLike, nextContent, prevContent, type PLine } from './prepare';
+import { isBracketed, isTitleLike, nextContent, prevContent, type PLine } from './prepare';
 import { buildTextTable, sourceTableToTable, tableHeaderKey } from './tables';
-import { breakKind, cleanTitle, collapseCjkSpacing, endsSentence, joinBroken, squash, startsMidSentence } from './text';
+import { breakKind, cleanTitle, collapseCjkSpacing, endsSentence, endsWithClauseMark, hanCount, hasSentenceStop, joinBroken, squash, startsMidSentence } from './text';
 import { lineLayout, type Layout } from './layout';
 import type { DocumentReport } from './types';
 
@@ -179,11 +179,16 @@ class ChapterBuilder {
   private planHeadingLevels(): void {
     const levels = new Set<number>();
     let markedEntries = false;
+    // Entry titles the text marks itself: 【】, a bold run-in title, or short all-bold paragraphs followed
+    // by body text (two at least: one bold line may be a table title or an emphasis).
+    let boldTitles = 0;
     for (let i = this.start; i < this.end; i++) {
       const p = this.lines[i]!;
       if (p.hints?.headingLevel) levels.add(p.hints.headingLevel);
       if (p.kind === 'entry' || (p.hints?.boldPrefix && p.hints.boldPrefix < p.t.length)) markedEntries = true;
+      if (this.isBoldTitleAt(i)) boldTitles++;
     }
+    if (boldTitles >= 2) markedEntries = true;
     const sorted = [...levels].sort((a, b) => a - b);
     const roles: ('category' | 'section' | 'subsection' | 'entry')[] =
       sorted.length >= 3
@@ -220,7 +225,8 @@ class ChapterBuilder {
         continue;
       }
       const role = this.headingRole(p);
-      if (p.kind === 'english' || (p.kind === 'text' && (isTitleLike(p, 40) || role === 'category' || role === 'section') && role !== 'entry')) {
+      // (A bold entry title of a rich source opens the body.)
+      if (p.kind === 'english' || (p.kind === 'text' && (isTitleLike(p, 40) || role === 'category' || role === 'section') && role !== 'entry' && (role || !this.isBoldTitleAt(i)))) {
         head.push(i);
         continue;
       }
@@ -259,7 +265,8 @@ class ChapterBuilder {
         first.kind === 'subsection' ||
         this.headingRole(first) === 'entry' ||
         this.headingRole(first) === 'subsection' ||
-        !!(first.hints?.boldPrefix && first.hints.boldPrefix < first.t.length));
+        !!(first.hints?.boldPrefix && first.hints.boldPrefix < first.t.length) ||
+        this.isBoldTitleAt(first.i));
     if (cat !== undefined) {
       categoryLine = cat;
       const rest = candidates.filter((h) => h > cat);
@@ -366,7 +373,7 @@ class ChapterBuilder {
       return i + 1;
     }
     // A short paragraph all in bold, followed by body text: an entry title on its own line.
-    if (p.hints?.bold && p.forced !== 'body' && isTitleLike(p, 40) && next && next.kind === 'text' && !this.isBoldRunIn(next) && !this.headingRole(next)) {
+    if (this.isBoldTitleAt(i)) {
       this.closeOpen(i);
       this.newEntry(i, cleanTitle(p.t.replace(/^[【〖[]|[】〗\]]$/g, '')), [i]);
       return i + 1;
@@ -537,7 +544,16 @@ class ChapterBuilder {
   private isBoldRunIn(p: PLine): boolean {
     if (p.kind !== 'text' || p.forced === 'body') return false;
     if (p.hints?.boldPrefix && p.hints.boldPrefix < p.t.length) return true;
-    return !!p.hints?.bold && isTitleLike(p, 40);
+    return isBoldTitle(p);
+  }
+
+  /** A short paragraph all in bold followed by body text: an entry title on its own line (rich sources). */
+  private isBoldTitleAt(i: number): boolean {
+    const p = this.lines[i]!;
+    if (!isBoldTitle(p)) return false;
+    const n = nextContent(this.lines, i, this.end);
+    const q = n >= 0 ? this.lines[n]! : null;
+    return !!q && q.kind === 'text' && !q.hints?.headingLevel && !isBoldTitle(q) && !(q.hints?.boldPrefix && q.hints.boldPrefix < q.t.length);
   }
 
   private onEntry(i: number): number {
@@ -1074,6 +1090,9 @@ class ChapterBuilder {
     const target =
       (num !== null ? [...this.tables].reverse().find((t) => t.block.number === num) : undefined) ?? this.tables[this.tables.length - 1];
     this.ctx.role(i, 'table-continuation');
+    // "续表" above a real table (DOCX, HTML): that table's rows continue the target, its repeated header dropped.
+    const n = nextContent(this.lines, i, this.end);
+    if (target && n >= 0 && this.lines[n]!.kind === 'table-unit') return this.continueWithUnit(target, i, n);
     const { rows, next } = this.readRows(i + 1);
     if (!target) {
       this.ctx.doubt(i, 'table', 'import.doubt.continuationWithoutTable', 'table-continuation', []);
@@ -1100,6 +1119,28 @@ class ChapterBuilder {
     return this.readTableNote(target, next);
   }
 
+  /** Rows of the real table at line n appended to `target`, the header it repeats removed. */
+  private continueWithUnit(target: TableB, i: number, n: number): number {
+    const u = this.lines[n]!.unit;
+    if (u.kind !== 'table') return i + 1;
+    const part = sourceTableToTable(this.ids, u, null, '');
+    const rows = [...part.headerRows, ...part.bodyRows];
+    const key = (r: (typeof rows)[number]) => tableHeaderKey(r.cells.map((c) => c.text));
+    const header = [...target.block.headerRows];
+    // The part repeats the header rows (one or more) when its first rows read the same.
+    let k = 0;
+    while (k < header.length && k < rows.length && key(rows[k]!) === key(header[k]!)) k++;
+    if (k === 0 && rows[0] && key(rows[0]) === target.header) k = 1;
+    this.ctx.lineReports[i]!.blockId = target.block.id;
+    target.parts++;
+    this.ctx.heal('table-continued', [target.i, i, n], target.block.id);
+    if (k > 0) this.ctx.heal('header-repeat-removed', [n], target.block.id);
+    target.block.bodyRows.push(...rows.slice(k));
+    this.ctx.role(n, 'table-row', undefined, target.block.id);
+    this.noteInterruption(i);
+    return this.readTableNote(target, n + 1);
+  }
+
   private onTableUnit(i: number): number {
     const u = this.lines[i]!.unit;
     if (u.kind !== 'table') return i + 1;
@@ -1107,7 +1148,8 @@ class ChapterBuilder {
     const numbered = this.tableNumber;
     this.tableNumber = null;
     const table = sourceTableToTable(this.ids, u, numbered?.number ?? null, numbered?.title || pending.title);
-    const rec: TableB = { kind: 'table', block: table, i, parts: 1, header: '', columns: u.rows[0]?.cells.length ?? 0 };
+    const first = table.headerRows[0] ?? table.bodyRows[0];
+    const rec: TableB = { kind: 'table', block: table, i, parts: 1, header: tableHeaderKey(first?.cells.map((c) => c.text) ?? []), columns: u.rows[0]?.cells.length ?? 0 };
     this.ctx.role(i, 'table-row', undefined, table.id);
     this.placeTable(rec, i);
     return i + 1;
@@ -1475,6 +1517,16 @@ class ChapterBuilder {
     };
     return { category, report, categoryTitle: this.categoryTitle };
   }
+}
+
+/**
+ * A title set in bold on a line of its own: short, no sentence stop, not a heading style. Commas are allowed
+ * (quoted proposal titles: "“关于重振武林商圈,打造中国不夜城的建议”办理").
+ */
+function isBoldTitle(p: PLine): boolean {
+  if (p.kind !== 'text' || !p.hints?.bold || p.hints.headingLevel || p.forced === 'body') return false;
+  const s = squash(p.t);
+  return s.length <= 40 && hanCount(s) >= 2 && !hasSentenceStop(s) && !endsWithClauseMark(s) && !p.softTerminal && !isBracketed(s);
 }
 
 /** The first characters of a line with runs of digits folded: "2月27日，区政府…" → "#月#日". */

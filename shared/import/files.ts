@@ -47,8 +47,12 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='标题1'] => h1:fresh",
   "p[style-name='标题2'] => h2:fresh",
   "p[style-name='标题3'] => h3:fresh",
+  "p[style-name='标题 4'] => h4:fresh",
+  "p[style-name='标题4'] => h4:fresh",
   "p[style-name='Caption'] => p.caption:fresh",
-  "p[style-id='Caption'] => p.caption:fresh",
+  "p[style-name='caption'] => p.caption:fresh",
+  // A style by its id (Word's built-in caption style is stored as w:pStyle w:val="Caption").
+  'p.Caption => p.caption:fresh',
   "p[style-name='题注'] => p.caption:fresh",
 ];
 
