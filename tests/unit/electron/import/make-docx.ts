@@ -28,7 +28,7 @@ const cell = (text: string, extra: Partial<ConstructorParameters<typeof TableCel
 
 export interface ChapterDocxOptions {
   /**
-   * How entry titles are set: 'run-in' a bold run at the start of the paragraph ("概况　2020年，…");
+   * How entry titles are set: 'run-in' a bold run at the start of the paragraph ("概况" then the text);
    * 'paragraph' a short all-bold paragraph of its own, the text in the next paragraph (no 【】).
    */
   entries?: 'run-in' | 'paragraph';
