@@ -74,7 +74,7 @@ function narrowColumns(text: string): string {
  * ASCII half), captions and credits included, no blank lines, no indentation; `indent` adds the two-character
  * indent of each paragraph's first line.
  */
-function hardWrap(text: string, em: number, indent = false): string {
+function hardWrap(text: string, em: number, indent = false, emOf: (line: string) => number = () => em): string {
   const width = (ch: string) => (ch.codePointAt(0)! < 0x2000 ? 1 : 2);
   const out: string[] = [];
   for (const line of text.split('\n')) {
@@ -84,10 +84,11 @@ function hardWrap(text: string, em: number, indent = false): string {
       out.push(line);
       continue;
     }
+    const max = 2 * emOf(t);
     let cur = indent && !t.startsWith('【') ? '\u3000\u3000' : '';
     let w = cur ? 4 : 0;
     for (const ch of t) {
-      if (w + width(ch) > 2 * em && cur.trim()) {
+      if (w + width(ch) > max && cur.trim()) {
         out.push(cur);
         cur = '';
         w = 0;
@@ -141,6 +142,19 @@ describe('recognition survives other extractions of the same texts', () => {
       for (const [m, v] of Object.entries(Object.values(s.measures)[0]!)) expect(v, `${m}\n${s.output}`).toBeGreaterThanOrEqual(0.95);
     });
   }
+
+  it('002: a caption set narrower than the column, without a date to open it, is gathered back from its credit', () => {
+    const caption = '拱墅区第一次全国自然灾害综合风险普查应急管理系统调查工作推进会现场';
+    const text = seedText('002').replace('2021年9月18日,拱墅区第一次全国自然灾害综合风险普查应急管理系统调查工作推进会举行', caption);
+    const wrapped = hardWrap(text, 30, false, (line) => (line === caption ? 14 : 30));
+    expect(wrapped).toContain(`\n${caption.slice(0, 14)}\n`);
+    const r = recogniseText(wrapped, '002');
+    const o = toOutline(r) as { figures: { caption: string; credit: string }[]; sections: { title: string; entries: { title: string; paragraphs: number; bodyEnd: string }[] }[] };
+    expect(o.figures).toContainEqual(expect.objectContaining({ caption, credit: '区应急管理局 供稿' }));
+    // The paragraph the photo interrupted is whole again.
+    const entry = o.sections.find((s) => s.title === '应急管理')!.entries.find((e) => e.title === '安全生产监管')!;
+    expect(entry.paragraphs).toBe(1);
+  });
 
   it('000: a remark wholly in brackets before an entry is not a section title', () => {
     const text = seedText('000').replace('【区政府常务会议】', '（以上数据截至2020年底）\n\n【区政府常务会议】');
