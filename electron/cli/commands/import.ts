@@ -8,7 +8,7 @@ import path from 'node:path';
 import { t } from '../../../shared/i18n';
 import { placeImport, toOutline, type ImportResult } from '../../../shared/import';
 import { isUserError, newBook, parseBook, randomId, UserError, type Book } from '../../../shared/model';
-import { importFile } from '../../node/import/files';
+import { expandImportPaths, importFile } from '../../node/import/files';
 import type { Command } from '../command';
 import { checkOptions, readBookFromFile, writeBookToFile } from '../files';
 import type { CliIo } from '../io';
@@ -26,8 +26,9 @@ function yearOption(args: { options: Record<string, string | true> }, name: stri
 function reportImport(io: CliIo, name: string, r: ImportResult): void {
   const enc = r.report.source.encoding;
   if (enc) {
-    const params = { file: name, encoding: enc.encoding.toUpperCase(), method: enc.method, confidence: enc.confidence.toFixed(2) };
+    const params = { file: name, encoding: enc.encoding.toUpperCase(), method: zh(`import.cli.method.${enc.method}`), confidence: enc.confidence.toFixed(2) };
     io.err(zh(enc.confidence < 0.8 ? 'import.cli.lowConfidence' : 'import.cli.encoding', params));
+    if (enc.replaced) io.err(zh('import.cli.replaced', { file: name, encoding: params.encoding, count: enc.replaced }));
   }
   const c = r.report.counts;
   io.err(zh('import.cli.imported', { file: name, summary: zh('import.cli.counts', { ...c }) }));
@@ -38,16 +39,22 @@ export const importCommand: Command = {
   name: 'import',
   summary: zh('import.cli.summary'),
   usage: [
-    'yearbook import FILE… --out BOOK [--title 书名] [--volume-year 年份] [--record-year 年份] [--encoding 编码]',
+    'yearbook import FILE|文件夹… --out BOOK [--title 书名] [--volume-year 年份] [--record-year 年份] [--encoding 编码]',
     'yearbook import FILE --outline [--encoding 编码]     输出结构大纲（JSON）',
-    '  FILE 可以是 .txt（UTF-8、GB18030/GBK、UTF-16）、.docx 或 .html；BOOK 已存在时导入内容追加到其中。',
+    '  FILE 可以是 .txt（UTF-8、GB18030/GBK、UTF-16，或用 --encoding Big5 指定繁体）、.docx 或 .html；',
+    '  给出文件夹时导入其中（含子文件夹）所有 .txt、.docx、.html 文件；BOOK 已存在时导入内容追加到其中。',
   ],
   flags: ['outline'],
   async run(args, io) {
     checkOptions('import', args, ['out', 'outline', 'title', 'volume-year', 'record-year', 'encoding']);
-    const files = args.positionals;
-    if (!files.length) throw new UserError('import.cli.needFiles');
+    if (!args.positionals.length) throw new UserError('import.cli.needFiles');
     const encoding = typeof args.options.encoding === 'string' ? args.options.encoding : undefined;
+    // A folder stands for its text, Word and web files (a department's whole folder).
+    const { files, folders } = await expandImportPaths(args.positionals);
+    for (const f of folders) {
+      if (!f.count) throw new UserError('import.cli.emptyFolder', { folder: f.folder });
+      io.err(zh('import.cli.folder', { folder: f.folder, count: f.count }));
+    }
 
     if (args.options.outline === true) {
       if (files.length !== 1) throw new UserError('import.cli.outlineOne');
