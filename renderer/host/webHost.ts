@@ -140,6 +140,8 @@ export class WebHost implements HostApi {
         const exts = (req.filters ?? []).flatMap((f) => f.extensions);
         const all = [...(input.files ?? [])];
         const files = all.filter((f) => !req.folders || (!f.webkitRelativePath.split('/').some(isHiddenName) && matchesExtensions(f.name, exts)));
+        // A folder's files in path order, as the desktop shell gives them.
+        if (req.folders) files.sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath, 'zh-Hans-CN'));
         done();
         if (req.folders && all.length && !files.length && req.perFileErrors) {
           resolve([{ name: all[0]!.webkitRelativePath.split('/')[0] ?? '', bytes: new Uint8Array(), error: { reason: 'empty-folder' } }]);

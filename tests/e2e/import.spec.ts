@@ -1,7 +1,8 @@
 // The import review (文件 › 导入稿件…): real corpus seeds and a Word draft go through the recogniser in the
 // import worker; the screen's counts are checked against the seeds' gold structure, a doubt is corrected,
 // the drafts are placed and accepted in one book change that survives a reload and that one undo takes back.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import iconv from 'iconv-lite';
 import path from 'node:path';
 import { expect, test, type FileChooser, type Page } from '@playwright/test';
@@ -170,6 +171,31 @@ test.describe('importing drafts in the app', () => {
     await review.getByRole('button', { name: '接受导入' }).click();
     await expect(review).toBeHidden();
     await expect(tree.locator('[data-kind="section"]')).toHaveCount(8 + want.sections);
+    con.check();
+  });
+
+  test('a department\'s whole folder chosen with 添加文件夹…: its drafts, sub-folders included, each its own draft', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    const dir = mkdtempSync(path.join(tmpdir(), 'yb-folder-'));
+    const folder = path.join(dir, '区政府办');
+    mkdirSync(path.join(folder, '2021'), { recursive: true });
+    writeFileSync(path.join(folder, '下城区人民政府.txt'), seed(XIACHENG));
+    writeFileSync(path.join(folder, '2021', '拱墅.txt'), seed('002_92bbe13f21c1c589'));
+    writeFileSync(path.join(folder, '照片.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    writeFileSync(path.join(folder, '~$下城区人民政府.txt'), 'Word lock file');
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    await page.getByRole('menuitem', { name: '文件' }).click();
+    await page.getByRole('menuitem', { name: '从剪贴板导入' }).click();
+    const review = page.getByRole('dialog', { name: '导入稿件' });
+    const chooser = page.waitForEvent('filechooser');
+    await review.getByRole('button', { name: '添加文件夹…' }).first().click();
+    await (await chooser).setFiles(folder);
+    await expect(review.locator('.imp-file.is-ready')).toHaveCount(2, { timeout: 30_000 });
+    await expect(review.locator('.imp-file-name')).toHaveText(['拱墅.txt', '下城区人民政府.txt']);
+    await expect(review.locator('.imp-file').first()).toContainText('区政府办/2021');
+    await keepScreenshot(page, testInfo, 'import-folder');
+    rmSync(dir, { recursive: true, force: true });
     con.check();
   });
 
