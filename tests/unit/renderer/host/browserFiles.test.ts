@@ -60,6 +60,6 @@ describe('files dropped on the window', () => {
     const docx = new File([new Uint8Array(300)], '稿件.docx');
     expect((await readBrowserFile(docx, { maxBytes: 100, maxBytesByExtension: { docx: 1000 } })).bytes).toHaveLength(300);
     const { files } = await filesOfEntries([fileEntry('不见了.txt', 1, true)], () => true);
-    expect(await readFound(files[0]!, {})).toMatchObject({ name: '不见了.txt', error: { reason: 'unreadable', message: '无法读取文件' } });
+    expect(await readFound(files[0]!, {})).toMatchObject({ name: '不见了.txt', error: { reason: 'unreadable', message: '文件已被移动、删除或无权访问' } });
   });
 });

@@ -140,14 +140,15 @@ describe('web host', () => {
       this.dispatchEvent(new Event('change'));
     });
     const files = await host.openFiles({ folders: true, perFileErrors: true, maxBytes: 100, filters: [{ name: '稿件', extensions: ['txt', 'docx'] }] });
+    // In path order (pinyin within a folder), as the desktop shell gives them.
     expect(files.map((f) => [f.relativePath, f.error?.reason ?? f.bytes.length])).toEqual([
-      ['民政局/概况.txt', 3],
-      ['民政局/全书.txt', 'too-large'],
       ['民政局/2021/养老.docx', 4],
+      ['民政局/概况.txt', 3],
       ['民政局/坏.txt', 'unreadable'],
+      ['民政局/全书.txt', 'too-large'],
     ]);
     // Without per-file errors the first bad file fails the call with a Chinese message.
-    await expect(host.openFiles({ folders: true, maxBytes: 100, filters: [{ name: '稿件', extensions: ['txt'] }] })).rejects.toThrow('文件“全书.txt”太大');
+    await expect(host.openFiles({ folders: true, maxBytes: 100, filters: [{ name: '稿件', extensions: ['txt'] }] })).rejects.toThrow('无法读取文件“坏.txt”：文件已被移动、删除或无权访问');
   });
 
   it('reads HTML and text from the clipboard where the browser allows it', async () => {
