@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { HostFile, OpenFilesRequestSchema } from '../../shared/host/host';
 import { BOOK_FILE_EXTENSION } from '../../shared/bookfile/bookfile';
+import { t } from '../../shared/i18n';
 import { UserError } from '../../shared/model/errors';
 import { errnoText } from './backups';
 import { writeFileAtomic } from './safeWrite';
@@ -29,7 +30,7 @@ export async function readHostFile(filePath: string, maxBytes = MAX_OPEN_BYTES):
 /** The Chinese UserError of a file that was not read. */
 function fileError(f: HostFile): UserError {
   if (f.error?.reason === 'too-large') return new UserError('shell.file.tooLarge', { file: f.name, size: formatBytes(f.error.size) }, f.path ?? f.name);
-  if (f.error?.reason === 'empty-folder') return new UserError('shell.file.readFailed', { file: f.name, reason: '文件夹中没有可打开的文件' }, f.path ?? f.name);
+  if (f.error?.reason === 'empty-folder') return new UserError('shell.file.readFailed', { file: f.name, reason: t('import.reason.emptyFolder', {}, 'zh') }, f.path ?? f.name);
   return new UserError('shell.file.readFailed', { file: f.name, reason: f.error?.reason === 'unreadable' ? f.error.message : '' }, f.path ?? f.name);
 }
 

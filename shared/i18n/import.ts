@@ -16,6 +16,7 @@ const zh = {
   'import.reason.folder': '这是一个文件夹，不是文件',
   'import.reason.unreadable': '无法读取文件',
   'import.reason.browserUnreadable': '文件已被移动、删除或无权访问',
+  'import.reason.emptyFolder': '文件夹中没有可导入的文件',
   'import.nothingRecognised': '“{file}”中没有识别出任何内容。',
   // Placeholders for parts the source does not name
   'import.untitledCategory': '未命名类目',
@@ -124,6 +125,7 @@ const en: Record<keyof typeof zh, string> = {
   'import.reason.folder': 'it is a folder, not a file',
   'import.reason.unreadable': 'the file cannot be read',
   'import.reason.browserUnreadable': 'the file was moved, deleted or may not be read',
+  'import.reason.emptyFolder': 'the folder holds no file to import',
   'import.nothingRecognised': 'Nothing was recognised in "{file}".',
   'import.untitledCategory': 'Untitled category',
   'import.untitledSection': 'Untitled section',
