@@ -4,6 +4,7 @@
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -22,7 +23,7 @@ import { t, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { describeError } from '../../shared/model/errors';
 import { BackupStore } from '../node/backups';
 import { CloseGuard } from '../node/closeGuard';
-import { bookFilesInArgv, readHostFile, withExtension, writeHostFile } from '../node/files';
+import { bookFilesInArgv, readChosenFiles, readHostFile, withExtension, writeHostFile } from '../node/files';
 import { createIpcRouter, type IpcEventLike } from '../node/ipc';
 import { createFileLogger } from '../node/log';
 import { buildMenuTemplate } from '../node/menu';
@@ -326,18 +327,32 @@ function wireIpc(): void {
       }),
       [IPC.openFiles]: async ([req], event) => {
         const win = windowOf(event);
+        // Windows and Linux cannot pick files and folders in one dialog: a folder choice is its own dialog.
+        const properties: Electron.OpenDialogOptions['properties'] = req.folders ? ['openDirectory'] : ['openFile'];
+        if (req.multiple) properties.push('multiSelections');
         const options: Electron.OpenDialogOptions = {
           ...(req.title ? { title: req.title } : {}),
           ...(lastDir ? { defaultPath: lastDir } : {}),
-          filters: req.filters,
-          properties: req.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+          ...(req.folders ? {} : { filters: req.filters }),
+          properties,
         };
         const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         if (r.canceled || r.filePaths.length === 0) return [];
         lastDir = path.dirname(r.filePaths[0]!);
-        const files: HostFile[] = [];
-        for (const p of r.filePaths) files.push(await readHostFile(p));
+        // Sizes are checked before reading; folders become the files in them (electron/node/files.ts).
+        const files = await readChosenFiles(r.filePaths, req);
+        log.info(`open dialog: ${files.length} file(s), ${files.filter((f) => f.error).length} not read`);
         return files;
+      },
+      [IPC.readClipboard]: async () => {
+        // HTML as Word, WPS or a browser put it there (sanitised in the renderer before recognition).
+        let html = '';
+        for (const item of await clipboard.read()) {
+          if (!item.types.includes('text/html')) continue;
+          html = await (await item.getType('text/html')).text();
+          break;
+        }
+        return { html, text: await clipboard.readText() };
       },
       [IPC.saveFile]: async ([req], event) => {
         const win = windowOf(event);

@@ -10,6 +10,7 @@ import {
   SaveFileRequestSchema,
   type AppInfo,
   type BackupInfo,
+  type ClipboardContent,
   type HostFile,
   type SaveResult,
 } from '../../shared/host/host';
@@ -24,6 +25,7 @@ export const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 export const invokeSchemas = {
   [IPC.appInfo]: z.tuple([]),
   [IPC.openFiles]: z.tuple([OpenFilesRequestSchema]),
+  [IPC.readClipboard]: z.tuple([]),
   [IPC.saveFile]: z.tuple([SaveFileRequestSchema]),
   [IPC.printToPdf]: z.tuple([PrintToPdfRequestSchema.extend({ jobId: ShortId })]),
   [IPC.cancelPrint]: z.tuple([ShortId]),
@@ -49,6 +51,7 @@ export type SendArgs<C extends SendChannel> = z.output<(typeof sendSchemas)[C]>;
 export interface InvokeResults {
   [IPC.appInfo]: AppInfo;
   [IPC.openFiles]: HostFile[];
+  [IPC.readClipboard]: ClipboardContent;
   [IPC.saveFile]: SaveResult;
   [IPC.printToPdf]: Uint8Array;
   [IPC.cancelPrint]: void;

@@ -29,6 +29,7 @@ const host: HostApi = {
   shell: 'electron',
   appInfo: () => call(IPC.appInfo),
   openFiles: (req) => call(IPC.openFiles, req),
+  readClipboard: () => call(IPC.readClipboard),
   saveFile: (req) => call(IPC.saveFile, req),
   printToPdf: (req) => call(IPC.printToPdf, req),
   cancelPrint: (jobId) => call(IPC.cancelPrint, jobId),

@@ -6,6 +6,7 @@ import type {
   AppInfo,
   BackupInfo,
   BackupRequest,
+  ClipboardContent,
   FileFilter,
   HostApi,
   HostFile,
@@ -19,6 +20,9 @@ import type {
 } from '../../shared/host';
 import { t } from '../../shared/i18n';
 import { BackupDb, BackupStore } from './backupStore';
+import { isHiddenName, matchesExtensions, readBrowserFile } from './browserFiles';
+import { formatSize } from '../../shared/import/encoding';
+import { UserError } from '../../shared/model/errors';
 
 /**
  * The web-mode print service (registered in vite.config.ts by the PDF export):
@@ -130,16 +134,51 @@ export class WebHost implements HostApi {
         done();
         resolve([]);
       });
+      // A folder: the browser gives every file in it (sub-folders included) with its relative path.
+      if (req.folders) input.webkitdirectory = true;
       input.addEventListener('change', () => {
-        const files = [...(input.files ?? [])];
+        const exts = (req.filters ?? []).flatMap((f) => f.extensions);
+        const all = [...(input.files ?? [])];
+        const files = all.filter((f) => !req.folders || (!f.webkitRelativePath.split('/').some(isHiddenName) && matchesExtensions(f.name, exts)));
+        // A folder's files in path order, as the desktop shell gives them.
+        if (req.folders) files.sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath, 'zh-Hans-CN'));
         done();
-        Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
-          .then(resolve)
-          .catch(reject);
+        if (req.folders && all.length && !files.length && req.perFileErrors) {
+          resolve([{ name: all[0]!.webkitRelativePath.split('/')[0] ?? '', bytes: new Uint8Array(), error: { reason: 'empty-folder' } }]);
+          return;
+        }
+        const limits = { maxBytes: req.maxBytes, maxBytesByExtension: req.maxBytesByExtension };
+        void (async () => {
+          const out: HostFile[] = [];
+          // One at a time, each checked by size before it is read.
+          for (const f of files) {
+            const h = await readBrowserFile(f, limits, f.webkitRelativePath || undefined);
+            // Without per-file errors the first bad file fails the call, as in the desktop shell.
+            if (h.error?.reason === 'too-large' && !req.perFileErrors) throw new UserError('shell.file.tooLarge', { file: f.name, size: formatSize(f.size) });
+            if (h.error?.reason === 'unreadable' && !req.perFileErrors) throw new UserError('shell.file.readFailed', { file: f.name, reason: h.error.message });
+            out.push(h);
+          }
+          return out;
+        })().then(resolve, reject);
       });
       doc.body.append(input);
       input.click();
     });
+  }
+
+  /** The clipboard through the async Clipboard API (the browser may ask the user, or refuse). */
+  async readClipboard(): Promise<ClipboardContent> {
+    const clip = this.win.navigator.clipboard;
+    if (!clip) throw new Error('no clipboard API');
+    let html = '';
+    let text = '';
+    if (typeof clip.read === 'function') {
+      for (const item of await clip.read()) {
+        if (!html && item.types.includes('text/html')) html = await (await item.getType('text/html')).text();
+        if (!text && item.types.includes('text/plain')) text = await (await item.getType('text/plain')).text();
+      }
+    } else text = await clip.readText();
+    return { html, text };
   }
 
   async saveFile(req: SaveFileRequest): Promise<SaveResult> {

@@ -8,6 +8,7 @@ export const MENU_COMMANDS = [
   'file.save',
   'file.saveAs',
   'file.import',
+  'file.importClipboard',
   'file.exportPdf',
   'file.exportDocx',
   'file.backupNow',
@@ -44,6 +45,7 @@ export const MENU_COMMANDS = [
 export const IPC = {
   appInfo: 'host:app-info',
   openFiles: 'host:open-files',
+  readClipboard: 'host:read-clipboard',
   saveFile: 'host:save-file',
   printToPdf: 'host:print-to-pdf',
   cancelPrint: 'host:cancel-print',

@@ -10,10 +10,28 @@ export { IPC, MENU_COMMANDS } from './channels';
 export const FileFilterSchema = z.object({ name: z.string(), extensions: z.array(z.string().regex(/^[A-Za-z0-9*]+$/)) });
 export type FileFilter = z.infer<typeof FileFilterSchema>;
 
+/** The largest size limit a request may ask for (the host never reads more than 1 GB into memory). */
+export const MAX_OPEN_LIMIT = 1024 * 1024 * 1024;
+const SizeLimit = z.number().int().positive().max(MAX_OPEN_LIMIT);
+
 export const OpenFilesRequestSchema = z.object({
   title: z.string().max(200).optional(),
   filters: z.array(FileFilterSchema).max(20).default([]),
   multiple: z.boolean().default(false),
+  /**
+   * Choose folders instead of files: each chosen folder gives the files in it (sub-folders included, hidden
+   * files left out) whose extension one of the filters names.
+   */
+  folders: z.boolean().optional(),
+  /** Largest file read; larger ones are refused before they are read. */
+  maxBytes: SizeLimit.optional(),
+  /** Per-extension limits (lower case, without the dot), before maxBytes. */
+  maxBytesByExtension: z.record(z.string().regex(/^[a-z0-9]{1,10}$/), SizeLimit).optional(),
+  /**
+   * A file that cannot be read or is too large comes back as a HostFile with `error` (and no bytes) while the
+   * others are read; without it, the first such file fails the whole call.
+   */
+  perFileErrors: z.boolean().optional(),
 });
 export type OpenFilesRequest = z.input<typeof OpenFilesRequestSchema>;
 
@@ -30,12 +48,31 @@ export const SaveFileRequestSchema = z.object({
 });
 export type SaveFileRequest = z.input<typeof SaveFileRequestSchema>;
 
+/** Why a file was not read (OpenFilesRequest.perFileErrors). */
+export type HostFileError =
+  | { reason: 'too-large'; size: number; limit: number }
+  | { reason: 'unreadable'; /** Chinese reason for the message ("没有读取权限"). */ message: string }
+  /** A chosen folder held no file the filters name (the entry is named after the folder). */
+  | { reason: 'empty-folder' };
+
 export interface HostFile {
   /** File name without directories. */
   name: string;
   /** Full path on disk where the host knows it (Electron); absent in web mode. */
   path?: string;
+  /** Path inside a chosen or dropped folder ("区民政局/2021/稿件.docx"), where the file came from one. */
+  relativePath?: string;
   bytes: Uint8Array;
+  /** Size on disk, known before reading. */
+  size?: number;
+  /** Set when the file was not read (bytes is then empty). */
+  error?: HostFileError;
+}
+
+/** What the clipboard holds: HTML (copied from Word, WPS or a browser) and plain text; '' when absent. */
+export interface ClipboardContent {
+  html: string;
+  text: string;
 }
 
 export interface SaveResult {
@@ -107,6 +144,11 @@ export interface HostApi {
   appInfo(): Promise<AppInfo>;
   /** Shows an open dialog; resolves to [] when the user cancels. */
   openFiles(req: OpenFilesRequest): Promise<HostFile[]>;
+  /**
+   * Reads the clipboard's HTML and text (文件 › 从剪贴板导入). Rejects when the host may not read it (a
+   * browser that refuses the permission); the app then asks for Ctrl+V, which always works.
+   */
+  readClipboard?(): Promise<ClipboardContent>;
   /** Shows a save dialog and writes the bytes; saved is false when the user cancels. */
   saveFile(req: SaveFileRequest): Promise<SaveResult>;
   /** Prints a complete HTML document to PDF with Chromium's print engine. */

@@ -54,6 +54,7 @@ export const APP_MENU: readonly MenuDef[] = [
       cmd('file.saveAs', 'shell.menu.file.saveAs', 'CmdOrCtrl+Shift+S'),
       sep,
       cmd('file.import', 'shell.menu.file.import', 'CmdOrCtrl+Shift+O'),
+      cmd('file.importClipboard', 'importUi.menu.importClipboard'),
       cmd('file.exportPdf', 'shell.menu.file.exportPdf', 'CmdOrCtrl+P'),
       cmd('file.exportDocx', 'shell.menu.file.exportDocx'),
       sep,

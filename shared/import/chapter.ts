@@ -11,10 +11,10 @@ import type { Attribution, Category, Entry, Figure, Footnote, Mark, Paragraph, S
 import { t } from '../i18n';
 import type { RunContext } from './context';
 import { isCreditLike, parseBookTitleLine, splitTrailingAttribution } from './patterns';
-import { isTitleLike, nextContent, prevContent, type PLine } from './prepare';
+import { isBracketed, isTitleLike, nextContent, prevContent, type PLine } from './prepare';
 import { buildTextTable, sourceTableToTable, tableHeaderKey } from './tables';
-import { breakKind, cleanTitle, collapseCjkSpacing, endsSentence, joinBroken, squash, startsMidSentence } from './text';
-import { isNarrow } from './reports';
+import { breakKind, cleanTitle, collapseCjkSpacing, endsSentence, endsWithClauseMark, hanCount, hasSentenceStop, joinBroken, squash, startsMidSentence } from './text';
+import { lineLayout, type Layout } from './layout';
 import type { DocumentReport } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -44,6 +44,8 @@ interface FigureB {
   kind: 'figure';
   block: Figure;
   i: number;
+  /** The caption's last line (a wrapped caption spans several). */
+  end?: number;
 }
 
 interface TableB {
@@ -143,9 +145,9 @@ class ChapterBuilder {
   /** Heading levels of a rich source mapped to tree levels. */
   private headingMap = new Map<number, 'category' | 'section' | 'subsection' | 'entry'>();
   private segmentText: string | null = null;
-  /** Narrow-column text (one printed line per text line): paragraphs are decided by indentation. */
-  private readonly narrow: { narrow: boolean; full: number };
-  /** The last paragraph while no structure came after it (a narrow column may continue it). */
+  /** Wrapped text (one printed line per text line): paragraphs are decided by line widths. */
+  private readonly layout: Layout;
+  /** The last paragraph while no structure came after it (wrapped text may continue it). */
   private lastPara: ParaB | null = null;
 
   constructor(
@@ -157,7 +159,7 @@ class ChapterBuilder {
     this.ids = ctx.ids;
     this.categoryId = ctx.ids(ID_PREFIX.category);
     this.planHeadingLevels();
-    this.narrow = isNarrow(ctx.lines, start, end);
+    this.layout = lineLayout(ctx.lines, start, end);
   }
 
   build(): ChapterResult {
@@ -177,11 +179,16 @@ class ChapterBuilder {
   private planHeadingLevels(): void {
     const levels = new Set<number>();
     let markedEntries = false;
+    // Entry titles the text marks itself: 【】, a bold run-in title, or short all-bold paragraphs followed
+    // by body text (two at least: one bold line may be a table title or an emphasis).
+    let boldTitles = 0;
     for (let i = this.start; i < this.end; i++) {
       const p = this.lines[i]!;
       if (p.hints?.headingLevel) levels.add(p.hints.headingLevel);
       if (p.kind === 'entry' || (p.hints?.boldPrefix && p.hints.boldPrefix < p.t.length)) markedEntries = true;
+      if (this.isBoldTitleAt(i)) boldTitles++;
     }
+    if (boldTitles >= 2) markedEntries = true;
     const sorted = [...levels].sort((a, b) => a - b);
     const roles: ('category' | 'section' | 'subsection' | 'entry')[] =
       sorted.length >= 3
@@ -218,7 +225,8 @@ class ChapterBuilder {
         continue;
       }
       const role = this.headingRole(p);
-      if (p.kind === 'english' || (p.kind === 'text' && (isTitleLike(p, 40) || role === 'category' || role === 'section') && role !== 'entry')) {
+      // (A bold entry title of a rich source opens the body.)
+      if (p.kind === 'english' || (p.kind === 'text' && (isTitleLike(p, 40) || role === 'category' || role === 'section') && role !== 'entry' && (role || !this.isBoldTitleAt(i)))) {
         head.push(i);
         continue;
       }
@@ -229,9 +237,12 @@ class ChapterBuilder {
     // Book title lines ("拱墅年鉴") are volume information, not structure.
     const candidates: number[] = [];
     let english: number | null = null;
+    const englishLines: number[] = [];
     for (const h of head) {
       const p = this.lines[h]!;
       if (p.kind === 'english') {
+        englishLines.push(h);
+        // An English name wrapped over two lines: its nearest line decides which Chinese title it names.
         english = english ?? h;
         continue;
       }
@@ -254,14 +265,16 @@ class ChapterBuilder {
         first.kind === 'subsection' ||
         this.headingRole(first) === 'entry' ||
         this.headingRole(first) === 'subsection' ||
-        !!(first.hints?.boldPrefix && first.hints.boldPrefix < first.t.length));
+        !!(first.hints?.boldPrefix && first.hints.boldPrefix < first.t.length) ||
+        this.isBoldTitleAt(first.i));
     if (cat !== undefined) {
       categoryLine = cat;
       const rest = candidates.filter((h) => h > cat);
       if (rest.length) sectionLine = rest[rest.length - 1]!;
     } else if (english !== null) {
       // The Chinese title next to the English name is the category's.
-      const adj = candidates.reduce<number | null>((best, h) => (best === null || Math.abs(h - english!) < Math.abs(best - english!) ? h : best), null);
+      const dist = (h: number) => Math.min(...englishLines.map((e) => Math.abs(h - e)));
+      const adj = candidates.reduce<number | null>((best, h) => (best === null || dist(h) < dist(best) ? h : best), null);
       categoryLine = adj;
       const after = candidates.filter((h) => h !== adj && h > (adj ?? -1));
       if (after.length) sectionLine = after[after.length - 1]!;
@@ -283,8 +296,8 @@ class ChapterBuilder {
       }
     }
     if (english !== null) {
-      this.categoryTitleEn = this.lines[english]!.t.replace(/\s+/g, ' ');
-      this.ctx.role(english, 'category-en', this.categoryId);
+      this.categoryTitleEn = englishLines.map((h) => this.lines[h]!.t).reduce((a, b) => joinBroken(a, b), '').replace(/\s+/g, ' ');
+      for (const h of englishLines) this.ctx.role(h, 'category-en', this.categoryId);
     }
     if (this.categoryTitle === null) this.ctx.doubt(head[0] ?? this.start, 'category-title', 'import.doubt.noCategory', 'book-head', ['section']);
     return i;
@@ -327,8 +340,7 @@ class ChapterBuilder {
       case 'image-unit':
         return this.onImage(i);
       case 'footnote':
-        this.addFootnote(i, p.footnote!.marker, p.footnote!.text);
-        return i + 1;
+        return this.onFootnote(i);
       case 'footnote-unit': {
         const u = p.unit;
         if (u.kind === 'footnote') this.addFootnote(i, '', u.text, u.noteKey);
@@ -361,7 +373,7 @@ class ChapterBuilder {
       return i + 1;
     }
     // A short paragraph all in bold, followed by body text: an entry title on its own line.
-    if (p.hints?.bold && p.forced !== 'body' && isTitleLike(p, 40) && next && next.kind === 'text' && !this.isBoldRunIn(next) && !this.headingRole(next)) {
+    if (this.isBoldTitleAt(i)) {
       this.closeOpen(i);
       this.newEntry(i, cleanTitle(p.t.replace(/^[【〖[]|[】〗\]]$/g, '')), [i]);
       return i + 1;
@@ -393,8 +405,8 @@ class ChapterBuilder {
       const after = this.afterFigures(nx);
       if (
         titleLike &&
-        // In a narrow column the short last line of an open paragraph is not a title.
-        !(this.narrow.narrow && this.open) &&
+        // The short tail of a paragraph left open by a full line is never a title.
+        !this.isTail(i) &&
         after &&
         (after.kind === 'entry' || after.kind === 'subsection' || this.headingRole(after) === 'entry' || this.isBoldRunIn(after))
       ) {
@@ -404,7 +416,7 @@ class ChapterBuilder {
         return i + 1;
       }
       // A short line after a section's attribution, with body text after it: a section without titled entries.
-      if (titleLike && this.afterAttribution && !this.open && next && next.kind === 'text' && !isTitleLike(next) && (!this.narrow.narrow || p.width <= this.narrow.full - 6)) {
+      if (titleLike && this.afterAttribution && !this.open && next && next.kind === 'text' && !isTitleLike(next) && (!this.layout.wrapped || this.layout.width(p) <= this.layout.full - 6)) {
         this.ctx.doubt(i, 'section-title', 'import.doubt.sectionGuess', 'section', ['body']);
         this.newSection(i, p.t);
         return i + 1;
@@ -412,16 +424,20 @@ class ChapterBuilder {
       // Caption: a line that does not end a sentence, followed by a photo credit.
       if (next && next.kind === 'attribution' && isCreditLike(next.attribution!) && !p.terminal && p.len <= 160) {
         if (next.attribution!.kind === 'unit') this.ctx.doubt(i, 'caption', 'import.doubt.captionGuess', 'caption', ['body']);
-        const fig = this.addFigure(i, null, this.captionHead(i) + p.t, null);
+        const fig = this.addFigure(i, null, joinBroken(this.captionHead(i, nx), p.t), null);
         this.attachCredit(fig, nx);
         return nx + 1;
       }
-      // Caption with its credit on the same line: "…推进会举行 (区数据局供稿)".
-      const trailing = splitTrailingAttribution(p.t);
+      // Caption with its credit on the same line: "…推进会举行 (区数据局供稿)" — or with the credit's bracket
+      // closed on the next line when the text was wrapped ("…举行 (区数据" / "局供稿)").
+      const broken = this.bracketClosedBelow(i, nx);
+      const trailing = splitTrailingAttribution(broken ? joinBroken(p.t, next!.t) : p.t);
       if (trailing && isCreditLike(trailing.attribution) && trailing.before && !endsSentence(trailing.before, true) && trailing.before.length <= 160) {
         if (trailing.attribution.kind === 'unit') this.ctx.doubt(i, 'caption', 'import.doubt.captionGuess', 'caption', ['body']);
-        this.addFigure(i, null, this.captionHead(i) + trailing.before, trailing.attribution);
-        return i + 1;
+        const fig = this.addFigure(i, null, joinBroken(this.captionHead(i, broken ? nx : i), trailing.before), trailing.attribution);
+        if (!broken) return i + 1;
+        this.ctx.role(nx, 'credit', undefined, fig.block.id);
+        return nx + 1;
       }
       if (this.pendingImage && (p.hints?.caption || (titleLike && !this.open))) {
         this.captionImage(i, p.t);
@@ -442,24 +458,74 @@ class ChapterBuilder {
   }
 
   /**
-   * In a narrow column a caption wraps over several lines, and the lines before its last one were taken as
-   * the continuation of the paragraph the photo interrupts. Captions open with their date ("2021年11月…"):
-   * the trailing lines of the open paragraph from such a line on, printed right before, are the caption's.
+   * A caption wraps over several lines, and the lines before its last one were taken as the continuation of
+   * the paragraph the photo interrupts. Gathered back from the caption's last line (i, right before the
+   * credit at `credit`), among the open paragraph's last lines printed one after another (never its first):
+   * a line that opens with a date ("2021年11月…", how captions begin) starts the caption; else, in wrapped
+   * text, the lines set narrower than the body — unless the topmost continues the paragraph better than the
+   * text after the photo does.
    */
-  private captionHead(i: number): string {
-    const para = this.open;
-    if (!this.narrow.narrow || !para) return '';
+  private captionHead(i: number, credit: number): string {
+    // A caption that goes on "图为…" has a sentence before it, which may have closed the paragraph it joined.
+    const para = this.open ?? (/^图为/.test(this.lines[i]!.t) ? this.lastPara : null);
+    if (!para || para.frags.length < 2) return '';
     const frags = para.frags;
-    for (let k = frags.length - 1; k >= Math.max(1, frags.length - 4); k--) {
-      if (!/^\d{4}\s*年\s*\d{1,2}\s*月/.test(frags[k]!.text.trim())) continue;
-      const taken = frags.slice(k);
-      // Only lines printed one after another right before the caption's last line.
-      if (taken.some((f) => f.across?.length) || prevContent(this.lines, i, this.start) !== taken[taken.length - 1]!.i) return '';
-      frags.splice(k);
-      for (const f of taken) this.ctx.role(f.i, 'caption');
-      return taken.reduce((acc, f) => joinBroken(acc, f.text), '');
+    const lines = this.lines;
+    // The caption's last line opens it itself: nothing above belongs to it.
+    if (/^\d{4}\s*年|^\d{1,2}\s*月\s*\d{1,2}\s*日/.test(lines[i]!.t)) return '';
+    let first = frags.length;
+    for (let k = frags.length - 1, below = i; k >= Math.max(1, frags.length - 4); k--) {
+      const f = frags[k]!;
+      const next = frags[k + 1];
+      if (prevContent(lines, below, this.start) !== f.i || (next && next.across?.length)) break;
+      first = k;
+      below = f.i;
     }
-    return '';
+    if (first === frags.length) return '';
+    let from = -1;
+    for (let k = frags.length - 1; k >= first && from < 0; k--) {
+      const text = frags[k]!.text.trim();
+      if (/^\d{4}\s*年\s*\d{1,2}\s*月|^\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text)) from = k;
+      // A bare year opens a caption when the line before stops mid-sentence on characters that never
+      // run on into it anywhere else in the text ("…全区各街" / "2017年,下城区推行…").
+      else if (/^\d{4}\s*年/.test(text)) {
+        const above = frags[k - 1]!.text;
+        if (!endsSentence(above, true) && this.junctionElsewhere(above, text) === 0) from = k;
+      }
+    }
+    if (from < 0 && this.layout.wrapped) {
+      const { full, width: w } = this.layout;
+      let k = frags.length;
+      // The wrapped lines of a caption are as wide as one another and at least as wide as its last line.
+      let prevW = -1;
+      while (k - 1 >= first && frags.length - (k - 1) <= 3) {
+        const q = lines[frags[k - 1]!.i]!;
+        if (q.softTerminal || w(q) > full - 3 || w(q) < w(lines[i]!) - 1 || (prevW >= 0 && Math.abs(w(q) - prevW) > 2)) break;
+        prevW = w(q);
+        k--;
+      }
+      if (k < frags.length) {
+        const after = nextContent(lines, credit, this.end);
+        const cont = after >= 0 && lines[after]!.kind === 'text' ? lines[after]!.t : '';
+        const top = frags[k]!.text;
+        const above = frags[k - 1]!.text;
+        if (cont && this.junctionElsewhere(above, top) > this.junction(above, cont)) k++;
+      }
+      if (k < frags.length) from = k;
+    }
+    if (from < 0) return '';
+    const taken = frags.splice(from);
+    for (const f of taken) this.ctx.role(f.i, 'caption');
+    // The paragraph now ends where the photo interrupted it: open again if that was mid-sentence.
+    if (!this.endsParagraph(frags[frags.length - 1]!.text)) this.open = para;
+    return taken.reduce((acc, f) => joinBroken(acc, f.text), '');
+  }
+
+  /** Line i ends inside an opened bracket that the short next line n closes: "…举行 (区数据" / "局供稿)". */
+  private bracketClosedBelow(i: number, n: number): boolean {
+    if (n < 0) return false;
+    const q = this.lines[n]!;
+    return /[（(][^（）()]{0,30}$/.test(this.lines[i]!.t) && q.kind === 'text' && !q.forced && q.len <= 30 && /^[^（）()]*[）)]$/.test(q.t);
   }
 
   /** The first line from index n on that is not a numbered caption or its credit. */
@@ -478,7 +544,16 @@ class ChapterBuilder {
   private isBoldRunIn(p: PLine): boolean {
     if (p.kind !== 'text' || p.forced === 'body') return false;
     if (p.hints?.boldPrefix && p.hints.boldPrefix < p.t.length) return true;
-    return !!p.hints?.bold && isTitleLike(p, 40);
+    return isBoldTitle(p);
+  }
+
+  /** A short paragraph all in bold followed by body text: an entry title on its own line (rich sources). */
+  private isBoldTitleAt(i: number): boolean {
+    const p = this.lines[i]!;
+    if (!isBoldTitle(p)) return false;
+    const n = nextContent(this.lines, i, this.end);
+    const q = n >= 0 ? this.lines[n]! : null;
+    return !!q && q.kind === 'text' && !q.hints?.headingLevel && !isBoldTitle(q) && !(q.hints?.boldPrefix && q.hints.boldPrefix < q.t.length);
   }
 
   private onEntry(i: number): number {
@@ -520,7 +595,7 @@ class ChapterBuilder {
     const a = p.attribution!;
     const prev = prevContent(this.lines, i, this.start);
     // A credit right after a caption belongs to the photo.
-    if (isCreditLike(a) && this.lastFigure && !this.lastFigure.block.credit && prev === this.lastFigure.i) {
+    if (isCreditLike(a) && this.lastFigure && !this.lastFigure.block.credit && prev === (this.lastFigure.end ?? this.lastFigure.i)) {
       this.attachCredit(this.lastFigure, i);
       return i + 1;
     }
@@ -652,7 +727,7 @@ class ChapterBuilder {
   private appendText(i: number, text: string, forced?: string, offset = 0): void {
     const frag: Frag = { i, text, ...(offset ? { offset } : {}) };
     let join = forced === 'continues' ? this.lastParagraphOfOwner() : forced === 'paragraph-start' ? null : this.open;
-    if (!join && forced !== 'paragraph-start' && this.narrow.narrow && this.lastPara && this.continuesNarrow(this.lastPara, i)) join = this.lastPara;
+    if (!join && forced !== 'paragraph-start' && this.layout.wrapped && this.lastPara && this.continuesWrapped(this.lastPara, i)) join = this.lastPara;
     if (join) {
       if (this.pendingAcross.length) frag.across = this.pendingAcross;
       join.frags.push(frag);
@@ -680,17 +755,69 @@ class ChapterBuilder {
   }
 
   /**
-   * In a narrow column a line that ends a sentence ends its paragraph only when the next line is indented,
-   * or when it is itself short and not the paragraph's first line (the rule of the special reports).
+   * In wrapped text a line that ends a sentence ends its paragraph only when the next line is indented (or
+   * short), or when it is itself short — and, where paragraphs are indented, not the paragraph's first line
+   * (the rule of the special reports).
    */
-  private continuesNarrow(para: ParaB, i: number): boolean {
+  private continuesWrapped(para: ParaB, i: number): boolean {
     const cur = this.lines[i]!;
     const prev = this.lines[para.frags[para.frags.length - 1]!.i]!;
-    const full = this.narrow.full;
+    const { full, width: w, slack } = this.layout;
     if (startsMidSentence(cur.t)) return true;
-    if (cur.width <= full - 3) return false;
-    if (para.frags.length > 1 && !prev.spaced && prev.width <= full - 3) return false;
+    if (this.layout.explicitIndent) {
+      if (/^[ \u3000\u00a0]/.test(cur.raw)) return false;
+    } else if (this.layout.indented && w(cur) <= full - 3) return false;
+    if ((para.frags.length > 1 || !this.layout.indented) && !prev.spaced && w(prev) <= full - slack) return false;
+    // A full line that ends a sentence may still end its paragraph; the text tells by how its paragraphs
+    // open ("2月27日，区政府召开…" in a list of meetings) compared with how its wrapped lines do.
+    if (!this.layout.indented && endsSentence(prev.t)) {
+      const key = openerKey(cur.t);
+      const o = this.openers().get(key);
+      if (o && o.starts >= 2 && o.starts > 2 * o.runs) return false;
+    }
     return true;
+  }
+
+  private openerStats: Map<string, { starts: number; runs: number }> | null = null;
+
+  /**
+   * How lines open (their first characters, digits folded) after a sure paragraph end (a short line ending
+   * a sentence) and after a sure run-on (a full line stopping mid-sentence).
+   */
+  private openers(): Map<string, { starts: number; runs: number }> {
+    if (this.openerStats) return this.openerStats;
+    const stats = new Map<string, { starts: number; runs: number }>();
+    const { full, width: w, slack } = this.layout;
+    let prev: PLine | null = null;
+    for (let i = this.start; i < this.end; i++) {
+      const p = this.lines[i]!;
+      if (p.kind === 'blank' || p.kind === 'running-head' || p.kind === 'ignored') continue;
+      if (p.kind === 'text' && prev && (prev.kind === 'text' || prev.kind === 'entry')) {
+        const sure = prev.softTerminal && w(prev) <= full - slack ? 'starts' : !prev.softTerminal && w(prev) > full - slack ? 'runs' : null;
+        if (sure) {
+          const key = openerKey(p.t);
+          const s = stats.get(key) ?? { starts: 0, runs: 0 };
+          s[sure]++;
+          stats.set(key, s);
+        }
+      }
+      prev = p;
+    }
+    this.openerStats = stats;
+    return stats;
+  }
+
+  /**
+   * Whether line i is the short tail of the open paragraph: the paragraph's last line stopped mid-sentence at
+   * the full width (wrapped text), so this line continues it whatever it looks like.
+   */
+  private isTail(i: number): boolean {
+    const para = this.open;
+    if (!para) return false;
+    const last = para.frags[para.frags.length - 1]!;
+    if (this.layout.wrapped) return this.layout.width(this.lines[last.i]!) >= this.layout.full - 4;
+    if (last.across?.length || prevContent(this.lines, i, this.start) !== last.i) return false;
+    return startsMidSentence(this.lines[i]!.t);
   }
 
   private endsParagraph(text: string): boolean {
@@ -761,6 +888,39 @@ class ChapterBuilder {
   }
 
   private onFigure(i: number, number: string | null, caption: string, credit: ParsedAttribution | null): number {
+    // In wrapped text a caption filling its line continues on the next (up to its credit or a short line).
+    const more: number[] = [];
+    if (!credit && this.layout.wrapped && !endsSentence(caption, true)) {
+      const { full, width: w, slack } = this.layout;
+      let last = this.lines[i]!;
+      // (The first line may be indented like a paragraph's.)
+      while (more.length < 3 && w(last) > full - slack - (this.layout.indented && last.i === i ? 4 : 0)) {
+        const n = nextContent(this.lines, last.i, this.end);
+        const q = n >= 0 ? this.lines[n]! : null;
+        if (!q || q.kind !== 'text' || q.forced) break;
+        more.push(n);
+        last = q;
+        caption = joinBroken(caption, q.t);
+        // The credit may itself be broken: "…(区民政局提" / "供)".
+        const trailing = splitTrailingAttribution(caption);
+        if (trailing && isCreditLike(trailing.attribution)) {
+          caption = trailing.before;
+          credit = trailing.attribution;
+          break;
+        }
+        if (q.softTerminal) break;
+      }
+    }
+    const next = this.placeFigure(i, number, caption, credit);
+    if (!more.length) return next;
+    const fig = this.lastFigure!;
+    fig.end = more[more.length - 1]!;
+    for (const k of more) this.ctx.role(k, 'caption', undefined, fig.block.id);
+    this.ctx.heal('title-joined', [i, ...more], fig.block.id);
+    return fig.end + 1;
+  }
+
+  private placeFigure(i: number, number: string | null, caption: string, credit: ParsedAttribution | null): number {
     if (this.pendingImage && !this.pendingImage.block.caption) {
       const fig = this.pendingImage;
       fig.block.number = number;
@@ -930,6 +1090,9 @@ class ChapterBuilder {
     const target =
       (num !== null ? [...this.tables].reverse().find((t) => t.block.number === num) : undefined) ?? this.tables[this.tables.length - 1];
     this.ctx.role(i, 'table-continuation');
+    // "续表" above a real table (DOCX, HTML): that table's rows continue the target, its repeated header dropped.
+    const n = nextContent(this.lines, i, this.end);
+    if (target && n >= 0 && this.lines[n]!.kind === 'table-unit') return this.continueWithUnit(target, i, n);
     const { rows, next } = this.readRows(i + 1);
     if (!target) {
       this.ctx.doubt(i, 'table', 'import.doubt.continuationWithoutTable', 'table-continuation', []);
@@ -956,6 +1119,28 @@ class ChapterBuilder {
     return this.readTableNote(target, next);
   }
 
+  /** Rows of the real table at line n appended to `target`, the header it repeats removed. */
+  private continueWithUnit(target: TableB, i: number, n: number): number {
+    const u = this.lines[n]!.unit;
+    if (u.kind !== 'table') return i + 1;
+    const part = sourceTableToTable(this.ids, u, null, '');
+    const rows = [...part.headerRows, ...part.bodyRows];
+    const key = (r: (typeof rows)[number]) => tableHeaderKey(r.cells.map((c) => c.text));
+    const header = [...target.block.headerRows];
+    // The part repeats the header rows (one or more) when its first rows read the same.
+    let k = 0;
+    while (k < header.length && k < rows.length && key(rows[k]!) === key(header[k]!)) k++;
+    if (k === 0 && rows[0] && key(rows[0]) === target.header) k = 1;
+    this.ctx.lineReports[i]!.blockId = target.block.id;
+    target.parts++;
+    this.ctx.heal('table-continued', [target.i, i, n], target.block.id);
+    if (k > 0) this.ctx.heal('header-repeat-removed', [n], target.block.id);
+    target.block.bodyRows.push(...rows.slice(k));
+    this.ctx.role(n, 'table-row', undefined, target.block.id);
+    this.noteInterruption(i);
+    return this.readTableNote(target, n + 1);
+  }
+
   private onTableUnit(i: number): number {
     const u = this.lines[i]!.unit;
     if (u.kind !== 'table') return i + 1;
@@ -963,7 +1148,8 @@ class ChapterBuilder {
     const numbered = this.tableNumber;
     this.tableNumber = null;
     const table = sourceTableToTable(this.ids, u, numbered?.number ?? null, numbered?.title || pending.title);
-    const rec: TableB = { kind: 'table', block: table, i, parts: 1, header: '', columns: u.rows[0]?.cells.length ?? 0 };
+    const first = table.headerRows[0] ?? table.bodyRows[0];
+    const rec: TableB = { kind: 'table', block: table, i, parts: 1, header: tableHeaderKey(first?.cells.map((c) => c.text) ?? []), columns: u.rows[0]?.cells.length ?? 0 };
     this.ctx.role(i, 'table-row', undefined, table.id);
     this.placeTable(rec, i);
     return i + 1;
@@ -972,13 +1158,34 @@ class ChapterBuilder {
   // -------------------------------------------------------------------------------------------
   // Footnotes
 
-  private addFootnote(i: number, marker: string, text: string, noteKey?: string): void {
+  /** A note line ("▲…", "①…"); in wrapped text its unfinished last line continues on the next lines. */
+  private onFootnote(i: number): number {
+    const p = this.lines[i]!;
+    let text = p.footnote!.text;
+    const used = [i];
+    let last = p;
+    for (let guard = 0; guard < 8 && !last.softTerminal; guard++) {
+      const n = nextContent(this.lines, last.i, this.end);
+      const q = n >= 0 ? this.lines[n]! : null;
+      if (!q || q.kind !== 'text' || q.forced || !(this.layout.wrapped || startsMidSentence(q.t))) break;
+      text = joinBroken(text, q.t);
+      used.push(n);
+      last = q;
+    }
+    const fn = this.addFootnote(i, p.footnote!.marker, text);
+    for (const k of used.slice(1)) this.ctx.role(k, 'footnote', undefined, fn.block.id);
+    if (used.length > 1) this.ctx.heal('line-joined', used, fn.block.id);
+    return last.i + 1;
+  }
+
+  private addFootnote(i: number, marker: string, text: string, noteKey?: string): FootnoteB {
     const block: Footnote = { type: 'footnote', id: this.ids(ID_PREFIX.footnote), text: text.trim(), marks: [] };
     const rec: FootnoteB = { kind: 'footnote', block, i, marker, ...(noteKey ? { noteKey } : {}) };
     this.pushBlock(this.owner(i), rec);
     this.footnotes.push(rec);
     this.ctx.role(i, 'footnote', undefined, block.id);
     this.noteInterruption(i);
+    return rec;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1014,6 +1221,14 @@ class ChapterBuilder {
     return s;
   }
 
+  /** The junction of two pieces printed next to each other, without their own occurrence. */
+  private junctionElsewhere(left: string, right: string): number {
+    const l = squash(left);
+    const r = squash(right);
+    if (!l || !r) return 0;
+    return Math.max(0, this.junction(left, right) - 1 - (l.length >= 2 ? 2 : 0) - (r.length >= 2 ? 2 : 0));
+  }
+
   private paraText(p: ParaB): string {
     return p.frags.map((f) => f.text).join('');
   }
@@ -1045,32 +1260,40 @@ class ChapterBuilder {
         continue;
       }
       // 2. A fragment joined to the wrong open paragraph.
-      let swap: { P: ParaB; Q: ParaB; gain: number } | null = null;
+      let swap: { P: ParaB; Q: ParaB; gain: number; at: number } | null = null;
       for (let k = 0; k + 1 < this.paras.length; k++) {
         const P = this.paras[k]!;
         if (P.removed || P === D || P.frags.length < 2) continue;
-        const F1 = P.frags[P.frags.length - 1]!;
+        // The displaced piece: the last line joined, or in wrapped text every line after the last
+        // interruption (a caption or table printed between).
+        let at = P.frags.length - 1;
+        if (this.layout.wrapped) for (let j = P.frags.length - 1; j >= 1; j--) if (P.frags[j]!.across?.length) {
+          at = j;
+          break;
+        }
+        const F1 = P.frags[at]!;
         if (Math.abs(no(F1.i) - dLine) > WINDOW) continue;
         const Q = this.nextParagraphInOwner(P);
         if (!Q || Q === D || Q.frags[0]!.i < F1.i) continue;
-        const X = P.frags[P.frags.length - 2]!;
+        const X = P.frags[at - 1]!;
         const F2 = Q.frags[0]!;
         const keep = this.junction(X.text, F1.text) + this.junction(dEnd.text, F2.text);
         const change = this.junction(X.text, F2.text) + this.junction(dEnd.text, F1.text);
         if (this.junction(X.text, F2.text) >= 2 && this.junction(X.text, F1.text) === 0 && change > keep && !this.opensParagraph(F2.text)) {
           const gain = change - keep;
-          if (!swap || gain > swap.gain) swap = { P, Q, gain };
+          if (!swap || gain > swap.gain) swap = { P, Q, gain, at };
         }
       }
       if (swap) {
-        const { P, Q } = swap;
-        const F1 = P.frags.pop()!;
+        const { P, Q, at } = swap;
+        const moved = P.frags.splice(at);
+        const F1 = moved[0]!;
         // Q continues P.
         P.frags.push(...Q.frags.map((f, k) => (k === 0 ? { ...f, across: [...(f.across ?? []), F1.i] } : f)));
         for (const f of Q.frags) this.ctx.role(f.i, 'body', P.owner.id, P.id);
         this.removePara(Q);
-        D.frags.push({ ...F1, across: [] });
-        this.ctx.role(F1.i, 'body', D.owner.id, D.id);
+        D.frags.push(...moved.map((f, k) => (k === 0 ? { ...f, across: [] } : f)));
+        for (const f of moved) this.ctx.role(f.i, 'body', D.owner.id, D.id);
         this.ctx.heal('displaced-fragment', [F1.i, dEnd.i], D.id);
         this.ctx.doubt(F1.i, 'displaced-fragment', 'import.doubt.displacedFragment', 'body', ['paragraph-start'], { target: dLine });
       } else {
@@ -1294,6 +1517,21 @@ class ChapterBuilder {
     };
     return { category, report, categoryTitle: this.categoryTitle };
   }
+}
+
+/**
+ * A title set in bold on a line of its own: short, no sentence stop, not a heading style. Commas are allowed
+ * (quoted proposal titles: "“关于重振武林商圈,打造中国不夜城的建议”办理").
+ */
+function isBoldTitle(p: PLine): boolean {
+  if (p.kind !== 'text' || !p.hints?.bold || p.hints.headingLevel || p.forced === 'body') return false;
+  const s = squash(p.t);
+  return s.length <= 40 && hanCount(s) >= 2 && !hasSentenceStop(s) && !endsWithClauseMark(s) && !p.softTerminal && !isBracketed(s);
+}
+
+/** The first characters of a line with runs of digits folded: "2月27日，区政府…" → "#月#日". */
+function openerKey(text: string): string {
+  return squash(text).replace(/[0-9０-９]+/g, '#').slice(0, 4);
 }
 
 function escapeRe(s: string): string {

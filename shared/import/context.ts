@@ -2,7 +2,7 @@
 import type { MessageKey, MessageParams } from '../i18n';
 import type { IdGenerator } from '../model/ids';
 import type { PLine } from './prepare';
-import type { Heal, HealKind, LineReport, LineRole, OverrideRole, Uncertainty, UncertaintyKind, VolumeHints } from './types';
+import type { Heal, HealKind, LineReport, LineRole, OverrideRole, SourceTable, Uncertainty, UncertaintyKind, VolumeHints } from './types';
 
 export class RunContext {
   readonly lineReports: LineReport[];
@@ -16,7 +16,7 @@ export class RunContext {
   ) {
     this.lineReports = lines.map((p) => ({
       no: p.no,
-      text: p.unit.kind === 'line' ? p.unit.text : p.t,
+      text: p.unit.kind === 'line' ? p.unit.text : p.unit.kind === 'table' ? tableText(p.unit) : p.t,
       role: p.kind === 'blank' ? 'blank' : p.kind === 'running-head' ? 'running-head' : p.kind === 'ignored' ? 'ignored' : 'body',
       ...(p.forced ? { overridden: true } : {}),
     }));
@@ -49,4 +49,9 @@ export class RunContext {
     if (this.lines[lineIdx]?.forced) return;
     this.uncertain.push({ line, kind, reason, params: { line, ...params }, decision, alternatives });
   }
+}
+
+/** A real table as text for the review's source view: one line per row, cells separated by tabs. */
+function tableText(t: SourceTable): string {
+  return t.rows.map((r) => r.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t')).join('\n');
 }

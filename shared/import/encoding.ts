@@ -11,7 +11,11 @@ export const MAX_TEXT_BYTES = 50 * 2 ** 20;
 /** Largest Word document imported (photos included). */
 export const MAX_DOCX_BYTES = 150 * 2 ** 20;
 
-export const SUPPORTED_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+/**
+ * Encodings a text can be read in. Big5 (traditional Chinese) is never detected — its bytes are also valid
+ * GB18030 and a guess would be mojibake either way — but the editor may choose it.
+ */
+export const SUPPORTED_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5'] as const;
 
 /** "200 MB", "3.4 KB". */
 export function formatSize(bytes: number): string {
@@ -32,7 +36,15 @@ export function normaliseEncodingName(name: string): (typeof SUPPORTED_ENCODINGS
   if (['gb18030', 'gbk', 'gb2312', 'cp936', 'euc-cn', 'windows-936', 'hz-gb-2312', 'x-gbk', 'gb-18030'].includes(n)) return 'gb18030';
   if (['utf-16le', 'utf-16-le', 'utf16le', 'ucs-2le', 'utf-16'].includes(n)) return 'utf-16le';
   if (['utf-16be', 'utf-16-be', 'utf16be', 'ucs-2be'].includes(n)) return 'utf-16be';
+  if (['big5', 'big-5', 'big5-hkscs', 'cp950', 'x-x-big5', 'cn-big5', 'csbig5'].includes(n)) return 'big5';
   return null;
+}
+
+/** Replacement characters (U+FFFD) in decoded text: bytes the chosen encoding could not read. */
+export function countReplacements(text: string): number {
+  let n = 0;
+  for (let k = text.indexOf('\ufffd'); k >= 0; k = text.indexOf('\ufffd', k + 1)) n++;
+  return n;
 }
 
 /** Magic numbers of common binary formats. */
@@ -123,7 +135,9 @@ export function decodeText(bytes: Uint8Array, fileName: string, encoding?: strin
   if (!detected.encoding && detected.mimeType && !detected.mimeType.startsWith('text/')) {
     throw new UserError('import.binary', { file: fileName }, `detected ${detected.mimeType}`);
   }
-  const label = detected.encoding ? normaliseEncodingName(detected.encoding) : null;
+  const named = detected.encoding ? normaliseEncodingName(detected.encoding) : null;
+  // Only the encodings detection may decide; Big5 is read only when the editor chooses it.
+  const label = named === 'big5' ? null : named;
   // Another encoding (Big5, Shift_JIS, a Western code page): decoding it as GB18030 would only make mojibake.
   if (detected.encoding && !label && detected.confidence >= 0.5) {
     throw new UserError('import.undetectableEncoding', { file: fileName }, `detector: ${detected.encoding} ${detected.confidence.toFixed(2)} (not supported)`);
@@ -164,6 +178,9 @@ function round2(x: number): number {
 function finish(fileName: string, text: string, encoding: EncodingInfo): DecodedText {
   const clean = stripBom(text);
   if (!clean.trim()) throw new UserError('import.empty', { file: fileName });
+  // Never silently: a wrong choice leaves replacement characters, and the caller warns about them.
+  const replaced = countReplacements(clean);
+  if (replaced) encoding = { ...encoding, replaced };
   // Text with control characters all over is a binary file that happens to decode.
   if (encoding.method !== 'override' && plausibility(clean) < 0.9) {
     throw new UserError('import.binary', { file: fileName }, `plausibility ${plausibility(clean).toFixed(3)} as ${encoding.encoding}`);

@@ -2,6 +2,7 @@
 // about a file before and after recognition: which reader by name and content, how a .docx is checked before
 // mammoth sees it, Word's style names mapped for mammoth, and the images a recognised result really uses.
 import { UserError } from '../model/errors';
+import { MAX_DOCX_BYTES, MAX_TEXT_BYTES } from './encoding';
 import type { ImportResult } from './types';
 
 export type ImportFileKind = 'text' | 'docx' | 'doc' | 'html' | 'refused';
@@ -26,6 +27,25 @@ export function importFileKind(name: string): ImportFileKind {
   return 'text';
 }
 
+/** Extensions taken from a folder (a department's whole folder of drafts). */
+export const FOLDER_IMPORT_EXTENSIONS = ['txt', 'text', 'docx', 'html', 'htm'] as const;
+
+/**
+ * Whether a file found in a folder is a draft to import: a text, Word or web file, not hidden, not Word's
+ * lock file ("~$稿件.docx") or a temporary file.
+ */
+export function isImportableName(name: string): boolean {
+  const base = name.replace(/^.*[\\/]/, '');
+  if (!base || base.startsWith('.') || base.startsWith('~$') || base.startsWith('~WRL')) return false;
+  return (FOLDER_IMPORT_EXTENSIONS as readonly string[]).includes(fileExtension(base));
+}
+
+/** The size limit of a file by its kind (checked before it is read). */
+export function importSizeLimit(name: string): number {
+  const kind = importFileKind(name);
+  return kind === 'docx' || kind === 'doc' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
+}
+
 /** A ZIP package holding a Word document, whatever its name says. */
 export function looksLikeDocx(bytes: Uint8Array): boolean {
   if (bytes.length <= 30 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
@@ -47,8 +67,12 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='标题1'] => h1:fresh",
   "p[style-name='标题2'] => h2:fresh",
   "p[style-name='标题3'] => h3:fresh",
+  "p[style-name='标题 4'] => h4:fresh",
+  "p[style-name='标题4'] => h4:fresh",
   "p[style-name='Caption'] => p.caption:fresh",
-  "p[style-id='Caption'] => p.caption:fresh",
+  "p[style-name='caption'] => p.caption:fresh",
+  // A style by its id (Word's built-in caption style is stored as w:pStyle w:val="Caption").
+  'p.Caption => p.caption:fresh',
   "p[style-name='题注'] => p.caption:fresh",
 ];
 

@@ -106,7 +106,8 @@ class Converter {
         const h = /^h([1-6])$/.exec(tag);
         if (h) hints.headingLevel = Number(h[1]);
         const cls = attr(n, 'class') ?? '';
-        if (tag === 'figcaption' || tag === 'caption' || /\bcaption\b|题注/i.test(cls)) hints.caption = true;
+        // (Word's own HTML marks captions class="MsoCaption".)
+        if (tag === 'figcaption' || tag === 'caption' || /caption|题注/i.test(cls)) hints.caption = true;
         if (/text-align:\s*center/.test(styleOf(n)) || attr(n, 'align') === 'center' || tag === 'center') hints.center = true;
         // Footnote lists of mammoth: the <ol> whose items are footnotes.
         this.blocks(n.childNodes, hints);

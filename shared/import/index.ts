@@ -11,9 +11,9 @@ export { toOutline, chapterOutline, reportsOutline, tableOutline } from './outli
 export type { Outline, ChapterOutline, ReportsOutline, TableOutline, MixedOutline, OutlineEntry } from './outline';
 export { placeImport, placeImports, bookFromImports, PlacementError } from './place';
 export type { Placement } from './place';
-export { decodeText, checkImportSize, formatSize, normaliseEncodingName, plausibility, MAX_TEXT_BYTES, MAX_DOCX_BYTES, SUPPORTED_ENCODINGS } from './encoding';
+export { decodeText, checkImportSize, countReplacements, formatSize, normaliseEncodingName, plausibility, MAX_TEXT_BYTES, MAX_DOCX_BYTES, SUPPORTED_ENCODINGS } from './encoding';
 export type { DecodedText } from './encoding';
 export { htmlToSource } from './html';
 export type { HtmlOptions } from './html';
-export { importFileKind, fileExtension, looksLikeDocx, checkDocxBytes, DOCX_STYLE_MAP, imageExtension, usedAssetIds, finishImport } from './files';
+export { importFileKind, fileExtension, isImportableName, importSizeLimit, FOLDER_IMPORT_EXTENSIONS, looksLikeDocx, checkDocxBytes, DOCX_STYLE_MAP, imageExtension, usedAssetIds, finishImport } from './files';
 export type { ImportFileKind } from './files';

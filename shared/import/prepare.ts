@@ -18,7 +18,7 @@ import {
   splitTabRow,
   type FigureLine,
 } from './patterns';
-import { endsSentence, hasSentenceStop, hanCount, printedWidth, squash } from './text';
+import { endsSentence, hasSentenceStop, hanCount, printedWidth, squash, startsMidSentence, wideWidth } from './text';
 import type { LineHints, OverrideRole, SourceDocument, SourceUnit } from './types';
 
 export type PKind =
@@ -60,8 +60,10 @@ export interface PLine {
   terminal: boolean;
   /** Ends a sentence or a clause that may end a paragraph in wide text (；：). */
   softTerminal: boolean;
-  /** Printed width in half-em units (narrow-column reflow). */
+  /** Printed width in half-em units, punctuation compressed (narrow-column reflow). */
   width: number;
+  /** Width in half-em units with every wide character a full em (plain-text wrapping). */
+  wide: number;
   /** Letter-spaced (justified to the full line although it holds fewer characters). */
   spaced: boolean;
   attribution?: ParsedAttribution;
@@ -117,6 +119,7 @@ export function prepareLines(doc: SourceDocument, overrides: ReadonlyMap<number,
         terminal: true,
         softTerminal: true,
         width: 0,
+        wide: 0,
         spaced: false,
       };
       continue;
@@ -134,6 +137,7 @@ export function prepareLines(doc: SourceDocument, overrides: ReadonlyMap<number,
       terminal: endsSentence(t),
       softTerminal: endsSentence(t, true),
       width: printedWidth(t),
+      wide: wideWidth(t),
       spaced: (t.match(/[\u4e00-\u9fff”“][ \u3000]+(?=[\u4e00-\u9fff“”])/g)?.length ?? 0) >= 3,
       ...(u.hints ? { hints: u.hints } : {}),
       ...(forced ? { forced } : {}),
@@ -141,10 +145,42 @@ export function prepareLines(doc: SourceDocument, overrides: ReadonlyMap<number,
     out[i] = p;
     classify(p, headCount);
   }
+  demoteOpenSubsections(out);
+  joinWrappedEnglish(out);
   return out;
 }
 
 const PHOTO_PENDING = /^[［[]?图片待补[］\]]?$/;
+
+/** The end of an English category name wrapped onto a line of its own ("District"). */
+function joinWrappedEnglish(lines: PLine[]): void {
+  let prev: PLine | null = null;
+  for (const p of lines) {
+    if (p.kind === 'blank') continue;
+    if (p.kind === 'text' && !p.forced && prev?.kind === 'english' && !/[.:]$/.test(prev.t) && /^[A-Za-z][A-Za-z0-9'’.,&()\-/: ]{1,80}$/.test(p.t)) p.kind = 'english';
+    prev = p;
+  }
+}
+
+/**
+ * "· 社会救助 ·" is a subsection line; without its closing mark ("·云共治”平台…", a wrapped line that happens
+ * to begin with the middle dot of "城市眼·云共治") only when the line before it is finished and the title
+ * does not open mid-sentence.
+ */
+function demoteOpenSubsections(lines: PLine[]): void {
+  let prev: PLine | null = null;
+  for (const p of lines) {
+    if (p.kind === 'blank' || p.kind === 'running-head' || p.kind === 'ignored') continue;
+    if (p.kind === 'subsection' && !p.forced && !/[·•・●◆◇■□]$/.test(p.t)) {
+      const unfinished = !!prev && (prev.kind === 'text' || (prev.kind === 'entry' && !!prev.entry?.rest.trim())) && !prev.softTerminal;
+      if (unfinished || startsMidSentence(p.subsection!)) {
+        p.kind = 'text';
+        delete p.subsection;
+      }
+    }
+    prev = p;
+  }
+}
 
 function classify(p: PLine, headCount: Map<string, number>): void {
   const { t, raw } = p;
@@ -281,7 +317,23 @@ export function isTitleLike(p: PLine, maxLen = 26): boolean {
   if (s.length > maxLen || hanCount(s) < 2) return false;
   if (hasSentenceStop(s) || /[，；：,;:]/.test(s)) return false;
   if (p.terminal) return false;
+  // A remark wholly in brackets ("（以上数据截至2020年底）") is never a title.
+  if (isBracketed(s)) return false;
   return true;
+}
+
+/** Whether the text is one bracketed remark: "（…）", "(…)", "〔…〕", "［…］" from its first to its last character. */
+export function isBracketed(s: string): boolean {
+  const pairs: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '［': '］', '[': ']' };
+  const close = pairs[s[0] ?? ''];
+  if (!close || s[s.length - 1] !== close) return false;
+  // The first bracket must close at the very end (not "（一）…（二）").
+  let depth = 0;
+  for (let k = 0; k < s.length; k++) {
+    if (s[k] === s[0]) depth++;
+    else if (s[k] === close && --depth === 0) return k === s.length - 1;
+  }
+  return false;
 }
 
 /** Index of the next unit after i that is not blank, ignored or a running head (or -1). */

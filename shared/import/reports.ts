@@ -10,6 +10,7 @@ import type { ArticleMeta, Figure, Footnote, Heading, Paragraph, Section, Table 
 import { sourceTableToTable } from './tables';
 import type { RunContext } from './context';
 import { isReportSubtitle, parseNumbering, parseSpeakerLine, type NumberingStyle } from './patterns';
+import { lineLayout, type Layout } from './layout';
 import { nextContent, type PLine } from './prepare';
 import { cleanTitle, collapseCjkSpacing, hasSentenceStop, joinBroken, squash, startsMidSentence } from './text';
 
@@ -44,34 +45,13 @@ interface HeadingItem {
 }
 type Item = ParaItem | HeadingItem | BlockItem;
 
-/** Whether the body lines of a range are narrow-column lines (reflow by width). */
-export function isNarrow(lines: PLine[], start: number, end: number): { narrow: boolean; full: number } {
-  const widths: number[] = [];
-  for (let i = start; i < end; i++) {
-    const p = lines[i]!;
-    if (p.kind !== 'text' || !p.t) continue;
-    widths.push(p.width);
-  }
-  if (widths.length < 12) return { narrow: false, full: 0 };
-  const sorted = [...widths].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
-  // A full line: the most common width of lines that break mid-sentence (they were full when they broke).
-  const counts = new Map<number, number>();
-  for (let i = start; i < end; i++) {
-    const p = lines[i]!;
-    if (p.kind === 'text' && p.t && !p.softTerminal) counts.set(p.width, (counts.get(p.width) ?? 0) + 1);
-  }
-  let full = median;
-  let most = 0;
-  for (const [w, n] of counts) if (n > most || (n === most && w > full)) [full, most] = [w, n];
-  return { narrow: median <= 40 && p90 <= 50, full };
-}
-
 export function buildReport(ctx: RunContext, start: number, end: number): ReportResult {
   const lines = ctx.lines;
   const sectionId = ctx.ids(ID_PREFIX.section);
-  const { narrow, full } = isNarrow(lines, start, end);
+  const layout = lineLayout(lines, start, end);
+  const { full } = layout;
+  const narrow = layout.wrapped;
+  const w = layout.width;
   const article: ArticleMeta = {};
   const titleParts: string[] = [];
   const titleLines: number[] = [];
@@ -176,7 +156,7 @@ export function buildReport(ctx: RunContext, start: number, end: number): Report
   const items: Item[] = [];
   let para: ParaItem | null = null;
   let afterHeading = true;
-  const indented = (p: PLine) => p.width <= full - 3;
+  const indented = (p: PLine) => layout.indented && w(p) <= full - 3;
   const lastLineOf = (it: Item | null) => (it ? lines[it.lines[it.lines.length - 1]!]! : null);
   const flush = () => {
     if (para) items.push(para);
@@ -231,13 +211,14 @@ export function buildReport(ctx: RunContext, start: number, end: number): Report
     // Text that opens mid-sentence continues whatever the layout says (a page printed out of order).
     else if (startsMidSentence(p.t)) startsNew = false;
     // A lead sentence alone on a paragraph's first line ("做深调研文章，增强协商底气。") runs on.
-    else startsNew = (!!prev && para!.lines.length > 1 && !prev.spaced && prev.width <= full - 3) || indented(p) || !!numbered || p.hints?.headingLevel !== undefined;
-    if (narrow && para && prevEnds && !startsNew && p.width <= full - 1 && p.forced === undefined && !afterHeading) {
+    // (With indented paragraphs; without, a short line ending a sentence always ends its paragraph.)
+    else startsNew = (!!prev && (para!.lines.length > 1 || !layout.indented) && !prev.spaced && w(prev) <= full - 3) || indented(p) || !!numbered || p.hints?.headingLevel !== undefined;
+    if (narrow && para && prevEnds && !startsNew && w(p) <= full - 1 && p.forced === undefined && !afterHeading) {
       ctx.doubt(k, 'paragraph-boundary', 'import.doubt.paragraphBoundary', 'body', ['paragraph-start']);
     }
     if (startsNew) {
       flush();
-      const h = readStandaloneHeading(lines, k, end, narrow, full);
+      const h = readStandaloneHeading(lines, k, end, layout);
       if (h) {
         items.push(h);
         for (const l of h.lines) ctx.role(l, 'heading', sectionId);
@@ -327,7 +308,9 @@ export function buildReport(ctx: RunContext, start: number, end: number): Report
  * clearly short line (a paragraph's first line is nearly full: only the indent is missing). Numbered lines
  * that run on into a sentence are run-in headings and are handled as paragraphs.
  */
-function readStandaloneHeading(lines: PLine[], k: number, end: number, narrow: boolean, full: number): HeadingItem | null {
+function readStandaloneHeading(lines: PLine[], k: number, end: number, layout: Layout): HeadingItem | null {
+  const { full, width: w } = layout;
+  const narrow = layout.wrapped;
   const p = lines[k]!;
   if (p.kind !== 'text' || p.forced === 'body' || p.forced === 'paragraph-start' || p.forced === 'continues') return null;
   const num = parseNumbering(p.t);
@@ -347,7 +330,7 @@ function readStandaloneHeading(lines: PLine[], k: number, end: number, narrow: b
     if (n >= 0 && lines[n]!.kind !== 'text') return null;
     return { kind: 'heading', lines: [k], text: p.t, style, runIn: false };
   }
-  const lastLine = (q: PLine) => !q.spaced && q.width <= full - 6;
+  const lastLine = (q: PLine) => !q.spaced && w(q) <= full - 6;
   const plain = (q: PLine) => q.kind === 'text' && !/[。！？!?，,、；;：:]/.test(q.t) && !q.softTerminal && !parseNumbering(q.t);
   if (!num) {
     // Unnumbered part title: one or two clearly short lines.
@@ -377,7 +360,7 @@ function readStandaloneHeading(lines: PLine[], k: number, end: number, narrow: b
     if (q.kind !== 'text' || parseNumbering(q.t)) break;
     if (hasSentenceStop(q.t)) return null; // runs on into a sentence: run-in
     // A line neither full nor clearly short is the first line of the paragraph after the heading.
-    if (q.width > full - 6 && q.width <= full - 2) break;
+    if (w(q) > full - 6 && w(q) <= full - 2) break;
     group.push(n);
     text = joinBroken(text, q.t);
     cur = q;

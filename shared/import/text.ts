@@ -102,6 +102,26 @@ export function printedWidth(text: string): number {
 }
 
 /**
+ * Width of a line as a plain-text wrapper counts it (an e-mail client, a text editor's hard wrap), in
+ * half-em units: every wide character — ideographs, CJK punctuation, curly quotes, dashes — a full em (2),
+ * ASCII and other narrow characters half (1), spaces included (the wrapper counted them).
+ */
+export function wideWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x09 || c === 0x0d || c === 0x0a) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      w += 2;
+      i++;
+      continue;
+    }
+    w += c >= 0x2000 ? 2 : 1;
+  }
+  return w;
+}
+
+/**
  * Joins two pieces of a line broken at a page or column end. Chinese text joins without a space;
  * two Latin words keep one space between them ("LIN'AN" / "YEARBOOK").
  */

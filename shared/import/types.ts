@@ -75,13 +75,15 @@ export type SourceFormat = 'text' | 'docx' | 'html';
 
 /** What the decoder found out about the bytes of a text file. */
 export interface EncodingInfo {
-  /** WHATWG label: utf-8, gb18030, utf-16le, utf-16be. */
+  /** WHATWG label: utf-8, gb18030, utf-16le, utf-16be, big5. */
   encoding: string;
   /** 0..1; 1 for a byte order mark or an explicit choice. */
   confidence: number;
   /** How the encoding was decided. */
   method: 'bom' | 'utf8-valid' | 'detected' | 'override';
   bom: boolean;
+  /** Characters the encoding could not decode (shown as U+FFFD): set when any, a sign of the wrong encoding. */
+  replaced?: number;
 }
 
 export interface SourceDocument {

@@ -1,7 +1,8 @@
 // The import review (文件 › 导入稿件…): real corpus seeds and a Word draft go through the recogniser in the
 // import worker; the screen's counts are checked against the seeds' gold structure, a doubt is corrected,
 // the drafts are placed and accepted in one book change that survives a reload and that one undo takes back.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import iconv from 'iconv-lite';
 import path from 'node:path';
 import { expect, test, type FileChooser, type Page } from '@playwright/test';
@@ -159,9 +160,12 @@ test.describe('importing drafts in the app', () => {
     const select = review.locator('.imp-encoding select');
     await select.selectOption('utf-8');
     await expect(count(page, 'entries')).not.toHaveText(String(want.entries));
+    // …and the screen says so: characters the chosen encoding could not read.
+    await expect(review.locator('[data-warning="replaced"]')).toContainText(/按所选编码读取时有 \d+ 个字符无法识别/);
     await expect(select).toBeEnabled();
     await select.selectOption('gb18030');
     await expect(count(page, 'entries')).toHaveText(String(want.entries));
+    await expect(review.locator('[data-warning="replaced"]')).toHaveCount(0);
 
     // Accepting imports the readable file only; the refused ones changed nothing.
     await review.getByRole('button', { name: '接受导入' }).click();
@@ -169,4 +173,127 @@ test.describe('importing drafts in the app', () => {
     await expect(tree.locator('[data-kind="section"]')).toHaveCount(8 + want.sections);
     con.check();
   });
+
+  test('a department\'s whole folder chosen with 添加文件夹…: its drafts, sub-folders included, each its own draft', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    const dir = mkdtempSync(path.join(tmpdir(), 'yb-folder-'));
+    const folder = path.join(dir, '区政府办');
+    mkdirSync(path.join(folder, '2021'), { recursive: true });
+    writeFileSync(path.join(folder, '下城区人民政府.txt'), seed(XIACHENG));
+    writeFileSync(path.join(folder, '2021', '拱墅.txt'), seed('002_92bbe13f21c1c589'));
+    writeFileSync(path.join(folder, '照片.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    writeFileSync(path.join(folder, '~$下城区人民政府.txt'), 'Word lock file');
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    await page.getByRole('menuitem', { name: '文件' }).click();
+    await page.getByRole('menuitem', { name: '从剪贴板导入' }).click();
+    const review = page.getByRole('dialog', { name: '导入稿件' });
+    const chooser = page.waitForEvent('filechooser');
+    await review.getByRole('button', { name: '添加文件夹…' }).first().click();
+    await (await chooser).setFiles(folder);
+    await expect(review.locator('.imp-file.is-ready')).toHaveCount(2, { timeout: 30_000 });
+    await expect(review.locator('.imp-file-name')).toHaveText(['拱墅.txt', '下城区人民政府.txt']);
+    await expect(review.locator('.imp-file').first()).toContainText('区政府办/2021');
+    await keepScreenshot(page, testInfo, 'import-folder');
+    rmSync(dir, { recursive: true, force: true });
+    con.check();
+  });
+
+  test('a Word page pasted into the review is sanitised, recognised (a report and a chapter with 续表) and placed by what was recognised', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    // Requests the page makes: a remote picture in the paste must never be fetched.
+    const remote: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('http://127.0.0.1')) remote.push(r.url());
+    });
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
+
+    // 文件 › 从剪贴板导入 opens the review; this browser may not read the clipboard, so the screen asks for Ctrl+V.
+    await page.getByRole('menuitem', { name: '文件' }).click();
+    await page.getByRole('menuitem', { name: '从剪贴板导入' }).click();
+    const review = page.getByRole('dialog', { name: '导入稿件' });
+    await expect(review).toBeVisible();
+    await expect(review.getByRole('button', { name: '粘贴稿件' }).first()).toBeVisible();
+
+    // Ctrl+V in the review: the paste event the browser sends, with what Word puts on the clipboard.
+    await page.evaluate((html) => {
+      const dt = new DataTransfer();
+      dt.setData('text/html', html);
+      dt.setData('text/plain', '政府工作报告');
+      document.querySelector('.imp-screen')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, WORD_PAGE);
+    await expect(page.getByRole('status').filter({ hasText: '不安全的内容' })).toContainText('已清除粘贴内容中 6 处');
+    await expect(review.locator('.imp-file.is-ready')).toHaveCount(1, { timeout: 30_000 });
+    await expect(review.locator('.imp-file-name')).toHaveText('粘贴内容');
+    await expect(review.locator('.imp-chip').first()).toHaveText('粘贴');
+    // What was recognised: a report with its headings, and the chapter with one table (its 续表 merged), a photo, an author.
+    await expect(count(page, 'sections')).toHaveText('2');
+    await expect(count(page, 'entries')).toHaveText('2');
+    await expect(count(page, 'headings')).toHaveText('2');
+    await expect(count(page, 'tables')).toHaveText('1');
+    await expect(count(page, 'figures')).toHaveText('1');
+    await expect(count(page, 'attributions')).toHaveText('1');
+    await expect(review.locator('.imp-node.is-section .imp-node-title')).toHaveText(['政府工作报告', '民政']);
+    await expect(review.locator('.imp-line', { hasText: '续表6' })).toHaveAttribute('data-role', 'table-continuation');
+    await expect(review.locator('.imp-line[data-role="table-row"]').last()).toContainText('特困 ⇥ 300');
+    // The source as received shows no trace of the script or the remote address.
+    await expect(review.locator('.imp-source')).not.toContainText('alert');
+    // Placed by what was recognised: the report into 特载, the chapter into a category of its own.
+    const place = review.getByRole('region', { name: '放到书稿中的位置' });
+    await expect(place.getByRole('radio', { name: '按识别结果放置' })).toBeChecked();
+    await expect(place).toContainText('1 篇特载');
+    await keepScreenshot(page, testInfo, 'import-pasted');
+    await review.getByRole('button', { name: '接受导入' }).click();
+    await expect(review).toBeHidden();
+    await expect(tree.locator('[data-kind="category"]').first()).toContainText('特载');
+    await expect(tree.getByRole('treeitem', { name: /^政府工作报告/ })).toHaveCount(1);
+    await expect(tree.getByRole('treeitem', { name: /^杭州市临安区人民政府/ })).toHaveCount(1);
+
+    // Nothing unsafe reached the book: every stored section, read straight from IndexedDB.
+    const stored = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('yearbook-workbench');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('sections').objectStore('sections').getAll();
+            all.onsuccess = () => resolve(JSON.stringify(all.result));
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+    expect(stored).toContain('2020年，区民政局开展社会救助工作');
+    expect(stored).not.toMatch(/<script|alert\(|onclick|onerror|tracker\.example|evil\.example|javascript:|font-family|MsoNormal/);
+    expect(remote).toEqual([]);
+    con.check();
+  });
 });
+
+/** A page as Word (or WPS) puts it on the clipboard: a report, then a chapter with a photo, a table and its 续表. */
+const WORD_PAGE = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"><style>p.MsoNormal{font-family:宋体}</style></head>
+<body lang=ZH-CN><script>document.title = 'hacked'</script>
+<p class=MsoTitle align=center><b>政府工作报告</b></p>
+<p class=MsoNormal align=center>（2021年1月5日）</p>
+<p class=MsoNormal>一、2020年工作回顾</p>
+<p class=MsoNormal>过去一年，全区上下团结一心，完成了全年目标任务。</p>
+<p class=MsoNormal>二、2021年工作安排</p>
+<p class=MsoNormal>今年要坚持稳中求进，推动高质量发展。</p>
+<p class=MsoNormal>People’s Government of Lin’an District</p>
+<p class=MsoNormal>杭州市临安区人民政府</p>
+<h2 style="font-family:黑体">民政</h2>
+<p class=MsoNormal onclick="alert('x')"><b><span style="font-size:12pt">【概况】</span></b>2020年，区民政局开展社会救助工作，全年发放救助资金1.2亿元。</p>
+<p class=MsoNormal><img width=200 src="https://tracker.example.com/photo.jpg" onerror="alert(1)"></p>
+<p class=MsoCaption>图78 2020年5月，社会救助工作会议召开（区民政局提供）</p>
+<p class=MsoNormal>【社会救助】2020年，全区低保对象如下(见表6)。</p>
+<p class=MsoNormal>名单见<a href="javascript:alert(1)">附件</a>。</p>
+<p class=MsoNormal>表6</p>
+<p class=MsoNormal>2020年社会救助情况</p>
+<table class=MsoTableGrid border=1><tr><td style="background:yellow">项目</td><td>人数</td></tr><tr><td>低保</td><td>1200</td></tr></table>
+<p class=MsoNormal>续表6</p>
+<table class=MsoTableGrid border=1><tr><td>项目</td><td>人数</td></tr><tr><td>特困</td><td>300</td></tr></table>
+<p class=MsoNormal>（陈康）</p>
+<iframe src="https://evil.example.com/"></iframe>
+</body></html>`;

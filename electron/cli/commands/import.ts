@@ -8,7 +8,7 @@ import path from 'node:path';
 import { t } from '../../../shared/i18n';
 import { placeImport, toOutline, type ImportResult } from '../../../shared/import';
 import { isUserError, newBook, parseBook, randomId, UserError, type Book } from '../../../shared/model';
-import { importFile } from '../../node/import/files';
+import { expandImportPaths, importFile } from '../../node/import/files';
 import type { Command } from '../command';
 import { checkOptions, readBookFromFile, writeBookToFile } from '../files';
 import type { CliIo } from '../io';
@@ -26,8 +26,9 @@ function yearOption(args: { options: Record<string, string | true> }, name: stri
 function reportImport(io: CliIo, name: string, r: ImportResult): void {
   const enc = r.report.source.encoding;
   if (enc) {
-    const params = { file: name, encoding: enc.encoding.toUpperCase(), method: enc.method, confidence: enc.confidence.toFixed(2) };
+    const params = { file: name, encoding: enc.encoding.toUpperCase(), method: zh(`import.cli.method.${enc.method}`), confidence: enc.confidence.toFixed(2) };
     io.err(zh(enc.confidence < 0.8 ? 'import.cli.lowConfidence' : 'import.cli.encoding', params));
+    if (enc.replaced) io.err(zh('import.cli.replaced', { file: name, encoding: params.encoding, count: enc.replaced }));
   }
   const c = r.report.counts;
   io.err(zh('import.cli.imported', { file: name, summary: zh('import.cli.counts', { ...c }) }));
@@ -37,13 +38,18 @@ function reportImport(io: CliIo, name: string, r: ImportResult): void {
 export const importCommand: Command = {
   name: 'import',
   summary: zh('import.cli.summary'),
-  usage: [zh('cli.usage.import.book'), zh('cli.usage.import.outline'), zh('cli.usage.import.files')],
+  usage: [zh('cli.usage.import.book'), zh('cli.usage.import.outline'), zh('cli.usage.import.files'), zh('cli.usage.import.folder')],
   flags: ['outline'],
   async run(args, io) {
     checkOptions('import', args, ['out', 'outline', 'title', 'volume-year', 'record-year', 'encoding']);
-    const files = args.positionals;
-    if (!files.length) throw new UserError('import.cli.needFiles');
+    if (!args.positionals.length) throw new UserError('import.cli.needFiles');
     const encoding = typeof args.options.encoding === 'string' ? args.options.encoding : undefined;
+    // A folder stands for its text, Word and web files (a department's whole folder).
+    const { files, folders } = await expandImportPaths(args.positionals);
+    for (const f of folders) {
+      if (!f.count) throw new UserError('import.cli.emptyFolder', { folder: f.folder });
+      io.err(zh('import.cli.folder', { folder: f.folder, count: f.count }));
+    }
 
     if (args.options.outline === true) {
       if (files.length !== 1) throw new UserError('import.cli.outlineOne');

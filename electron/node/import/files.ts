@@ -1,17 +1,17 @@
 // Importing files from disk: the size is checked before reading, the kind is decided by extension and
 // content, text is decoded with its encoding named, DOCX goes through mammoth. Every refusal is a
 // UserError naming the file and the reason in Chinese.
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   checkImportSize,
   decodeText,
   finishImport,
   importFileKind,
+  importSizeLimit,
+  isImportableName,
   looksLikeDocx,
   htmlToSource,
-  MAX_DOCX_BYTES,
-  MAX_TEXT_BYTES,
   recognise,
   textToUnits,
   type ImportOptions,
@@ -31,8 +31,7 @@ export function fileKind(file: string): FileKind | 'doc' | 'refused' {
 
 function readError(file: string, e: unknown): UserError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const key = code === 'ENOENT' ? 'node.read.ENOENT' : code === 'EACCES' || code === 'EPERM' ? 'node.read.EACCES' : code === 'EISDIR' ? 'node.read.EISDIR' : 'node.read.other';
-  const reason = t(key, {}, 'zh');
+  const reason = t(code === 'ENOENT' ? 'import.reason.missing' : code === 'EACCES' || code === 'EPERM' ? 'import.reason.denied' : code === 'EISDIR' ? 'import.reason.folder' : 'import.reason.unreadable', {}, 'zh');
   return new UserError('import.readFailed', { file, reason }, e instanceof Error ? e.message : String(e), { cause: e });
 }
 
@@ -54,7 +53,7 @@ export async function readSource(file: string, opts: FileImportOptions = {}): Pr
   } catch (e) {
     throw readError(name, e);
   }
-  checkImportSize(name, size, kind === 'docx' || kind === 'doc' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES);
+  checkImportSize(name, size, importSizeLimit(name));
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -77,6 +76,63 @@ export async function readSource(file: string, opts: FileImportOptions = {}): Pr
     return { doc: { ...doc, encoding: decoded.encoding }, assets: [], log: [] };
   }
   return { doc: { name, format: 'text', units: textToUnits(decoded.text), encoding: decoded.encoding }, assets: [], log: [] };
+}
+
+/** Folders are read this deep (a department's folder with a sub-folder per year or person). */
+const MAX_FOLDER_DEPTH = 4;
+/** More files than this in one folder is not a department's drafts. */
+export const MAX_FOLDER_FILES = 2000;
+
+export interface ExpandedPaths {
+  /** Files to import, in the order given (a folder's files sorted by path). */
+  files: string[];
+  /** Each folder given and how many importable files it held. */
+  folders: { folder: string; count: number }[];
+}
+
+/**
+ * The files to import for paths given on a command line or chosen in a dialog: a file stays itself, a folder
+ * becomes its text, Word and web files (sub-folders included, hidden files and Word's lock files left out).
+ * A path that cannot be read is passed on as it is, so that reading it reports the reason for that file.
+ */
+export async function expandImportPaths(paths: readonly string[]): Promise<ExpandedPaths> {
+  const files: string[] = [];
+  const folders: ExpandedPaths['folders'] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch {
+      // Reported when the file is read.
+    }
+    if (!isDir) {
+      files.push(p);
+      continue;
+    }
+    const found: string[] = [];
+    await walk(p, 0, found);
+    found.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+    folders.push({ folder: p, count: found.length });
+    files.push(...found);
+  }
+  return { files, folders };
+}
+
+async function walk(dir: string, depth: number, out: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    throw readError(path.basename(dir), e);
+  }
+  for (const e of entries) {
+    if (out.length >= MAX_FOLDER_FILES) return;
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (depth + 1 < MAX_FOLDER_DEPTH) await walk(full, depth + 1, out);
+    } else if (e.isFile() && isImportableName(e.name)) out.push(full);
+  }
 }
 
 /** Reads and recognises one file. Throws a UserError for any input it cannot import. */

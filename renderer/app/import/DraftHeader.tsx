@@ -6,7 +6,7 @@ import { useT } from '../context';
 import { useSession } from './importContext';
 import type { Draft } from './importSession';
 
-const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030（GBK）', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
+const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030（GBK）', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', big5: 'Big5（繁体）' };
 
 const COUNTS: [keyof ImportCounts, MessageKey][] = [
   ['sections', 'importUi.count.sections'],
@@ -27,13 +27,18 @@ export function DraftHeader({ draft }: { draft: Draft }) {
   const session = useSession();
   const report = draft.result?.report;
   const enc = report?.source.encoding;
-  const isText = report ? report.source.format !== 'docx' : !/\.docx$/i.test(draft.name);
+  // Pasted content has no bytes of its own to re-decode; a Word document has no text encoding.
+  const isText = !draft.pasted && (report ? report.source.format !== 'docx' : !/\.docx$/i.test(draft.name));
   const detectedLabel = enc && enc.method !== 'override' ? t('importUi.encoding.detected', { encoding: ENCODING_NAMES[enc.encoding] ?? enc.encoding, method: t(`importUi.encoding.method.${enc.method}`, { confidence: `${Math.round(enc.confidence * 100)}%` }) }) : t('importUi.encoding.auto');
   return (
     <div className="imp-draft-head">
       <div className="imp-draft-title">
         <strong className="imp-draft-name">{draft.name}</strong>
-        {report && report.source.format !== 'text' ? <span className="imp-chip">{t(report.source.format === 'docx' ? 'importUi.format.docx' : 'importUi.format.html')}</span> : null}
+        {draft.pasted ? (
+          <span className="imp-chip">{t('importUi.format.paste')}</span>
+        ) : report && report.source.format !== 'text' ? (
+          <span className="imp-chip">{t(report.source.format === 'docx' ? 'importUi.format.docx' : 'importUi.format.html')}</span>
+        ) : null}
         {isText ? (
           <label className="imp-encoding">
             {t('importUi.encoding')}
@@ -52,6 +57,11 @@ export function DraftHeader({ draft }: { draft: Draft }) {
           </label>
         ) : null}
         {enc && enc.method === 'detected' && enc.confidence < 0.6 && !draft.encoding ? <span className="imp-warn small">{t('importUi.encoding.lowConfidence')}</span> : null}
+        {enc?.replaced ? (
+          <span className="imp-warn small" role="alert" data-warning="replaced">
+            {t('importUi.encoding.replaced', { count: enc.replaced })}
+          </span>
+        ) : null}
         {draft.overrides.length ? <span className="imp-chip is-override">{t('importUi.corrections', { count: draft.overrides.length })}</span> : null}
       </div>
       {report ? (

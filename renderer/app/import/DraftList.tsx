@@ -40,7 +40,7 @@ function DraftItem({ draft: d }: { draft: Draft }) {
       }}
     >
       <div className="imp-file-row">
-        <span className="imp-file-name" title={d.name}>
+        <span className="imp-file-name" title={d.relativePath ?? d.name}>
           {d.name}
         </span>
         <button
@@ -56,7 +56,10 @@ function DraftItem({ draft: d }: { draft: Draft }) {
           ✕
         </button>
       </div>
-      <div className="imp-file-meta muted small">{formatSize(d.size)}</div>
+      <div className="imp-file-meta muted small">
+        {d.relativePath ? `${d.relativePath.split('/').slice(0, -1).join('/')} · ` : ''}
+        {formatSize(d.size)}
+      </div>
       <div className="imp-file-status small">
         {busy ? (
           <>

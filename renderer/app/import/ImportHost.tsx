@@ -2,7 +2,9 @@
 // and the review screen while an import is open.
 import { useEffect, useState } from 'react';
 import type { HostFile } from '../../../shared/host';
+import { importSizeLimit, isImportableName } from '../../../shared/import';
 import { describeError } from '../../../shared/model';
+import { filesOfEntries, MAX_BROWSER_BYTES, readFound, type FileEntryLike, type FoundFile } from '../../host/browserFiles';
 import { useT, useWb, useWorkbench } from '../context';
 import { ImportContext, useImport } from './importContext';
 import { ImportReview } from './ImportReview';
@@ -15,8 +17,10 @@ export function ImportHost() {
   const [session] = useState(() => new ImportSession(wb, defaultRunner()));
   useEffect(() => {
     const off = wb.registerCommand('file.import', () => void session.chooseFiles());
+    const offPaste = wb.registerCommand('file.importClipboard', () => void session.pasteFromClipboard());
     return () => {
       off();
+      offPaste();
       // Stops a running recognition; the session can start again (StrictMode mounts twice).
       session.dispose();
     };
@@ -65,27 +69,36 @@ function DropTarget({ session }: { session: ImportSession }) {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const files = [...(e.dataTransfer?.files ?? [])];
-      void readDropped(files).then((read) => {
-        const books = read.filter((f) => /\.yearbook$/i.test(f.name));
-        const drafts = read.filter((f) => !/\.yearbook$/i.test(f.name));
-        // A book file dropped alone opens it, as 文件 › 打开 would.
-        if (books.length && !drafts.length) return wb.openHostFile(books[0]!);
-        if (!wb.state.book) return wb.notify('error', { key: 'importUi.dropNoBook' });
-        session.addFiles(drafts);
-      });
-    };
-    const readDropped = async (files: File[]): Promise<HostFile[]> => {
-      const out: HostFile[] = [];
-      for (const f of files) {
-        try {
-          out.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-        } catch (err) {
-          wb.host.log('warn', `import: could not read the dropped file ${f.name}`, describeError(err));
-          wb.notify('error', { key: 'importUi.error.read', params: { file: f.name } });
-        }
-      }
-      return out;
+      // The entries must be taken while the event lasts; folders are walked afterwards.
+      const items = [...(e.dataTransfer?.items ?? [])].filter((i) => i.kind === 'file');
+      const entries = items.map((i) => (typeof i.webkitGetAsEntry === 'function' ? (i.webkitGetAsEntry() as FileEntryLike | null) : null));
+      const plain = [...(e.dataTransfer?.files ?? [])];
+      const found: Promise<{ files: FoundFile[]; folders: { name: string; count: number }[] }> =
+        entries.length && entries.every((x) => x !== null)
+          ? filesOfEntries(entries as FileEntryLike[], isImportableName)
+          : Promise.resolve({ files: plain.map((f) => ({ file: f, name: f.name })), folders: [] });
+      void found
+        .then(async ({ files, folders }) => {
+          for (const f of folders) if (!f.count) wb.notify('error', { key: 'importUi.folder.empty', params: { folder: f.name } });
+          const books = files.filter((f) => /\.yearbook$/i.test(f.name) && !f.relativePath);
+          const drafts = files.filter((f) => !books.includes(f));
+          // A book file dropped alone opens it, as 文件 › 打开 would.
+          if (books.length && !drafts.length) {
+            const book = await readFound(books[0]!, { maxBytes: MAX_BROWSER_BYTES });
+            if (book.error) return wb.notify('error', { key: 'importUi.error.read', params: { file: book.name } });
+            return wb.openHostFile(book);
+          }
+          if (!drafts.length) return;
+          if (!wb.state.book) return wb.notify('error', { key: 'importUi.dropNoBook' });
+          // Each file's size is checked before it is read; one that cannot be read is listed with its reason.
+          const read: HostFile[] = [];
+          for (const f of drafts) read.push(await readFound(f, { maxBytes: importSizeLimit(f.name) }));
+          session.addFiles(read);
+        })
+        .catch((err: unknown) => {
+          wb.host.log('error', 'import: the dropped files could not be taken', describeError(err));
+          wb.notify('error', { key: 'importUi.error.unexpected' });
+        });
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overFn);

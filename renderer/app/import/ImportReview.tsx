@@ -25,6 +25,19 @@ export function ImportReview() {
     return () => prev?.focus?.();
   }, []);
 
+  // Ctrl+V anywhere on the screen but in a text field: the pasted HTML (else text) becomes a draft.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (isEditable(e.target) || !e.clipboardData) return;
+      const html = e.clipboardData.getData('text/html');
+      const text = e.clipboardData.getData('text/plain');
+      e.preventDefault();
+      session.addPaste(html, text);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [session]);
+
   return (
     <div
       ref={ref}
@@ -49,6 +62,12 @@ export function ImportReview() {
           <button type="button" className="button" onClick={() => void session.chooseFiles()}>
             {t('importUi.addFiles')}
           </button>
+          <button type="button" className="button" onClick={() => void session.chooseFiles(true)}>
+            {t('importUi.addFolder')}
+          </button>
+          <button type="button" className="button" title={t('importUi.pasteHint')} onClick={() => void session.pasteFromClipboard()}>
+            {t('importUi.pasteButton')}
+          </button>
           <button type="button" className="button is-quiet" aria-label={t('importUi.close')} title={t('importUi.close')} onClick={() => session.close()}>
             ✕
           </button>
@@ -59,9 +78,18 @@ export function ImportReview() {
           <div className="imp-empty-card">
             <p className="imp-empty-title">{t('importUi.empty.title')}</p>
             <p className="muted">{t('importUi.empty.body')}</p>
-            <button type="button" className="button is-primary" onClick={() => void session.chooseFiles()}>
-              {t('importUi.addFiles')}
-            </button>
+            <p className="muted">{t('importUi.pasteHint')}</p>
+            <div className="imp-empty-actions">
+              <button type="button" className="button is-primary" onClick={() => void session.chooseFiles()}>
+                {t('importUi.addFiles')}
+              </button>
+              <button type="button" className="button" onClick={() => void session.chooseFiles(true)}>
+                {t('importUi.addFolder')}
+              </button>
+              <button type="button" className="button" onClick={() => void session.pasteFromClipboard()}>
+                {t('importUi.pasteButton')}
+              </button>
+            </div>
           </div>
         </div>
       ) : (
@@ -93,6 +121,12 @@ export function ImportReview() {
       {count > 0 ? <ReviewFooter /> : null}
     </div>
   );
+}
+
+/** A text field, where Ctrl+V pastes into the field rather than importing. */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
 /** The active file has no result yet (being read, failed, cancelled). */

@@ -1,5 +1,6 @@
-// Where one file's draft goes: 新建分目 (into a category of the book, or a new category named after the
-// recognised one), 追加到分目 (after the content of a section), 替换分目 (instead of it; confirmed on accept).
+// Where one file's draft goes: 按识别结果放置 (each recognised part where its kind belongs, as the command line
+// places it), 新建分目 (into a category of the book, or a new category named after the recognised one),
+// 追加到分目 (after the content of a section), 替换分目 (instead of it; confirmed on accept).
 import { useId } from 'react';
 import { useT, useWb } from '../context';
 import { useSession } from './importContext';
@@ -15,7 +16,15 @@ export function PlacementPicker({ draft }: { draft: Draft }) {
   const counts = draft.result!.report.counts;
   const recognisedTitle = draft.result!.categories[0]?.title ?? '';
   const set = (placement: DraftPlacement) => session.setPlacement(draft.id, placement);
-  const sectionOf = (q: DraftPlacement) => (q.mode === 'new' ? null : q.sectionId);
+  const sectionOf = (q: DraftPlacement) => (q.mode === 'append' || q.mode === 'replace' ? q.sectionId : null);
+  // What 按识别结果放置 does with each recognised part.
+  const autoParts = draft.result!.categories.map((c) =>
+    c.role === 'special'
+      ? t('importUi.place.autoPart.special', { count: c.sections.length })
+      : c.role === 'appendix'
+        ? t('importUi.place.autoPart.appendix', { count: c.sections.length })
+        : t('importUi.place.autoPart.chapter', { title: c.title, sections: c.sections.length }),
+  );
   const newTitle = p.mode === 'new' ? p.newTitle : recognisedTitle;
 
   const sectionSelect = (mode: 'append' | 'replace') => (
@@ -41,6 +50,15 @@ export function PlacementPicker({ draft }: { draft: Draft }) {
   return (
     <section className="imp-panel imp-place" aria-label={t('importUi.place')}>
       <h3 className="imp-panel-title">{t('importUi.place')}</h3>
+      <label className="imp-radio">
+        <input type="radio" name={name} checked={p.mode === 'auto'} onChange={() => set({ mode: 'auto' })} />
+        {t('importUi.place.auto')}
+      </label>
+      {p.mode === 'auto' ? (
+        <div className="imp-place-detail">
+          <p className="small muted">{t('importUi.place.autoEffect', { parts: autoParts.join('；') })}</p>
+        </div>
+      ) : null}
       <label className="imp-radio">
         <input type="radio" name={name} checked={p.mode === 'new'} onChange={() => set({ mode: 'new', categoryId: null, newTitle: recognisedTitle })} />
         {t('importUi.place.new')}

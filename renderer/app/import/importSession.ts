@@ -2,19 +2,25 @@
 // the main thread), the editor's corrections and encoding choice, and where each draft goes in the book.
 // Accepting places every ready draft in ONE book change (Workbench.changeBook with a snapshot and an undo
 // entry), so the book is either fully updated or untouched and one undo takes the whole import back.
-import type { HostFile } from '../../../shared/host';
-import { placeImports, withOverride, type ImportResult, type LineOverride, type OverrideRole, type Placement } from '../../../shared/import';
+import type { ClipboardContent, HostFile } from '../../../shared/host';
+import { FOLDER_IMPORT_EXTENSIONS, formatSize, MAX_DOCX_BYTES, MAX_TEXT_BYTES, placeImports, withOverride, type ImportResult, type LineOverride, type OverrideRole, type Placement } from '../../../shared/import';
 import { t } from '../../../shared/i18n';
 import { describeError } from '../../../shared/model';
 import type { NodeRow } from '../../storage/schema';
 import { Store } from '../store';
 import type { Workbench } from '../workbench';
+import { hasText, sanitizePastedHtml } from './paste';
 import { CancelledError, failureOf, RecogniseFailure, type FailureInfo, type RecogniseRunner, type Stage } from './runner';
 
 export type DraftStatus = 'queued' | Stage | 'ready' | 'failed' | 'cancelled';
 
-/** Where one file's draft goes. categoryId null: a new category named newTitle. */
+/**
+ * Where one file's draft goes. auto: each recognised part where its kind belongs (reports into 特载, a
+ * chapter into its category by title, table documents into the appendix). new: categoryId null means a new
+ * category named newTitle.
+ */
 export type DraftPlacement =
+  | { mode: 'auto' }
   | { mode: 'new'; categoryId: string | null; newTitle: string }
   | { mode: 'append'; sectionId: string | null }
   | { mode: 'replace'; sectionId: string | null };
@@ -22,8 +28,12 @@ export type DraftPlacement =
 export interface Draft {
   id: string;
   name: string;
+  /** Where the file was inside a chosen or dropped folder ("区民政局/2021/稿件.docx"). */
+  relativePath?: string;
   size: number;
   bytes: Uint8Array;
+  /** Pasted content (sanitised HTML or plain text, as UTF-8), not a file. */
+  pasted?: 'html' | 'text';
   status: DraftStatus;
   failure?: FailureInfo;
   result?: ImportResult;
@@ -64,8 +74,13 @@ export function bookCategories(outline: readonly NodeRow[]): { category: NodeRow
     .map((category) => ({ category, sections: outline.filter((n) => n.kind === 'section' && n.parentId === category.id).sort((a, b) => a.order - b.order) }));
 }
 
-/** The proposal for a recognised draft: into the book's category of the same title, else a new one. */
+/**
+ * The proposal for a recognised draft: a file holding several kinds of document (reports and a chapter, a
+ * chapter and a table document …) or several chapters goes where each part belongs; one chapter goes into
+ * the book's category of the same title, else a new one.
+ */
 export function proposePlacement(result: ImportResult, outline: readonly NodeRow[]): DraftPlacement {
+  if (result.categories.length > 1) return { mode: 'auto' };
   const first = result.categories[0];
   const title = first?.title ?? '';
   const cats = bookCategories(outline).map((c) => c.category);
@@ -76,6 +91,7 @@ export function proposePlacement(result: ImportResult, outline: readonly NodeRow
 /** The shared placement of a draft, or null when it still lacks its target section. */
 export function toPlacement(d: Draft): Placement | null {
   const p = d.placement;
+  if (p.mode === 'auto') return { mode: 'auto' };
   if (p.mode === 'new') {
     if (p.categoryId) return { mode: 'new-sections', categoryId: p.categoryId };
     const first = d.result?.categories[0];
@@ -85,6 +101,21 @@ export function toPlacement(d: Draft): Placement | null {
 }
 
 let draftSeq = 0;
+
+/** The size limits of the import, checked by the host before it reads a file. */
+const IMPORT_LIMITS = {
+  maxBytes: MAX_TEXT_BYTES,
+  maxBytesByExtension: Object.fromEntries(['docx', 'docm', 'dotx', 'doc'].map((e) => [e, MAX_DOCX_BYTES])),
+};
+
+/** Why a file the host did not read was refused, as the review screen says it. */
+export function hostFileFailure(f: HostFile): FailureInfo | null {
+  const e = f.error;
+  if (!e) return null;
+  if (e.reason === 'too-large') return { key: 'import.tooLarge', params: { file: f.name, size: formatSize(e.size), limit: formatSize(e.limit) }, detail: `${e.size} bytes > ${e.limit}` };
+  if (e.reason === 'empty-folder') return { key: 'importUi.folder.empty', params: { folder: f.name }, detail: 'no importable file in the folder' };
+  return { key: 'import.readFailed', params: { file: f.name, reason: e.message }, detail: e.message };
+}
 
 export class ImportSession {
   readonly store = new Store<ImportState>(INITIAL);
@@ -113,16 +144,23 @@ export class ImportSession {
     this.store.set({ open: true });
   }
 
-  /** 导入… from the menu: the review screen and the host's file dialog. */
-  async chooseFiles(): Promise<void> {
+  /**
+   * 导入… from the menu: the review screen and the host's file dialog — files, or with `folders` a
+   * department's whole folder. The host checks each size before reading and reports an unreadable file on
+   * its own, so one bad file never keeps the others out.
+   */
+  async chooseFiles(folders = false): Promise<void> {
     if (!this.wb.state.book) return;
     this.show();
     let files: HostFile[];
     try {
       files = await this.wb.host.openFiles({
-        title: t('importUi.dialog.title'),
+        title: t(folders ? 'importUi.dialog.folderTitle' : 'importUi.dialog.title'),
         multiple: true,
-        filters: [{ name: t('importUi.dialog.fileType'), extensions: ['txt', 'docx', 'html', 'htm', 'text', 'md', 'csv'] }],
+        filters: [{ name: t('importUi.dialog.fileType'), extensions: folders ? [...FOLDER_IMPORT_EXTENSIONS] : ['txt', 'docx', 'html', 'htm', 'text', 'md', 'csv'] }],
+        folders,
+        perFileErrors: true,
+        ...IMPORT_LIMITS,
       });
     } catch (e) {
       this.wb.host.log('error', 'import: the open dialog failed', describeError(e));
@@ -133,22 +171,107 @@ export class ImportSession {
     else if (!this.state.drafts.length) this.close();
   }
 
-  /** Files from the dialog or dropped on the window; each becomes its own draft, recognised in turn. */
-  addFiles(files: readonly HostFile[]): void {
-    if (!this.wb.state.book || !files.length) return;
-    const drafts: Draft[] = files.map((f) => ({
+  /**
+   * Files from the dialog or dropped on the window; each becomes its own draft, recognised in turn. A file
+   * the host could not read (too large, unreadable) is listed with its reason and not recognised.
+   */
+  addFiles(all: readonly HostFile[]): void {
+    if (!this.wb.state.book) return;
+    // A folder without drafts is said in a notice (it is no file to list).
+    const files = all.filter((f) => {
+      if (f.error?.reason !== 'empty-folder') return true;
+      this.wb.notify('error', { key: 'importUi.folder.empty', params: { folder: f.name } });
+      return false;
+    });
+    if (!files.length) {
+      if (all.length) this.show();
+      return;
+    }
+    const drafts: Draft[] = files.map((f) => {
+      const failure = hostFileFailure(f);
+      if (failure) this.wb.host.log('warn', `import: ${f.relativePath ?? f.name} was not read`, failure.detail);
+      return {
+        id: `d${++draftSeq}`,
+        name: f.name,
+        ...(f.relativePath ? { relativePath: f.relativePath } : {}),
+        size: f.size ?? f.bytes.length,
+        bytes: f.bytes,
+        status: failure ? 'failed' : 'queued',
+        ...(failure ? { failure } : {}),
+        overrides: [],
+        placement: { mode: 'new', categoryId: null, newTitle: '' },
+        placementTouched: false,
+        rev: 0,
+      } satisfies Draft;
+    });
+    this.store.set((s) => ({ open: true, drafts: [...s.drafts, ...drafts], activeId: s.activeId ?? drafts[0]!.id, acceptProblem: null }));
+    void this.pump();
+  }
+
+  /**
+   * Content pasted into the review (Ctrl+V, 粘贴稿件, 文件 › 从剪贴板导入): HTML from Word, WPS or a browser is
+   * sanitised here (DOMPurify needs the page) and recognised like a Word file; else the plain text is.
+   * Returns false when there was nothing to import.
+   */
+  addPaste(html: string, text: string): boolean {
+    if (!this.wb.state.book) return false;
+    let kind: 'html' | 'text' = 'text';
+    let content = text;
+    if (hasText(html)) {
+      const clean = sanitizePastedHtml(html);
+      if (clean.removed) {
+        this.wb.host.log('info', `import: ${clean.removed} unsafe part(s) removed from pasted HTML`);
+        this.wb.notify('info', { key: 'importUi.paste.dropped', params: { count: clean.removed } });
+      }
+      if (hasText(clean.html.replace(/<[^>]*>/g, ' ')) || /<img\b/i.test(clean.html)) {
+        kind = 'html';
+        content = clean.html;
+      }
+    }
+    if (!hasText(content)) {
+      this.show();
+      this.wb.notify('error', { key: 'importUi.paste.empty' });
+      return false;
+    }
+    const n = this.state.drafts.filter((d) => d.pasted).length + 1;
+    const name = n > 1 ? `${t('import.pastedName')} ${n}` : t('import.pastedName');
+    const bytes = new TextEncoder().encode(content);
+    const draft: Draft = {
       id: `d${++draftSeq}`,
-      name: f.name,
-      size: f.bytes.length,
-      bytes: f.bytes,
+      name,
+      size: bytes.length,
+      bytes,
+      pasted: kind,
       status: 'queued',
       overrides: [],
       placement: { mode: 'new', categoryId: null, newTitle: '' },
       placementTouched: false,
       rev: 0,
-    }));
-    this.store.set((s) => ({ open: true, drafts: [...s.drafts, ...drafts], activeId: s.activeId ?? drafts[0]!.id, acceptProblem: null }));
+    };
+    // The pasted draft is the one the editor wants to see.
+    this.store.set((s) => ({ open: true, drafts: [...s.drafts, draft], activeId: draft.id, selectedLine: null, acceptProblem: null }));
     void this.pump();
+    return true;
+  }
+
+  /** 粘贴稿件 / 文件 › 从剪贴板导入: the clipboard read through the host; where it may not, Ctrl+V is asked for. */
+  async pasteFromClipboard(): Promise<void> {
+    if (!this.wb.state.book) return;
+    this.show();
+    const read = this.wb.host.readClipboard;
+    if (!read) {
+      this.wb.notify('error', { key: 'importUi.paste.denied' });
+      return;
+    }
+    let content: ClipboardContent;
+    try {
+      content = await read.call(this.wb.host);
+    } catch (e) {
+      this.wb.host.log('warn', 'import: the clipboard could not be read', describeError(e));
+      this.wb.notify('error', { key: 'importUi.paste.denied' });
+      return;
+    }
+    this.addPaste(content.html, content.text);
   }
 
   /** Recognises the queued drafts one after the other. */
@@ -178,7 +301,7 @@ export class ImportSession {
     this.patchDraft(id, { status: 'reading' });
     try {
       const result = await this.runner.run(
-        { fileId: d.id, name: d.name, bytes: d.bytes, overrides: d.overrides, ...(d.encoding ? { encoding: d.encoding } : {}) },
+        { fileId: d.id, name: d.name, bytes: d.bytes, overrides: d.overrides, ...(d.encoding ? { encoding: d.encoding } : {}), ...(d.pasted ? { pasted: d.pasted } : {}) },
         (stage) => current() && this.patchDraft(id, { status: stage }),
       );
       if (!current()) return;
@@ -208,8 +331,9 @@ export class ImportSession {
     this.runner.cancelAll();
   }
 
-  /** Runs a cancelled or failed draft again. */
+  /** Runs a cancelled or failed draft again (a file the host never read cannot be). */
   retry(id: string): void {
+    if (this.draft(id)?.failure && !this.draft(id)?.bytes.length) return;
     this.patchDraft(id, { status: 'queued', failure: undefined });
     void this.pump();
   }

@@ -70,6 +70,43 @@ export async function readSource(name: string, bytes: Uint8Array, encoding?: str
   return { doc: { name, format: 'text', units: textToUnits(decoded.text), encoding: decoded.encoding }, assets: [] };
 }
 
+/** Largest picture kept from a paste (given inline as data). */
+const MAX_PASTED_IMAGE = 20 * 2 ** 20;
+
+/** The bytes of an inline picture "data:image/png;base64,…", or null. */
+function dataImage(src: string): { mime: string; bytes: Uint8Array } | null {
+  const m = /^data:(image\/(?:png|jpe?g|gif|bmp|webp));base64,([a-z0-9+/=\s]+)$/i.exec(src);
+  if (!m || m[2]!.length > (MAX_PASTED_IMAGE * 4) / 3 + 4) return null;
+  try {
+    const bin = atob(m[2]!.replace(/\s+/g, ''));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return { mime: m[1]!.toLowerCase().replace('jpg', 'jpeg'), bytes };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The source of pasted content: UTF-8 bytes of HTML already sanitised in the page (paste.ts), or of plain
+ * text. Pictures given inline as data become assets; any other picture is a figure without its image.
+ */
+export function readPasted(name: string, bytes: Uint8Array, kind: 'html' | 'text', ids: IdGenerator = randomId): ReadSource {
+  checkImportSize(name, bytes.length, MAX_TEXT_BYTES);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (!text.trim()) throw new UserError('import.empty', { file: name });
+  if (kind === 'text') return { doc: { name, format: 'text', units: textToUnits(text) }, assets: [] };
+  const assets: ImportedAsset[] = [];
+  const resolveImage = (src: string): string | null => {
+    const img = dataImage(src);
+    if (!img) return null;
+    const id = ids(ID_PREFIX.asset);
+    assets.push({ asset: { id, fileName: `${id}.${imageExtension(img.mime)}`, mime: img.mime, byteLength: img.bytes.length, sha256: sha256Hex(img.bytes) }, bytes: img.bytes });
+    return id;
+  };
+  return { doc: htmlToSource(text, name, { resolveImage }), assets };
+}
+
 /** Recognises a read source with the editor's corrections; UserError when nothing was recognised. */
 export function recogniseSource(source: ReadSource, overrides: readonly LineOverride[]): ImportResult {
   return finishImport(recognise(source.doc, { overrides }), source.assets, source.doc.name);

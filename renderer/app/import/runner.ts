@@ -15,6 +15,8 @@ export interface RecogniseRequest {
   /** The encoding the editor chose (re-decode); undefined: detect. */
   encoding?: string;
   overrides: LineOverride[];
+  /** Pasted content (UTF-8 bytes): sanitised HTML or plain text, whatever the name says. */
+  pasted?: 'html' | 'text';
 }
 
 export interface FailureInfo {

@@ -1,7 +1,7 @@
 // The work of one recognition request, shared by the import worker and the in-page runner: read the file
 // (cached per file and encoding, so a correction only re-runs recognition), then recognise it.
 import type { ImportResult } from '../../../shared/import';
-import { readSource, recogniseSource, type ReadSource } from './read';
+import { readPasted, readSource, recogniseSource, type ReadSource } from './read';
 import type { RecogniseRequest, Stage } from './runner';
 
 /** Caches the read source of each file (by encoding), so a correction re-runs recognition only. */
@@ -11,7 +11,7 @@ export class SourceCache {
   async get(req: RecogniseRequest): Promise<ReadSource> {
     const hit = this.entries.get(req.fileId);
     if (hit && hit.encoding === req.encoding) return hit.source;
-    const source = await readSource(req.name, req.bytes, req.encoding);
+    const source = req.pasted ? readPasted(req.name, req.bytes, req.pasted) : await readSource(req.name, req.bytes, req.encoding);
     this.entries.set(req.fileId, { encoding: req.encoding, source });
     return source;
   }

@@ -79,6 +79,7 @@ export const MENUS: MenuDef[] = [
       { command: 'file.saveAs', label: 'app.menu.saveAs', accel: 'Ctrl+Shift+S', enabled: hasBook },
       'sep',
       { command: 'file.import', label: 'shell.menu.file.import', accel: 'Ctrl+Shift+O', enabled: hasBook },
+      { command: 'file.importClipboard', label: 'importUi.menu.importClipboard', enabled: hasBook },
       'sep',
       { command: 'file.backupNow', label: 'app.menu.backupNow', enabled: hasBook },
       { command: 'file.restoreBackup', label: 'app.menu.restoreBackup' },

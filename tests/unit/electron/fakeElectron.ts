@@ -18,6 +18,7 @@ export const state = {
   permissionCheck: null as null | ((wc: unknown, permission: string, origin: string) => boolean),
   beforeRequest: null as null | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
   dialogs: { open: [] as unknown[], save: [] as unknown[], errors: [] as string[] },
+  clipboard: { html: '', text: '' },
   nextOpen: { canceled: true, filePaths: [] as string[] },
   nextSave: { canceled: true, filePath: '' as string | undefined },
   sandboxEnabled: false,
@@ -207,6 +208,17 @@ export const dialog = {
   },
 };
 
+/** The system clipboard: tests set state.clipboard. */
+export const clipboard = {
+  async read() {
+    const c = state.clipboard;
+    return c.html ? [{ types: ['text/html', 'text/plain'], getType: async (t: string) => new Blob([t === 'text/html' ? c.html : c.text]) }] : [];
+  },
+  async readText() {
+    return state.clipboard.text;
+  },
+};
+
 export const screen = {
   getAllDisplays() {
     return [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
@@ -243,4 +255,4 @@ export const webContents = {
 };
 
 export const BrowserWindow = FakeBrowserWindow;
-export default { app, protocol, ipcMain, Menu, dialog, screen, shell, session, webContents, BrowserWindow };
+export default { app, protocol, ipcMain, Menu, dialog, clipboard, screen, shell, session, webContents, BrowserWindow };

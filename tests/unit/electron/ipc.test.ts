@@ -23,6 +23,8 @@ describe('payload validation', () => {
   it('accepts well-formed requests and applies the schema defaults', () => {
     const [req] = validateInvoke(IPC.openFiles, app, [{ title: '导入稿件' }]);
     expect(req).toEqual({ title: '导入稿件', filters: [], multiple: false });
+    const [folder] = validateInvoke(IPC.openFiles, app, [{ folders: true, maxBytes: 50 * 2 ** 20, maxBytesByExtension: { docx: 150 * 2 ** 20 }, perFileErrors: true }]);
+    expect(folder).toMatchObject({ folders: true, maxBytes: 50 * 2 ** 20, maxBytesByExtension: { docx: 150 * 2 ** 20 }, perFileErrors: true });
     const [save] = validateInvoke(IPC.saveFile, app, [{ defaultName: '拱墅年鉴.yearbook', bytes, filters: [{ name: '书稿', extensions: ['yearbook'] }] }]);
     expect(save.bytes).toBe(bytes);
     const [print] = validateInvoke(IPC.printToPdf, app, [{ html: '<p>x</p>', pageWidthMm: 216, pageHeightMm: 291, jobId: 'job-1' }]);
@@ -42,6 +44,10 @@ describe('payload validation', () => {
     ['extra arguments', IPC.appInfo, ['surprise']],
     ['no arguments', IPC.saveFile, []],
     ['not an object', IPC.openFiles, [42]],
+    ['a size limit above 1 GB', IPC.openFiles, [{ maxBytes: 2 * 1024 ** 3 }]],
+    ['a size limit for an extension with a path', IPC.openFiles, [{ maxBytesByExtension: { '../txt': 10 } }]],
+    ['a folder flag that is not a boolean', IPC.openFiles, [{ folders: 'yes' }]],
+    ['arguments to the clipboard', IPC.readClipboard, ['text/html']],
   ] as const)('rejects %s with a Chinese message', (_what, channel, args) => {
     expect(() => validateInvoke(channel, app, [...args])).toThrow(/程序内部请求“host:[a-z-]+”的内容无效/);
   });
@@ -78,6 +84,7 @@ describe('router', () => {
       [IPC.listBackups]: () => [],
       [IPC.readBackup]: () => new Uint8Array(),
       [IPC.takeOpenFiles]: () => [],
+      [IPC.readClipboard]: () => ({ html: '', text: '' }),
     } satisfies InvokeHandlers;
     const logged: string[] = [];
     const send = {
@@ -92,7 +99,7 @@ describe('router', () => {
   it('registers every HostApi channel and passes only parsed arguments', async () => {
     const { router, calls } = makeRouter();
     expect(router.invokeChannels.sort()).toEqual(
-      [IPC.appInfo, IPC.openFiles, IPC.saveFile, IPC.printToPdf, IPC.cancelPrint, IPC.writeBackup, IPC.listBackups, IPC.readBackup, IPC.takeOpenFiles].sort(),
+      [IPC.appInfo, IPC.openFiles, IPC.readClipboard, IPC.saveFile, IPC.printToPdf, IPC.cancelPrint, IPC.writeBackup, IPC.listBackups, IPC.readBackup, IPC.takeOpenFiles].sort(),
     );
     expect(router.sendChannels.sort()).toEqual([IPC.log, IPC.closeGuard, IPC.closeReady].sort());
     await router.invoke(IPC.openFiles, app, [{ multiple: true, unknownField: 'dropped' }]);

@@ -2,7 +2,7 @@
 // window options, protocol, CSP, navigation and permission policy, IPC validation, dialogs, backups,
 // printing, menu and the close guard. The same behaviour is checked in a real Electron by tests/electron.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { IPC } from '../../../shared/host/host';
 import { APP_CSP, PRINT_CSP } from '../../../electron/node/protocol';
@@ -137,7 +137,7 @@ describe('protocol and policy', () => {
 
 describe('IPC', () => {
   it('registers a validated handler for every HostApi channel', () => {
-    for (const c of [IPC.appInfo, IPC.openFiles, IPC.saveFile, IPC.printToPdf, IPC.cancelPrint, IPC.writeBackup, IPC.listBackups, IPC.readBackup]) {
+    for (const c of [IPC.appInfo, IPC.openFiles, IPC.readClipboard, IPC.saveFile, IPC.printToPdf, IPC.cancelPrint, IPC.writeBackup, IPC.listBackups, IPC.readBackup]) {
       expect(state.invokeHandlers.has(c)).toBe(true);
     }
     expect(state.sendHandlers.has(IPC.log)).toBe(true);
@@ -170,6 +170,40 @@ describe('IPC', () => {
     expect(files.map((f) => f.name)).toEqual(['区民政局.txt']);
     expect(new TextDecoder().decode(files[0]!.bytes)).toBe('【概况】');
     expect(state.dialogs.open.at(-1)).toMatchObject({ properties: ['openFile', 'multiSelections'] });
+  });
+
+  it('checks sizes before reading, reports unreadable files one by one, and opens folders', async () => {
+    const dir = path.join(state.tmp, '区民政局稿件');
+    mkdirSync(path.join(dir, '2021'), { recursive: true });
+    writeFileSync(path.join(dir, '概况.txt'), '【概况】');
+    writeFileSync(path.join(dir, '2021', '养老.txt'), '【养老服务】');
+    writeFileSync(path.join(dir, '照片.jpg'), 'jpeg');
+    writeFileSync(path.join(dir, '大.txt'), 'x'.repeat(200));
+    state.nextOpen = { canceled: false, filePaths: [dir] };
+    const req = { folders: true, multiple: true, perFileErrors: true, maxBytes: 100, filters: [{ name: '文本', extensions: ['txt'] }] };
+    const files = (await invoke(IPC.openFiles, trusted(), req)) as { name: string; relativePath?: string; bytes: Uint8Array; error?: unknown }[];
+    expect(state.dialogs.open.at(-1)).toMatchObject({ properties: ['openDirectory', 'multiSelections'] });
+    expect(files.map((f) => [f.relativePath, f.error ?? new TextDecoder().decode(f.bytes)])).toEqual([
+      ['区民政局稿件/2021/养老.txt', '【养老服务】'],
+      ['区民政局稿件/大.txt', { reason: 'too-large', size: 200, limit: 100 }],
+      ['区民政局稿件/概况.txt', '【概况】'],
+    ]);
+    // A file gone between the dialog and the read is reported alone; the other is read.
+    state.nextOpen = { canceled: false, filePaths: [path.join(dir, '不见了.txt'), path.join(dir, '概况.txt')] };
+    const two = (await invoke(IPC.openFiles, trusted(), { multiple: true, perFileErrors: true })) as { name: string; error?: { reason: string } }[];
+    expect(two.map((f) => [f.name, f.error?.reason ?? 'ok'])).toEqual([
+      ['不见了.txt', 'unreadable'],
+      ['概况.txt', 'ok'],
+    ]);
+    // Without perFileErrors the first bad file fails the call, as before.
+    await expect(invoke(IPC.openFiles, trusted(), { multiple: true, maxBytes: 100 })).rejects.toThrow(/不见了.txt/);
+  });
+
+  it('reads the clipboard for 从剪贴板导入', async () => {
+    state.clipboard = { html: '<p><b>概况</b></p>', text: '概况' };
+    expect(await invoke(IPC.readClipboard, trusted())).toEqual({ html: '<p><b>概况</b></p>', text: '概况' });
+    state.clipboard = { html: '', text: '纯文字' };
+    expect(await invoke(IPC.readClipboard, trusted())).toEqual({ html: '', text: '纯文字' });
   });
 
   it('keeps backups in userData/backups', async () => {

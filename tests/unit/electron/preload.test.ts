@@ -33,7 +33,7 @@ describe('preload bridge', () => {
     expect(Object.keys(exposed)).toEqual(['yearbookHost']);
     expect(host.shell).toBe('electron');
     expect(Object.keys(host).sort()).toEqual(
-      ['shell', 'appInfo', 'openFiles', 'saveFile', 'printToPdf', 'cancelPrint', 'writeBackup', 'listBackups', 'readBackup', 'onMenuCommand', 'log', 'onOpenFile', 'onBeforeClose'].sort(),
+      ['shell', 'appInfo', 'openFiles', 'readClipboard', 'saveFile', 'printToPdf', 'cancelPrint', 'writeBackup', 'listBackups', 'readBackup', 'onMenuCommand', 'log', 'onOpenFile', 'onBeforeClose'].sort(),
     );
     for (const v of Object.values(host)) expect(v === 'electron' || typeof v === 'function').toBe(true);
   });
@@ -43,6 +43,7 @@ describe('preload bridge', () => {
     const bytes = new Uint8Array([1]);
     await host.appInfo();
     await host.openFiles({ multiple: true });
+    await host.readClipboard!();
     await host.saveFile({ defaultName: 'a.yearbook', bytes });
     await host.printToPdf({ html: '<p/>', pageWidthMm: 216, pageHeightMm: 291, jobId: 'j1' });
     await host.cancelPrint('j1');
@@ -53,6 +54,7 @@ describe('preload bridge', () => {
     expect(invoked.map((c) => [c.channel, c.args.length])).toEqual([
       [IPC.appInfo, 0],
       [IPC.openFiles, 1],
+      [IPC.readClipboard, 0],
       [IPC.saveFile, 1],
       [IPC.printToPdf, 1],
       [IPC.cancelPrint, 1],

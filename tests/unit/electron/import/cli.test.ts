@@ -1,6 +1,6 @@
 // `yearbook import`: several files into one book file, outlines on stdout, and every kind of bad input
 // reported in Chinese with the file's name while the other files still go in.
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, closeSync, openSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, closeSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -126,6 +126,49 @@ describe('yearbook import', () => {
     expect(book.title).toBe('拱墅年鉴');
     expect(book.volumeYear).toBe(2022);
     expect(book.body.map((c) => c.title)).toEqual(['杭州市拱墅区人民政府', '下城区人民政府']);
+  });
+
+  it('names the detection method in Chinese and warns when --encoding makes undecodable characters', async () => {
+    const io = capture();
+    expect(await runCli(['import', seed('004'), '--outline'], io)).toBe(0);
+    expect(io.stderr).toContain('（内容是有效的 UTF-8，可信度 1.00）');
+    expect(io.stderr).not.toMatch(/utf8-valid|detected|bom/);
+    const gbk = path.join(dir, '下城.txt');
+    writeFileSync(gbk, iconv.encode(readFileSync(seed('003'), 'utf8'), 'gb18030'));
+    const io2 = capture();
+    expect(await runCli(['import', gbk, '--outline', '--encoding', 'UTF-8'], io2)).toBe(0);
+    expect(io2.stderr).toContain('（按指定，可信度 1.00）');
+    expect(io2.stderr).toMatch(/警告：“下城.txt”按 UTF-8 读取时有 \d+ 个字符无法识别/);
+    const io3 = capture();
+    expect(await runCli(['import', gbk, '--outline', '--encoding', 'GBK'], io3)).toBe(0);
+    expect(io3.stderr).not.toContain('警告');
+  });
+
+  it('takes a department\'s whole folder: its text, Word and web files, sub-folders included', async () => {
+    const folder = path.join(dir, '区政府办');
+    mkdirSync(path.join(folder, '照片'), { recursive: true });
+    mkdirSync(path.join(folder, '2021'), { recursive: true });
+    writeFileSync(path.join(folder, '下城.txt'), readFileSync(seed('003')));
+    writeFileSync(path.join(folder, '2021', '审管办.docx'), await featureDocx());
+    writeFileSync(path.join(folder, '~$审管办.docx'), 'Word lock file');
+    writeFileSync(path.join(folder, '.DS_Store'), 'x');
+    writeFileSync(path.join(folder, '照片', '会议.jpg'), Buffer.from('ffd8ffe0', 'hex'));
+    const out = path.join(dir, 'folder.yearbook');
+    const io = capture();
+    expect(await runCli(['import', folder, '--out', out], io), io.stderr).toBe(0);
+    expect(io.stderr).toContain('2 个可导入的文件');
+    const { book } = readBookFile(new Uint8Array(readFileSync(out)));
+    // In path order: 2021/审管办.docx (one heading level: a section, its category unnamed), then 下城.txt.
+    expect(book.body.map((c) => [c.title, c.sections[0]!.title])).toEqual([
+      ['未命名类目', '行政审批服务管理'],
+      ['下城区人民政府', '综述'],
+    ]);
+    const emptyFolder = path.join(dir, '空文件夹');
+    mkdirSync(emptyFolder);
+    const io2 = capture();
+    expect(await runCli(['import', emptyFolder, '--out', out], io2)).toBe(2);
+    expect(io2.stderr).toContain('文件夹“');
+    expect(io2.stderr).toContain('中没有可导入的文件');
   });
 
   it('explains usage errors', async () => {

@@ -9,7 +9,7 @@ import { sha256Hex } from '../../../../shared/bookfile/bookfile';
 import { GOLD, scoreOutlines, seedFile, seedText } from '../../shared/import/corpus';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chapterDocx, featureDocx, PNG } from './make-docx';
+import { chapterDocx, featureDocx, PNG, type ChapterDocxOptions } from './make-docx';
 
 async function refusal(f: () => Promise<unknown> | unknown): Promise<string> {
   try {
@@ -80,6 +80,42 @@ describe('a whole chapter in Word scores like its text', () => {
       expect(s.score, s.output).toBeGreaterThanOrEqual(0.98);
     });
   }
+});
+
+describe('chapters in Word as departments set them', () => {
+  const variants: [string, ChapterDocxOptions][] = [
+    ['entry titles as short bold paragraphs without 【】', { entries: 'paragraph' }],
+    ['headings in styles named "标题 1"/"标题 2"', { headings: 'chinese' }],
+    ['a 续表 paragraph and a second Word table repeating the header', { continuations: 'split' }],
+    ['all three at once', { entries: 'paragraph', headings: 'chinese', continuations: 'split' }],
+  ];
+  for (const [what, opts] of variants)
+    for (const prefix of ['000', '002']) {
+      it(`${prefix}: ${what}`, async () => {
+        const name = seedFile(prefix).replace(/\.txt$/, '');
+        const gold = JSON.parse(readFileSync(path.join(GOLD, `${name}.json`), 'utf8')) as { sections: { title: string }[] };
+        const buf = await chapterDocx(seedText(prefix), gold.sections.map((s) => s.title), opts);
+        const src = await readDocx(new Uint8Array(buf), `${name}.docx`, sequentialIds());
+        const s = scoreOutlines({ [name]: toOutline(recognise(src.doc)) }, [prefix]);
+        for (const [m, v] of Object.entries(Object.values(s.measures)[0]!)) expect(v, `${m}\n${s.output}`).toBeGreaterThanOrEqual(0.95);
+        expect(s.score, s.output).toBeGreaterThanOrEqual(0.98);
+      });
+    }
+
+  it('merges the 续表 part of a real table into its table and reports the heal', async () => {
+    const name = seedFile('000').replace(/\.txt$/, '');
+    const gold = JSON.parse(readFileSync(path.join(GOLD, `${name}.json`), 'utf8')) as { sections: { title: string }[]; tables: { rows: number }[] };
+    const src = await readDocx(new Uint8Array(await chapterDocx(seedText('000'), gold.sections.map((s) => s.title), { continuations: 'split' })), 'x.docx', sequentialIds());
+    const r = recognise(src.doc);
+    expect(r.report.documents[0]!.tables).toEqual([expect.objectContaining({ number: '6', parts: 2 })]);
+    expect(r.report.heals.map((h) => h.kind)).toEqual(expect.arrayContaining(['table-continued', 'header-repeat-removed']));
+    expect(r.report.counts.tables).toBe(1);
+  });
+
+  it('reads Word files without mammoth complaining about the style map', async () => {
+    const src = await readDocx(new Uint8Array(await featureDocx()), 'x.docx', sequentialIds());
+    expect(src.messages.filter((m) => /style mapping/.test(m))).toEqual([]);
+  });
 });
 
 describe('Word files that cannot be read', () => {

@@ -26,19 +26,38 @@ export const PNG = Buffer.from(
 const cell = (text: string, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) =>
   new TableCell({ children: text.split('\n').map((t) => new Paragraph(t)), ...extra });
 
+export interface ChapterDocxOptions {
+  /**
+   * How entry titles are set: 'run-in' a bold run at the start of the paragraph ("概况" then the text);
+   * 'paragraph' a short all-bold paragraph of its own, the text in the next paragraph (no 【】).
+   */
+  entries?: 'run-in' | 'paragraph';
+  /** 'builtin' Word's Heading 1/2 styles; 'chinese' styles named "标题 1"/"标题 2" (WPS, a Chinese Word). */
+  headings?: 'builtin' | 'chinese';
+  /**
+   * 'merged' one Word table per table (the 续表 lines and repeated headers dropped); 'split' as printed: a
+   * "续表" paragraph, then a second Word table repeating the header row.
+   */
+  continuations?: 'merged' | 'split';
+}
+
 /**
  * The text of a yearbook chapter seed as a Word document: the category in 标题 1, sections in 标题 2,
- * 【title】 lines as bold run-in titles, tab-separated rows as a real table, 图N lines as captions under a photo.
+ * 【title】 lines as bold titles (see options), tab-separated rows as real tables, 图N lines as captions
+ * under a photo.
  */
-export async function chapterDocx(seed: string, sections: string[]): Promise<Buffer> {
+export async function chapterDocx(seed: string, sections: string[], opts: ChapterDocxOptions = {}): Promise<Buffer> {
   const lines = seed.split('\n').map((l) => l.replace(/\r$/, ''));
   const children: (Paragraph | Table)[] = [];
   let rows: string[][] = [];
   let category = true;
+  const split = opts.continuations === 'split';
+  const heading = (level: 1 | 2) =>
+    opts.headings === 'chinese' ? { style: `cnH${level}` } : { heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 };
   const flushTable = () => {
     if (!rows.length) return;
     const header = rows[0]!.join('|');
-    const body = rows.filter((r, k) => k === 0 || r.join('|') !== header);
+    const body = split ? rows : rows.filter((r, k) => k === 0 || r.join('|') !== header);
     children.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
@@ -54,21 +73,30 @@ export async function chapterDocx(seed: string, sections: string[]): Promise<Buf
       rows.push(line.split('\t').map((c) => c.trim()));
       continue;
     }
-    if (/^续表\d*$/.test(t)) continue;
+    if (/^续表\d*$/.test(t)) {
+      if (split) {
+        flushTable();
+        children.push(new Paragraph(t));
+      }
+      continue;
+    }
     flushTable();
     if (/^[A-Z][A-Za-z' ,]+$/.test(t) || /^(\d{4}|.{2,6}年鉴)$/.test(t)) continue;
     if (category && /[\u4e00-\u9fff]/.test(t)) {
-      children.push(new Paragraph({ text: t, heading: HeadingLevel.HEADING_1 }));
+      children.push(new Paragraph({ text: t, ...heading(1) }));
       category = false;
       continue;
     }
     if (sections.includes(t.replace(/\s/g, ''))) {
-      children.push(new Paragraph({ text: t, heading: HeadingLevel.HEADING_2 }));
+      children.push(new Paragraph({ text: t, ...heading(2) }));
       continue;
     }
     const entry = /^【(.+?)】\s*(.*)$/.exec(t);
     if (entry) {
-      children.push(new Paragraph({ children: [new TextRun({ text: entry[1]!, bold: true }), new TextRun({ text: `\u3000${entry[2]!}` })] }));
+      if (opts.entries === 'paragraph') {
+        children.push(new Paragraph({ children: [new TextRun({ text: entry[1]!, bold: true })] }));
+        if (entry[2]) children.push(new Paragraph(entry[2]));
+      } else children.push(new Paragraph({ children: [new TextRun({ text: entry[1]!, bold: true }), new TextRun({ text: `\u3000${entry[2]!}` })] }));
       continue;
     }
     if (/^图\s*\d+/.test(t)) {
@@ -79,7 +107,17 @@ export async function chapterDocx(seed: string, sections: string[]): Promise<Buf
     children.push(new Paragraph(t));
   }
   flushTable();
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+  return Packer.toBuffer(
+    new Document({
+      styles: {
+        paragraphStyles: [
+          { id: 'cnH1', name: '标题 1', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 32 } },
+          { id: 'cnH2', name: '标题 2', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 28 } },
+        ],
+      },
+      sections: [{ children }],
+    }),
+  );
 }
 
 /** A small department draft with everything a reader must keep. */

@@ -7,7 +7,7 @@ import { readBookFile, writeBookFile, type BookFileContents } from '../../../../
 import type { HostFile } from '../../../../shared/host';
 import { encodePng } from '../../../../shared/generate';
 import { allSections, findInBook, tableFigureNumbers, type Comment } from '../../../../shared/model';
-import { loadSampleBook, loadSampleContents } from '../../../../shared/sample';
+import { loadSampleContents } from '../../../../shared/sample';
 import { bookFindOf } from '../../../../renderer/app/find/bookFind';
 import { numberingBefore, sectionNumbers } from '../../../../renderer/app/numbering';
 import { Workbench } from '../../../../renderer/app/workbench';

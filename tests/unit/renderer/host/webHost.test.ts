@@ -121,6 +121,45 @@ describe('web host', () => {
     expect(await host.openFiles({})).toEqual([]);
   });
 
+  it('opens a folder, keeps the files the filters name, and checks each size before reading it', async () => {
+    const host = new WebHost({ backups: backups() });
+    const file = (name: string, relative: string, bytes: number, readable = true) => {
+      const f = new File([new Uint8Array(bytes)], name);
+      Object.defineProperty(f, 'webkitRelativePath', { value: relative });
+      // Reading a file that is too large (or that went away) must not be attempted / fails alone.
+      f.arrayBuffer = readable ? f.arrayBuffer.bind(f) : () => Promise.reject(new DOMException('gone', 'NotReadableError'));
+      return f;
+    };
+    const big = file('全书.txt', '民政局/全书.txt', 300);
+    big.arrayBuffer = () => Promise.reject(new Error('read before the size check'));
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      expect(this.webkitdirectory).toBe(true);
+      Object.defineProperty(this, 'files', {
+        value: [file('概况.txt', '民政局/概况.txt', 3), big, file('照片.jpg', '民政局/照片.jpg', 3), file('~$稿.docx', '民政局/~$稿.docx', 3), file('养老.docx', '民政局/2021/养老.docx', 4), file('坏.txt', '民政局/坏.txt', 2, false)],
+      });
+      this.dispatchEvent(new Event('change'));
+    });
+    const files = await host.openFiles({ folders: true, perFileErrors: true, maxBytes: 100, filters: [{ name: '稿件', extensions: ['txt', 'docx'] }] });
+    // In path order (pinyin within a folder), as the desktop shell gives them.
+    expect(files.map((f) => [f.relativePath, f.error?.reason ?? f.bytes.length])).toEqual([
+      ['民政局/2021/养老.docx', 4],
+      ['民政局/概况.txt', 3],
+      ['民政局/坏.txt', 'unreadable'],
+      ['民政局/全书.txt', 'too-large'],
+    ]);
+    // Without per-file errors the first bad file fails the call with a Chinese message.
+    await expect(host.openFiles({ folders: true, maxBytes: 100, filters: [{ name: '稿件', extensions: ['txt'] }] })).rejects.toThrow('无法读取文件“坏.txt”：文件已被移动、删除或无权访问');
+  });
+
+  it('reads HTML and text from the clipboard where the browser allows it', async () => {
+    const host = new WebHost({ backups: backups() });
+    const item = { types: ['text/html', 'text/plain'], getType: async (t: string) => new Blob([t === 'text/html' ? '<p><b>概况</b></p>' : '概况']) };
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { read: async () => [item], readText: async () => '概况' } });
+    expect(await host.readClipboard()).toEqual({ html: '<p><b>概况</b></p>', text: '概况' });
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { read: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    await expect(host.readClipboard()).rejects.toThrow('denied');
+  });
+
   it('sends the menu bar commands to every subscriber until it unsubscribes', () => {
     const host = new WebHost({ backups: backups() });
     const got: string[] = [];

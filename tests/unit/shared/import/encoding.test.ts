@@ -83,6 +83,25 @@ describe('decoding text files', () => {
     }
   });
 
+  it('reads Big5 when the editor chooses it, though detection never guesses it', () => {
+    const traditional = '臨安區人民政府。年鑑編纂工作。'.repeat(40);
+    const bytes = enc(traditional, 'big5');
+    expect(refusal(() => decodeText(bytes, 'big5.txt')).key).toBe('import.undetectableEncoding');
+    const d = decodeText(bytes, 'big5.txt', 'Big5');
+    expect(d.text).toBe(traditional);
+    expect(d.encoding).toMatchObject({ encoding: 'big5', method: 'override' });
+    expect(d.encoding.replaced).toBeUndefined();
+  });
+
+  it('counts the characters a wrong choice could not decode, so the caller can warn', () => {
+    const gbk = enc(text, 'gb18030');
+    const wrong = decodeText(gbk, 'gbk.txt', 'UTF-8');
+    expect(wrong.encoding.method).toBe('override');
+    expect(wrong.encoding.replaced).toBeGreaterThan(1000);
+    expect(decodeText(gbk, 'gbk.txt', 'GBK').encoding.replaced).toBeUndefined();
+    expect(decodeText(gbk, 'gbk.txt').encoding.replaced).toBeUndefined();
+  });
+
   it('refuses files above the size limit before reading them', () => {
     const r = refusal(() => checkImportSize('全书.txt', 200 * 2 ** 20, 50 * 2 ** 20));
     expect(r.key).toBe('import.tooLarge');
