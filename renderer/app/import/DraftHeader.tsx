@@ -6,7 +6,12 @@ import { useT } from '../context';
 import { useSession } from './importContext';
 import type { Draft } from './importSession';
 
-const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030（GBK）', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', big5: 'Big5（繁体）' };
+const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030（GBK）', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
+
+/** How an encoding is named in the choice (Big5 says it is for traditional characters, in the UI language). */
+function encodingName(e: string, t: ReturnType<typeof useT>): string {
+  return e === 'big5' ? t('importUi.encoding.big5') : (ENCODING_NAMES[e] ?? e);
+}
 
 const COUNTS: [keyof ImportCounts, MessageKey][] = [
   ['sections', 'importUi.count.sections'],
@@ -29,7 +34,7 @@ export function DraftHeader({ draft }: { draft: Draft }) {
   const enc = report?.source.encoding;
   // Pasted content has no bytes of its own to re-decode; a Word document has no text encoding.
   const isText = !draft.pasted && (report ? report.source.format !== 'docx' : !/\.docx$/i.test(draft.name));
-  const detectedLabel = enc && enc.method !== 'override' ? t('importUi.encoding.detected', { encoding: ENCODING_NAMES[enc.encoding] ?? enc.encoding, method: t(`importUi.encoding.method.${enc.method}`, { confidence: `${Math.round(enc.confidence * 100)}%` }) }) : t('importUi.encoding.auto');
+  const detectedLabel = enc && enc.method !== 'override' ? t('importUi.encoding.detected', { encoding: encodingName(enc.encoding, t), method: t(`importUi.encoding.method.${enc.method}`, { confidence: `${Math.round(enc.confidence * 100)}%` }) }) : t('importUi.encoding.auto');
   return (
     <div className="imp-draft-head">
       <div className="imp-draft-title">
@@ -50,7 +55,7 @@ export function DraftHeader({ draft }: { draft: Draft }) {
               <option value="">{detectedLabel}</option>
               {SUPPORTED_ENCODINGS.map((e) => (
                 <option key={e} value={e}>
-                  {ENCODING_NAMES[e]}
+                  {encodingName(e, t)}
                 </option>
               ))}
             </select>

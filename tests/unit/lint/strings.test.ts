@@ -22,6 +22,11 @@ const ALLOWED: { file: string; literal: string; why: string }[] = [
     literal: '/\\s*(?:供稿|提供|摄)$/',
     why: 'matches the suffix typed after names ("区民政局 供稿") to strip it — it reads Chinese input',
   },
+  {
+    file: 'renderer/app/import/paste.ts',
+    literal: '/caption|题注/i',
+    why: 'recognises the class of a caption paragraph in pasted Word/WPS HTML (WPS names it 题注) — it reads the clipboard',
+  },
 ];
 
 interface HanLiteral {
