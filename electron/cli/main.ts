@@ -24,6 +24,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     help(io);
     return 2;
   }
+  // `yearbook validate --help` is `yearbook help validate`.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.err(`${command.summary}\n\n${command.usage.map((u) => `  ${u}`).join('\n')}`);
+    return 0;
+  }
   const args = parseArgs(rest, [...(command.flags ?? []), 'verbose']);
   try {
     return await command.run(args, io);

@@ -12,6 +12,7 @@ import { ImportHost } from './import/ImportHost';
 import { EditorPane } from './pane/EditorPane';
 import { ProblemsDialogs } from './problems/ProblemsDialogs';
 import { SidePanel } from './side/SidePanel';
+import { VolumeDialogs } from './volume/VolumeDialogs';
 import type { Workbench } from './workbench';
 
 export function App({ wb, dispatch }: { wb: Workbench; dispatch: ((c: MenuCommand) => void) | null }) {
@@ -63,6 +64,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
       <ImportHost />
       <Dialogs />
       <ProblemsDialogs />
+      <VolumeDialogs />
       <ExportFeature />
       <Notices />
     </div>

@@ -4,12 +4,14 @@
 import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents } from '../../shared/bookfile';
 import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
 import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { describeError, isUserError, newBook, type Book, type Contributor, type Matter, type Section, type Stage } from '../../shared/model';
-import { moveRelative, setSectionStatus, type DropPosition } from '../../shared/model/ops';
+import { describeError, dropComment, IMAGE_EXTENSIONS, isUserError, newBook, putComment, randomId, ID_PREFIX, readImageInfo, type Asset, type Book, type Comment, type Contributor, type Matter, type Section, type Stage } from '../../shared/model';
+import { sha256Hex } from '../../shared/bookfile';
+import { moveInto, moveRelative, removeNode, retitleNode, setSectionStatus, type DropPosition, type MoveEnd } from '../../shared/model/ops';
 import type { EditorCommandId } from '../editor/commands';
 import type { EditorFocus, EditorSelectionInfo, SectionEditorHandle } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
 import {
+  addAsset,
   addCategory,
   addSection,
   deleteNode,
@@ -55,7 +57,12 @@ export type Dialog =
   | { kind: 'pdfUnavailable' }
   | { kind: 'addCategory' }
   | { kind: 'addSection'; categoryId: string }
-  | { kind: 'delete'; nodeId: string; title: string; nodeKind: NodeRow['kind']; sections: number; entries: number };
+  | { kind: 'delete'; nodeId: string; title: string; nodeKind: NodeRow['kind']; sections: number; entries: number }
+  // Working on a volume (renderer/app/volume): 移动到…, 更改状态…, deleting an entry or subsection, the registry editor.
+  | { kind: 'moveNode'; nodeId: string }
+  | { kind: 'setStage'; sectionId: string }
+  | { kind: 'deleteItem'; nodeId: string; title: string; nodeKind: 'entry' | 'subsection'; entries: number }
+  | { kind: 'contributor'; key: string };
 
 export interface Notice {
   id: number;
@@ -120,6 +127,8 @@ export interface WorkbenchState {
   editorEpoch: number;
   /** The last book-wide change that 撤销整体修改 can take back (an import, a fix-all …), or null. */
   bookUndo: { label: UndoLabel; at: string } | null;
+  /** The outline node whose title is being edited in place (F2, 重命名 from a menu), or null. */
+  renaming: string | null;
 }
 
 const DEFAULT_VIEW: ViewSettings = { locale: 'zh', zoom: 1, showOutline: true, showSidePanel: true, sideTab: 'details', outlineWidth: 288, sideWidth: 300, editorName: '' };
@@ -196,6 +205,7 @@ export class Workbench {
       fileName: null,
       editorEpoch: 0,
       bookUndo: null,
+      renaming: null,
     });
     this.autosaver = new Autosaver(async ({ value, snapshot }) => {
       const rows = await saveSection(this.db, value.bookId, value.section, { snapshot });
@@ -656,19 +666,79 @@ export class Workbench {
     }
   }
 
+  /**
+   * Renames an outline node. Categories, sections, subsections and entries are one book change with one undo
+   * (a subsection's or entry's title is written into its section, and the open editor follows); matter pages
+   * are renamed in storage directly.
+   */
   async rename(nodeId: string, title: string): Promise<void> {
     const book = this.state.book;
-    if (!book) return;
+    const row = this.state.outline.find((n) => n.id === nodeId);
+    if (!book || !row) return;
+    if (row.kind !== 'matter') {
+      const ok = await this.changeBook((b) => retitleNode(b, nodeId, title), { snapshot: true, undo: { key: 'volume.undo.renamed', params: { title: row.title || title } } });
+      if (ok) this.store.set({ dialog: null });
+      return;
+    }
     try {
       await this.flush();
       await renameNode(this.db, book.id, nodeId, title);
       this.store.set({ dialog: null });
       await this.reloadOutline();
       const open = this.state.open;
-      if (open?.id === nodeId && open.kind === 'section') this.store.set({ open: { ...open, section: { ...open.section, title } } });
+      if (open?.kind === 'matter' && open.id === nodeId) this.store.set({ open: { ...open, matter: { ...open.matter, title } } });
     } catch (e) {
       this.fail(e, 'app.error.storage');
     }
+  }
+
+  /** Starts renaming a node in place in the outline (shown if hidden); the selected node when none is given. */
+  startRename(nodeId: string | null = this.state.selectedId): void {
+    const row = this.state.outline.find((n) => n.id === nodeId);
+    if (!row) return;
+    this.store.set({ renaming: row.id, selectedId: row.id, ...(this.state.view.showOutline ? {} : { view: { ...this.state.view, showOutline: true } }) });
+  }
+
+  /** Ends an in-place rename (the outline calls it when the field closes). */
+  endRename(): void {
+    if (this.state.renaming) this.store.set({ renaming: null });
+  }
+
+  /** Opens 移动到… for a node (the selected one when none is given): entries, subsections and sections. */
+  askMove(nodeId: string | null = this.state.selectedId): void {
+    const row = this.state.outline.find((n) => n.id === nodeId);
+    if (!row || (row.kind !== 'entry' && row.kind !== 'subsection' && row.kind !== 'section')) return;
+    this.store.set({ dialog: { kind: 'moveNode', nodeId: row.id } });
+  }
+
+  /**
+   * Moves a node to the start or end of a container picked in 移动到… (an empty or collapsed section too): one
+   * book change with one undo; the moved node stays selected and its new place is shown.
+   */
+  async moveNodeInto(nodeId: string, targetId: string, where: MoveEnd = 'end'): Promise<boolean> {
+    const title = this.state.outline.find((n) => n.id === nodeId)?.title ?? '';
+    const ok = await this.changeBook((b) => moveInto(b, nodeId, targetId, where), { snapshot: true, undo: { key: 'app.outline.moved', params: { title } } });
+    if (ok) {
+      this.store.set({ dialog: null });
+      if (this.state.outline.some((n) => n.id === nodeId)) this.select(nodeId);
+    }
+    return ok;
+  }
+
+  /** Opens 更改状态… for a section (the open one, or the section of the selected node, when none is given). */
+  askStage(sectionId?: string): void {
+    const s = this.state;
+    const id = sectionId ?? s.outline.find((n) => n.id === s.selectedId)?.sectionId ?? (s.open?.kind === 'section' ? s.open.id : null);
+    if (!id || !s.outline.some((n) => n.id === id && n.kind === 'section')) return;
+    this.store.set({ dialog: { kind: 'setStage', sectionId: id } });
+  }
+
+  /** Deletes an entry or a subsection (with its entries): one book change with one undo. */
+  async deleteItem(nodeId: string): Promise<boolean> {
+    const row = this.state.outline.find((n) => n.id === nodeId);
+    if (!row) return false;
+    this.store.set({ dialog: null });
+    return this.changeBook((b) => removeNode(b, nodeId), { snapshot: true, undo: { key: 'volume.undo.deleted', params: { title: row.title } } });
   }
 
   /** Deletes a category or section after a backup of the whole book. */
@@ -693,12 +763,17 @@ export class Workbench {
     }
   }
 
-  askDelete(nodeId: string): void {
+  askDelete(nodeId: string | null = this.state.selectedId): void {
     const n = this.state.outline.find((x) => x.id === nodeId);
+    if (n && (n.kind === 'entry' || n.kind === 'subsection')) {
+      const entries = n.kind === 'entry' ? 1 : this.state.outline.filter((x) => x.kind === 'entry' && x.parentId === n.id).length;
+      this.store.set({ dialog: { kind: 'deleteItem', nodeId: n.id, title: n.title, nodeKind: n.kind, entries } });
+      return;
+    }
     if (!n || (n.kind !== 'category' && n.kind !== 'section')) return;
     const sections = n.kind === 'category' ? this.state.outline.filter((x) => x.parentId === n.id).length : 1;
     const entries = n.kind === 'category' ? this.state.outline.filter((x) => x.kind === 'entry' && this.state.outline.find((s) => s.id === x.sectionId)?.parentId === n.id).length : n.counts.entries;
-    this.store.set({ dialog: { kind: 'delete', nodeId, title: n.title, nodeKind: n.kind, sections, entries } });
+    this.store.set({ dialog: { kind: 'delete', nodeId: n.id, title: n.title, nodeKind: n.kind, sections, entries } });
   }
 
   /**
@@ -814,8 +889,16 @@ export class Workbench {
    * Shows a place in the book: opens its section and reveals the node (entry, block) with an optional text
    * range — for the problems panel, search results, import review.
    */
-  async goTo(target: { sectionId: string; nodeId?: string; start?: number; end?: number }): Promise<void> {
-    const focus = target.nodeId ? { nodeId: target.nodeId, ...(target.start !== undefined ? { start: target.start } : {}), ...(target.end !== undefined ? { end: target.end } : {}) } : undefined;
+  async goTo(target: { sectionId: string; nodeId?: string; start?: number; end?: number; field?: EditorFocus['field']; cell?: EditorFocus['cell'] }): Promise<void> {
+    const focus = target.nodeId
+      ? {
+          nodeId: target.nodeId,
+          ...(target.start !== undefined ? { start: target.start } : {}),
+          ...(target.end !== undefined ? { end: target.end } : {}),
+          ...(target.field ? { field: target.field } : {}),
+          ...(target.cell ? { cell: target.cell } : {}),
+        }
+      : undefined;
     await this.openNode(target.sectionId, focus);
     // openNode selects outline nodes only; a block id is shown without changing the outline selection.
     if (target.nodeId && this.state.outline.some((n) => n.id === target.nodeId)) this.select(target.nodeId);
@@ -839,6 +922,96 @@ export class Workbench {
       if (this.state.book?.id === row.id) this.store.set({ book: row });
     } catch (e) {
       this.fail(e, 'app.error.storage');
+    }
+  }
+
+  /**
+   * Stores a new or changed review comment in book.comments (same id = replace); its anchor is a comment mark in
+   * the section the editor saves. Not a book-wide change: the comment list lives in the book row.
+   */
+  async saveComment(comment: Comment): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    try {
+      const row = await updateBookShell(this.db, book.id, (shell) => ({ ...shell, comments: putComment(shell.comments, comment) }));
+      if (this.state.book?.id === row.id) this.store.set({ book: row });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  /** Removes a comment from book.comments (the editor removes its anchors from the section). */
+  async deleteComment(commentId: string): Promise<void> {
+    const book = this.state.book;
+    if (!book) return;
+    try {
+      const row = await updateBookShell(this.db, book.id, (shell) => ({ ...shell, comments: dropComment(shell.comments, commentId) }));
+      if (this.state.book?.id === row.id) this.store.set({ book: row });
+    } catch (e) {
+      this.fail(e, 'app.error.storage');
+    }
+  }
+
+  /** Remembers the name this editor signs comments and status changes with (on this computer). */
+  async setEditorName(name: string): Promise<void> {
+    const n = name.trim();
+    if (n && n !== this.state.view.editorName) await this.setView({ editorName: n });
+  }
+
+  /**
+   * Asks the host for an image file (JPEG, PNG, WebP) and stores it as an asset of the book (addImageFile).
+   * Resolves to the asset, or null when the user cancelled or the file was refused (with a Chinese message).
+   */
+  async pickImage(): Promise<Asset | null> {
+    if (!this.state.book) return null;
+    let files: HostFile[];
+    try {
+      files = await this.host.openFiles({ title: t('image.dialogTitle'), filters: [{ name: t('image.fileType'), extensions: [...IMAGE_EXTENSIONS] }] });
+    } catch (e) {
+      this.fail(e, 'app.error.openFile');
+      return null;
+    }
+    const file = files[0];
+    return file ? this.addImageFile(file) : null;
+  }
+
+  /**
+   * Stores image bytes as an asset of the open book: the type is read from the bytes (JPEG, PNG, WebP — what the
+   * editor and the PDF export can show; anything else is refused with a message saying what to do), the size
+   * and pixel dimensions checked, and bytes and record written in one transaction (all-or-nothing). The same
+   * image added twice is stored once. The asset's URL is ready for the editor when this resolves.
+   */
+  async addImageFile(file: HostFile): Promise<Asset | null> {
+    const book = this.state.book;
+    if (!book) return null;
+    try {
+      const info = readImageInfo(file.bytes, file.name);
+      const record: Asset = {
+        id: randomId(ID_PREFIX.asset),
+        fileName: file.name,
+        mime: info.mime,
+        byteLength: file.bytes.length,
+        sha256: sha256Hex(file.bytes),
+        width: info.width,
+        height: info.height,
+      };
+      const { asset, row } = await addAsset(this.db, book.id, record, file.bytes);
+      let url = this.objectUrls.get(asset.id);
+      if (!url) {
+        url = URL.createObjectURL(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: asset.mime }));
+        this.objectUrls.set(asset.id, url);
+      }
+      if (this.state.book?.id === row.id) this.store.set((st) => ({ book: row, assetUrls: { ...st.assetUrls, [asset.id]: url } }));
+      this.host.log('info', `image ${file.name} stored as ${asset.id} (${info.mime}, ${info.width}×${info.height}, ${file.bytes.length} bytes)`);
+      if (info.width < 1200) this.notify('info', { key: 'image.lowResolution', params: { file: file.name, width: info.width, height: info.height } });
+      return asset;
+    } catch (e) {
+      if (isUserError(e)) this.fail(e, 'app.error.storage');
+      else {
+        this.host.log('error', 'storing an image failed', describeError(e));
+        this.notify('error', { key: 'image.failed', params: { detail: e instanceof Error ? e.message : String(e) } });
+      }
+      return null;
     }
   }
 
@@ -964,6 +1137,16 @@ export class Workbench {
         return this.store.set({ dialog: { kind: 'about' } });
       case 'help.shortcuts':
         return this.store.set({ dialog: { kind: 'shortcuts' } });
+      case 'outline.rename':
+        return this.startRename();
+      case 'outline.moveTo':
+        return this.askMove();
+      case 'outline.setStage':
+        return this.askStage();
+      case 'outline.delete':
+        return this.askDelete();
+      case 'view.contributors':
+        return this.setView({ showSidePanel: true, sideTab: 'contributors' });
       default:
         this.host.log('debug', `menu command ${c} has no handler in this build`);
     }
@@ -988,6 +1171,11 @@ const BUILT_IN = new Set<MenuCommand>([
   'view.zoomReset',
   'help.about',
   'help.shortcuts',
+  'outline.rename',
+  'outline.moveTo',
+  'outline.setStage',
+  'outline.delete',
+  'view.contributors',
 ]);
 
 /** A book without its last-changed stamp, for "has anything changed since" comparisons. */

@@ -12,16 +12,17 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type JSX, type ReactNode } from 'react';
 import { t } from '../../shared/i18n';
-import { ID_PREFIX, randomId, type Section } from '../../shared/model';
+import { ID_PREFIX, NUMBERING_START, randomId, sectionNumbering, type AssignedNumber, type NumberingState, type Section } from '../../shared/model';
 import { $addCommentMark } from './actions/marks';
 import { EDITOR_COMMANDS, type EditorCommandId } from './commands';
-import type { EditorProblem, SectionEditorHandle, SectionEditorProps } from './contract';
+import type { BookFindRequest, EditorProblem, SectionEditorHandle, SectionEditorProps } from './contract';
 import { commandState, relinkContributors, runCommand, trackHistory, type EditorController, type EditorDialog, type EditorUi } from './controller';
 import { SectionReader } from './convert/reader';
 import { $loadSection } from './convert/section';
 import { EDITOR_NAMESPACE, EDITOR_NODES, EDITOR_THEME } from './editorConfig';
 import { AttributionSuggestPlugin, type SuggestApi } from './plugins/AttributionSuggestPlugin';
 import { CommentAnchorsPlugin } from './plugins/CommentAnchorsPlugin';
+import { TableNumbersPlugin } from './plugins/TableNumbersPlugin';
 import { ContextMenuPlugin } from './plugins/ContextMenuPlugin';
 import { ProblemsPlugin } from './plugins/ProblemsPlugin';
 import { RevealPlugin } from './plugins/RevealPlugin';
@@ -33,7 +34,7 @@ import { TableToolbarPlugin } from './plugins/TableToolbarPlugin';
 import { CommentsPanel, commentAnchors } from './ui/CommentsPanel';
 import { EditorDialogs } from './ui/Dialogs';
 import { FindPanel } from './ui/FindPanel';
-import { EditorEnvContext, FootnoteContext, type EditorEnv } from './ui/EditorEnv';
+import { EditorEnvContext, FootnoteContext, NumbersContext, type EditorEnv } from './ui/EditorEnv';
 import type { SectionSource } from './ui/FindPanel';
 import { StatusBar } from './ui/StatusBar';
 import { Toolbar } from './ui/Toolbar';
@@ -122,7 +123,7 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
   const controller = useMemo<EditorController>(() => {
     const ui: EditorUi = {
       openDialog: (d) => setDialog(d),
-      openFind: (replace) => setPanel((p) => ({ kind: 'find', replace, n: (p?.kind === 'find' ? p.n : 0) + 1 })),
+      openFind: (replace, initial) => setPanel((p) => ({ kind: 'find', replace, n: (p?.kind === 'find' ? p.n : 0) + 1, ...(initial ? { initial } : {}) })),
       toggleComments: () => setPanel((p) => (p?.kind === 'comments' ? null : { kind: 'comments', focus: null })),
       commentsOpen: () => latest.current.panel?.kind === 'comments',
       zoom: () => latest.current.zoom,
@@ -132,17 +133,19 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
       },
       acceptAllSuggestions: () => suggestApi.current?.acceptAll() ?? 0,
       suggestionCount: () => suggestApi.current?.count() ?? 0,
-      addComment: (text) => {
+      addComment: (text, name) => {
         const b = latest.current.book;
         if (!b.saveComment) return false;
         const id = randomId(ID_PREFIX.comment);
         let ok = false;
         editor.update(() => (ok = $addCommentMark(id)), { discrete: true });
-        if (ok) b.saveComment({ id, author: b.userName || t('editor.comments.defaultAuthor'), text, createdAt: new Date().toISOString(), resolved: false });
+        const author = name?.trim() || b.userName || t('editor.comments.defaultAuthor');
+        if (ok && name?.trim() && b.setUserName) b.setUserName(name.trim());
+        if (ok) b.saveComment({ id, author, text, createdAt: new Date().toISOString(), resolved: false });
         return ok;
       },
     };
-    return { editor, readOnly, getSection: () => store.get(), contributors: () => latest.current.book.contributors, canComment, ui };
+    return { editor, readOnly, getSection: () => store.get(), contributors: () => latest.current.book.contributors, canComment, ui, book: () => latest.current.book };
   }, [editor, readOnly, store, canComment]);
 
   const handle = useMemo<SectionEditorHandle>(
@@ -209,6 +212,7 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
   return (
     <EditorEnvContext.Provider value={env}>
       <FootnoteNumbers source={source}>
+      <TableFigureNumbers source={source} start={book.numbering?.start ?? NUMBERING_START} autoNumber={book.numbering?.autoNumber ?? false}>
       <div className="yb-editor" data-readonly={readOnly || undefined} style={{ '--yb-zoom': zoom } as CSSProperties}>
         {readOnly ? null : <Toolbar ctl={controller} />}
         <div className="yb-body">
@@ -237,7 +241,23 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
             </article>
           </div>
           {panel?.kind === 'find' ? (
-            <FindPanel key={panel.n} source={source} replace={panel.replace} readOnly={readOnly} scrollerRef={scrollerRef} onClose={() => setPanel(null)} />
+            <FindPanel
+              key={panel.n}
+              source={source}
+              replace={panel.replace}
+              readOnly={readOnly}
+              scrollerRef={scrollerRef}
+              onClose={() => setPanel(null)}
+              initial={panel.initial}
+              onWholeBook={
+                book.findInBook
+                  ? (request) => {
+                      setPanel(null);
+                      book.findInBook?.(request);
+                    }
+                  : undefined
+              }
+            />
           ) : panel?.kind === 'comments' ? (
             <CommentsPanel source={source} focusId={panel.focus} readOnly={readOnly} onClose={() => setPanel(null)} />
           ) : null}
@@ -261,6 +281,7 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
         </StatusBar>
         <EditorDialogs ctl={controller} dialog={dialog} onClose={() => setDialog(null)} />
       </div>
+      </TableFigureNumbers>
       </FootnoteNumbers>
       <HistoryPlugin />
       <TablePlugin hasCellMerge hasTabHandler hasCellBackgroundColor={false} />
@@ -277,7 +298,7 @@ function EditorBody(props: SectionEditorProps & { reader: SectionReader; store: 
 
 const NO_PROBLEMS: readonly EditorProblem[] = [];
 
-type Panel = { kind: 'find'; replace: boolean; n: number } | { kind: 'comments'; focus: string | null };
+type Panel = { kind: 'find'; replace: boolean; n: number; initial?: Partial<BookFindRequest> } | { kind: 'comments'; focus: string | null };
 
 /** Footnote numbers (the order of the footnote blocks), for the call-outs in the text. */
 function FootnoteNumbers(props: { source: SectionSource; children: ReactNode }): JSX.Element {
@@ -285,6 +306,41 @@ function FootnoteNumbers(props: { source: SectionSource; children: ReactNode }):
   const key = useMemo(() => footnoteOrder(current).join(' '), [current]);
   const numbers = useMemo(() => new Map(key ? key.split(' ').map((id, i) => [id, i + 1] as const) : []), [key]);
   return <FootnoteContext.Provider value={numbers}>{props.children}</FootnoteContext.Provider>;
+}
+
+/**
+ * Table and figure numbers of the section (shared/model numbering, from where the book's numbering stands at
+ * the start of the section), for the figure views and the table captions.
+ */
+function TableFigureNumbers(props: { source: SectionSource; start: NumberingState; autoNumber: boolean; children: ReactNode }): JSX.Element {
+  const current = useSyncExternalStore(props.source.subscribe, props.source.get);
+  const { start, autoNumber } = props;
+  // A text key of the numbers, so the map (and the figure views reading it) only changes when a number does.
+  const key = useMemo(
+    () =>
+      [...sectionNumbering(current, autoNumber, start).numbers]
+        .map(([id, n]) => `${id}\t${n.kind}\t${n.number}\t${n.auto ? 1 : 0}`)
+        .join('\n'),
+    [current, autoNumber, start],
+  );
+  const numbers = useMemo(
+    () =>
+      new Map<string, AssignedNumber>(
+        key
+          ? key.split('\n').map((line) => {
+              const [id, kind, number, auto] = line.split('\t') as [string, AssignedNumber['kind'], string, string];
+              return [id, { kind, number, auto: auto === '1' }];
+            })
+          : [],
+      ),
+    [key],
+  );
+  return (
+    <NumbersContext.Provider value={numbers}>
+      {props.children}
+      <TableNumbersPlugin numbers={numbers} />
+    </NumbersContext.Provider>
+  );
 }
 
 function CommentCount(props: { source: SectionSource }): JSX.Element {

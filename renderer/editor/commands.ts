@@ -60,6 +60,7 @@ const COMMANDS = [
   { id: 'insert.table', group: 'insert', label: 'editor.cmd.insertTable', shortcut: mod('b', { alt: true }) },
   { id: 'insert.figure', group: 'insert', label: 'editor.cmd.insertFigure', shortcut: mod('g', { alt: true }) },
   { id: 'insert.footnote', group: 'insert', label: 'editor.cmd.insertFootnote', shortcut: mod('f', { alt: true }) },
+  { id: 'insert.image', group: 'insert', label: 'image.cmd.insert' },
   { id: 'figure.properties', group: 'insert', label: 'editor.cmd.figureProps' },
 
   { id: 'table.rowAbove', group: 'table', label: 'editor.cmd.rowAbove' },
@@ -77,7 +78,10 @@ const COMMANDS = [
   { id: 'review.indexTerm', group: 'review', label: 'editor.cmd.indexTerm', shortcut: mod('i', { alt: true }) },
   { id: 'review.removeIndexTerm', group: 'review', label: 'editor.cmd.removeIndexTerm' },
   { id: 'review.comment', group: 'review', label: 'editor.cmd.comment', shortcut: mod('m', { alt: true }) },
+  { id: 'review.deleteComment', group: 'review', label: 'editorBook.cmd.deleteComment' },
+  { id: 'review.resolveComment', group: 'review', label: 'editorBook.cmd.resolveComment' },
   { id: 'review.comments', group: 'review', label: 'editor.cmd.comments' },
+  { id: 'review.entryIndex', group: 'review', label: 'editorBook.cmd.entryIndex' },
 
   { id: 'view.zoomIn', group: 'view', label: 'editor.cmd.zoomIn', shortcut: mod('=', { alt: true }) },
   { id: 'view.zoomOut', group: 'view', label: 'editor.cmd.zoomOut', shortcut: mod('-', { alt: true }) },

@@ -1,7 +1,7 @@
 // The contract between the app shell (renderer/app, storage, outline, panels) and the section editor
 // (renderer/editor). The editor edits one 分目 at a time and speaks only the book model.
 import type { Ref } from 'react';
-import type { Asset, Comment, Contributor, HouseStyle, Section } from '../../shared/model';
+import type { Asset, Comment, Contributor, FindField, FindQuery, HouseStyle, NumberingState, Section } from '../../shared/model';
 import type { EditorCommandId, EditorCommandSpec } from './commands';
 
 /** What the editor may know about the book around the section it edits. */
@@ -19,6 +19,17 @@ export interface EditorBookContext {
    * editor only links names that are already registered.
    */
   addContributor?(contributor: Contributor): void;
+  /**
+   * Opens the app's registry editor for a name on an attribution line (the chip of a linked name): its kind, the
+   * unit a person belongs to, rename, merge. id is the registry entry the name is linked to.
+   */
+  openContributor?(name: string, id?: string): void;
+  /**
+   * Registers the people named on an author line as belonging to a unit (registering the unit and the people
+   * when they are not yet) — what accepting the unit proposed from the 供稿 line next to the line does. The app
+   * makes it one registry change the user can undo.
+   */
+  assignUnit?(people: string[], unit: string): void;
   /** book.comments: the editor shows the comments anchored in the open section (comment marks). */
   comments?: Comment[];
   /**
@@ -31,6 +42,36 @@ export interface EditorBookContext {
   deleteComment?(commentId: string): void;
   /** The name written as the author of new comments (the editor's user); defaults to "编辑". */
   userName?: string;
+  /**
+   * Remembers the user's name. With it, the comment dialog asks for the name once while userName is empty (the
+   * app stores it and passes it back in userName).
+   */
+  setUserName?(name: string): void;
+  /**
+   * Where the book's table and figure numbering stands at the start of this section (the numbers the sections
+   * before it used up) and whether the house style numbers everything automatically. The editor numbers the
+   * section's tables and figures live from it (shared/model/numbering.ts): 图N / 表N, renumbered as figures are
+   * inserted or removed. Without it the section is numbered from 1.
+   */
+  numbering?: { start: NumberingState; autoNumber: boolean };
+  /**
+   * Asks the user for an image file and stores it as a book asset (the app checks type and size and says why it
+   * refuses a file). Resolves to the new asset's id — by then `assets` and `assetUrl` know it — or null when
+   * nothing was stored. Without it the editor offers no image files (only the book's existing images).
+   */
+  pickImage?(): Promise<string | null>;
+  /**
+   * Hands find and replace over to the app's whole-book search (the scope switch 本分目 / 全书 of the find panel),
+   * with what the user typed so far. Without it the find panel searches the open section only.
+   */
+  findInBook?(request: BookFindRequest): void;
+}
+
+/** What the find panel hands over when the user switches to the whole book. */
+export interface BookFindRequest extends FindQuery {
+  replacement: string;
+  /** The panel was in replace mode. */
+  replace: boolean;
 }
 
 /** A place in the section to reveal and select: a node and, for text, a character range. */
@@ -40,6 +81,12 @@ export interface EditorFocus {
   end?: number;
   /** Changes whenever the same place is requested again, so the editor re-reveals it. */
   nonce?: number;
+  /**
+   * Which text of the node the range is in, for nodes with several (a find hit: 'dateLabel' of a 大事记 item,
+   * 'cell' of a table with `cell`); the node's main text when absent.
+   */
+  field?: FindField;
+  cell?: { row: number; col: number };
 }
 
 export interface EditorSelectionInfo {

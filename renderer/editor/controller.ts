@@ -16,7 +16,7 @@ import type { AttributionKind, Contributor, Figure, Section } from '../../shared
 import { $canTag, $relinkAll, $selectedAttribution, $tagAttribution, $untagAttribution } from './actions/attribution';
 import { $blockKindOf, $setSelectedBlockKind, $toggleEntryTitle, type BlockKind } from './actions/blockKind';
 import { $caretInTable, $insertFigure, $insertFootnote, $insertTable, type NewTableOptions } from './actions/insert';
-import { $addIndexTerm, $indexTermAtCaret, $removeIndexTerm, $selectedRange } from './actions/marks';
+import { $addIndexTerm, $commentAtCaret, $deleteCommentAnchors, $indexTermAtCaret, $removeIndexTerm, $selectedRange } from './actions/marks';
 import { $toggleSectionLevel, $canToggleSectionLevel, $isSectionLevel } from './actions/level';
 import {
   $canMerge,
@@ -34,10 +34,12 @@ import {
   $tableUnmerge,
 } from './actions/table';
 import type { EditorCommandId } from './commands';
+import type { BookFindRequest, EditorBookContext } from './contract';
+import { $isEntryTitleNode } from './nodes/EntryTitleNode';
 import { $isFigureNode } from './nodes/FigureNode';
 import type { TableChrome } from './nodes/YbTableNode';
-import { $patchBlockData } from './state';
-import { $selectedTopLevel, $selectedTopLevels } from './structure';
+import { $getBlockData, $patchBlockData } from './state';
+import { $entryTitleOf, $findByModelId, $selectedTopLevel, $selectedTopLevels } from './structure';
 
 export interface CommandState {
   enabled: boolean;
@@ -54,7 +56,8 @@ export type EditorDialog =
 
 export interface EditorUi {
   openDialog(d: EditorDialog): void;
-  openFind(replace: boolean): void;
+  /** Opens the find panel; with `initial`, filled in with that query (the app's whole-book search hands it back). */
+  openFind(replace: boolean, initial?: Partial<BookFindRequest>): void;
   toggleComments(): void;
   commentsOpen(): boolean;
   zoom(): number;
@@ -62,8 +65,8 @@ export interface EditorUi {
   /** Applies every attribution suggestion of the section; returns how many. */
   acceptAllSuggestions(): number;
   suggestionCount(): number;
-  /** Adds a comment with this text on the selected range (the app stores it). */
-  addComment?(text: string): boolean;
+  /** Adds a comment with this text on the selected range (the app stores it); name: the author, when asked for. */
+  addComment?(text: string, name?: string): boolean;
 }
 
 export interface EditorController {
@@ -74,6 +77,8 @@ export interface EditorController {
   contributors(): readonly Contributor[];
   canComment: boolean;
   ui: EditorUi;
+  /** The latest book context from the app (comments, pickImage …). */
+  book?(): EditorBookContext;
 }
 
 type Impl = {
@@ -164,8 +169,8 @@ const IMPLS: Record<EditorCommandId, Impl> = {
     run: (ctl) => ctl.editor.dispatchCommand(REDO_COMMAND, undefined),
     state: (ctl) => ({ enabled: !ctl.readOnly && !!history.get(ctl.editor)?.redo }),
   },
-  'find.find': { run: (ctl) => (ctl.ui.openFind(false), true), state: () => ({ enabled: true }) },
-  'find.replace': { run: (ctl) => (ctl.ui.openFind(true), true), state: (ctl) => ({ enabled: !ctl.readOnly }) },
+  'find.find': { run: (ctl, args) => (ctl.ui.openFind(false, findArgs(args)), true), state: () => ({ enabled: true }) },
+  'find.replace': { run: (ctl, args) => (ctl.ui.openFind(true, findArgs(args)), true), state: (ctl) => ({ enabled: !ctl.readOnly }) },
 
   'format.bold': { run: (ctl) => ctl.editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), state: (ctl) => formatState(ctl, 'bold') },
   'format.italic': { run: (ctl) => ctl.editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), state: (ctl) => formatState(ctl, 'italic') },
@@ -226,6 +231,25 @@ const IMPLS: Record<EditorCommandId, Impl> = {
         const sel = $getSelection();
         return { enabled: !ctl.readOnly && $isRangeSelection(sel) && !$inTitleOnly() };
       }),
+  },
+  'insert.image': {
+    run: (ctl) => {
+      const pick = ctl.book?.().pickImage;
+      if (!pick) return false;
+      void pick().then((assetId) => {
+        if (!assetId) return;
+        update(ctl, () => {
+          const top = $selectedTopLevel();
+          if (top && $isFigureNode(top)) {
+            $patchBlockData(top, { assetId });
+            return true;
+          }
+          return $insertFigure({ assetId });
+        });
+      });
+      return true;
+    },
+    state: (ctl) => read(ctl, () => ({ enabled: !ctl.readOnly && !!ctl.book?.().pickImage && ($isFigureNode($selectedTopLevel()) || !$caretInTable()) })),
   },
   'figure.properties': {
     run: (ctl, args) => {
@@ -288,6 +312,48 @@ const IMPLS: Record<EditorCommandId, Impl> = {
     },
     state: (ctl) => read(ctl, () => ({ enabled: !ctl.readOnly && ctl.canComment && $selectedRange() !== null })),
   },
+  'review.deleteComment': {
+    run: (ctl, args) => {
+      const id = typeof args === 'string' ? args : read(ctl, () => $commentAtCaret()?.getCommentId() ?? null);
+      if (!id) return false;
+      update(ctl, () => void $deleteCommentAnchors(id));
+      ctl.book?.().deleteComment?.(id);
+      return true;
+    },
+    state: (ctl) => read(ctl, () => ({ enabled: !ctl.readOnly && ctl.canComment && $commentAtCaret() !== null })),
+  },
+  'review.resolveComment': {
+    run: (ctl, args) => {
+      const id = typeof args === 'string' ? args : read(ctl, () => $commentAtCaret()?.getCommentId() ?? null);
+      const b = ctl.book?.();
+      const c = id ? b?.comments?.find((x) => x.id === id) : undefined;
+      if (!c || !b?.saveComment) return false;
+      b.saveComment({ ...c, resolved: !c.resolved });
+      return true;
+    },
+    state: (ctl) =>
+      read(ctl, () => {
+        const id = $commentAtCaret()?.getCommentId();
+        const c = id ? ctl.book?.().comments?.find((x) => x.id === id) : undefined;
+        return { enabled: !ctl.readOnly && ctl.canComment && !!c, checked: c?.resolved === true };
+      }),
+  },
+  'review.entryIndex': {
+    run: (ctl, args) =>
+      update(ctl, () => {
+        const a = args && typeof args === 'object' ? (args as { entryId?: string; included?: boolean }) : {};
+        const title = a.entryId ? $findByModelId(a.entryId) : $caretEntryTitle();
+        if (!title || !$isEntryTitleNode(title)) return false;
+        const included = a.included ?? $getBlockData<{ noIndex?: boolean }>(title).noIndex === true;
+        $patchBlockData(title, { noIndex: !included });
+        return true;
+      }),
+    state: (ctl) =>
+      read(ctl, () => {
+        const title = $caretEntryTitle();
+        return { enabled: !ctl.readOnly && title !== null, checked: title !== null && $getBlockData<{ noIndex?: boolean }>(title).noIndex !== true };
+      }),
+  },
   'review.comments': {
     run: (ctl) => (ctl.ui.toggleComments(), true),
     state: (ctl) => ({ enabled: true, checked: ctl.ui.commentsOpen() }),
@@ -303,6 +369,17 @@ const IMPLS: Record<EditorCommandId, Impl> = {
   },
   'view.zoomReset': { run: (ctl) => (ctl.ui.setZoom(1), true), state: (ctl) => ({ enabled: ctl.ui.zoom() !== 1 }) },
 };
+
+/** The title of the entry the caret is in, or null. */
+function $caretEntryTitle() {
+  const top = $selectedTopLevel();
+  return top ? $entryTitleOf(top) : null;
+}
+
+/** A query handed to the find commands (from the app's whole-book search), or undefined. */
+function findArgs(args: unknown): Partial<BookFindRequest> | undefined {
+  return args && typeof args === 'object' && typeof (args as { pattern?: unknown }).pattern === 'string' ? (args as Partial<BookFindRequest>) : undefined;
+}
 
 function round(z: number): number {
   return Math.round(z * 10) / 10;

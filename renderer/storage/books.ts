@@ -1,6 +1,6 @@
 // Reading and writing books in the app database. Every multi-row change runs in one transaction, so a
 // failure leaves the stored book as it was (all-or-nothing).
-import { newCategory, newSection, parseBook, type Book, type Category, type CategoryRole, type Matter, type Section } from '../../shared/model';
+import { newCategory, newSection, parseBook, retitleNode, type Asset, type Book, type Category, type CategoryRole, type Matter, type Section } from '../../shared/model';
 import { jsonEqual } from './equal';
 import type { BookFileContents } from '../../shared/bookfile';
 import type { YearbookDb } from './db';
@@ -116,6 +116,27 @@ export async function updateBookShell(db: YearbookDb, bookId: string, change: (s
     const next: BookRow = { ...row, shell, title: shell.title, volumeYear: shell.volumeYear, recordYear: shell.recordYear, updatedAt: now };
     await db.books.put(next);
     return next;
+  });
+}
+
+/**
+ * Stores an image for the book: its bytes in the assets table and its record in the book's asset list, in one
+ * transaction (both or neither). An asset with the same SHA-256 already in the book is reused, not stored twice.
+ * Returns the asset record the figure points at and the updated book row.
+ */
+export async function addAsset(db: YearbookDb, bookId: string, asset: Asset, bytes: Uint8Array, now = new Date().toISOString()): Promise<{ asset: Asset; row: BookRow; reused: boolean }> {
+  if (bytes.length !== asset.byteLength) throw new Error(`asset ${asset.id}: ${bytes.length} bytes, record says ${asset.byteLength}`);
+  return db.transaction('rw', [db.books, db.assets], async () => {
+    const row = await db.books.get(bookId);
+    if (!row) throw new Error(`book ${bookId} is not in storage`);
+    const same = row.shell.assets.find((a) => a.sha256 === asset.sha256 && a.byteLength === asset.byteLength);
+    if (same && (await db.assets.get(same.id))) return { asset: same, row, reused: true };
+    if (row.shell.assets.some((a) => a.id === asset.id)) throw new Error(`asset id ${asset.id} is taken`);
+    await db.assets.put({ id: asset.id, bookId, mime: asset.mime, bytes });
+    const shell = { ...row.shell, assets: [...row.shell.assets, asset], updatedAt: now };
+    const next: BookRow = { ...row, shell, updatedAt: now };
+    await db.books.put(next);
+    return { asset, row: next, reused: false };
   });
 }
 
@@ -356,9 +377,9 @@ export async function addSection(db: YearbookDb, bookId: string, categoryId: str
   return section;
 }
 
-/** Renames a category or a section (entries and subsections are renamed in the editor). */
+/** Renames a category, section, subsection or entry (the title of the latter two is written into their section's content). */
 export async function renameNode(db: YearbookDb, bookId: string, nodeId: string, title: string): Promise<void> {
-  await db.transaction('rw', [db.nodes, db.sections, db.books], async () => {
+  await db.transaction('rw', [db.nodes, db.sections, db.books, db.revisions], async () => {
     const node = await db.nodes.get(nodeId);
     if (!node) throw new Error(`node ${nodeId} not found`);
     if (node.kind === 'category') {
@@ -372,10 +393,23 @@ export async function renameNode(db: YearbookDb, bookId: string, nodeId: string,
       await db.nodes.update(nodeId, { title, counts });
       if (node.parentId) await refreshCategoryCounts(db, node.parentId);
     } else {
-      throw new Error(`${node.kind} nodes are renamed in the editor`);
+      // A subsection or an entry: its title lives in its section's content, which is saved with its rows.
+      const row = node.sectionId ? await db.sections.get(node.sectionId) : undefined;
+      if (!row || row.data.type !== 'section') throw new Error(`content of the section of ${nodeId} not found`);
+      const section = sectionOf(retitleNode(bookOf(row.data), nodeId, title));
+      await saveSection(db, bookId, section);
     }
     await touch(db, bookId);
   });
+}
+
+/** A book holding just one section, for the model's tree operations. */
+function bookOf(section: Section): Book {
+  return { body: [{ type: 'category', id: 'c_tmp', role: 'regular', title: '', sections: [section] }], back: [], front: [] } as unknown as Book;
+}
+
+function sectionOf(book: Book): Section {
+  return book.body[0]!.sections[0]!;
 }
 
 /** Deletes a category (with its sections) or a section. Callers take a backup first. */

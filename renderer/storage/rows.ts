@@ -2,6 +2,7 @@
 import {
   blockText,
   countChars,
+  numberingSummary,
   type Block,
   type Book,
   type Category,
@@ -83,7 +84,10 @@ export function sectionNodeRows(bookId: string, part: Part, categoryId: string, 
     order,
     title: section.title,
     stage: section.status.stage,
+    ...(section.status.by ? { stageBy: section.status.by } : {}),
+    ...(section.status.at ? { stageAt: section.status.at } : {}),
     counts: sectionNodeCounts(section),
+    numbering: numberingSummary(section),
   });
   const entryRow = (e: Entry, parentId: string, i: number): NodeRow => ({
     id: e.id,
@@ -95,6 +99,8 @@ export function sectionNodeRows(bookId: string, part: Part, categoryId: string, 
     order: i,
     title: e.title,
     ...(e.status ? { stage: e.status.stage } : {}),
+    ...(e.status?.by ? { stageBy: e.status.by } : {}),
+    ...(e.status?.at ? { stageAt: e.status.at } : {}),
     counts: entryCounts(e),
   });
   // Order counts every child (blocks too), so it reflects the position in the section's children.
@@ -129,7 +135,7 @@ function categoryRow(bookId: string, part: Part, order: number, c: Category): No
 }
 
 function matterRow(bookId: string, part: Part, order: number, m: Matter): NodeRow {
-  return { id: m.id, bookId, kind: 'matter', part, parentId: null, sectionId: null, order, title: m.title, matterKind: m.kind, counts: matterCounts(m) };
+  return { id: m.id, bookId, kind: 'matter', part, parentId: null, sectionId: null, order, title: m.title, matterKind: m.kind, counts: matterCounts(m), numbering: numberingSummary(m) };
 }
 
 export function bookShell(book: Book): BookShell {

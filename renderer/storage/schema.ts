@@ -14,7 +14,7 @@
 // upgrade function, and tests/unit/renderer/storage/migrations.test.ts opens a database written by the
 // previous version.
 import type { Dexie, Transaction } from 'dexie';
-import type { Book, Category, CategoryRole, Matter, MatterKind, Section, Stage } from '../../shared/model';
+import { numberingSummary, type Book, type Category, type CategoryRole, type Matter, type MatterKind, type NumberingSummary, type Section, type Stage } from '../../shared/model';
 
 export const DB_NAME = 'yearbook-workbench';
 
@@ -57,6 +57,9 @@ export interface NodeRow {
   title: string;
   /** Workflow stage of a section (its status) or an entry (when it has one). */
   stage?: Stage;
+  /** Who set that stage and when (ISO time), for the outline's badge. */
+  stageBy?: string;
+  stageAt?: string;
   counts: NodeCounts;
   /** Category rows: the role (特载, 大事记 …). */
   role?: CategoryRole;
@@ -64,6 +67,11 @@ export interface NodeRow {
   matterKind?: MatterKind;
   /** Category rows: the category's own fields (title, role, titleEn …) without its sections, kept losslessly. */
   category?: Omit<Category, 'sections'>;
+  /**
+   * Section and matter rows: the typed numbers of their tables and figures in order (shared/model numbering), so
+   * the numbers of the open section can continue from the sections before it without reading them.
+   */
+  numbering?: NumberingSummary;
 }
 
 export interface SectionRow {
@@ -109,6 +117,8 @@ export interface SchemaVersion {
 /**
  * Every released schema, oldest first. Version 1: the first storage layout. Version 2: revisions, and
  * nodes carry the id of their section (indexed) so a section save replaces its entry rows in one query.
+ * Version 3: node rows carry who set their stage and when.
+ * Version 4: section and matter rows carry the numbering summary of their tables and figures.
  */
 export const VERSIONS: readonly SchemaVersion[] = [
   {
@@ -142,6 +152,43 @@ export const VERSIONS: readonly SchemaVersion[] = [
         return null;
       };
       await nodes.bulkPut(all.map((n) => ({ ...n, sectionId: sectionOf(n) })));
+    },
+  },
+  {
+    // Version 3: section and entry rows say who set their stage and when (the outline badge's tooltip).
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      const nodes = tx.table<NodeRow, string>('nodes');
+      const sections = await tx.table<SectionRow, string>('sections').toArray();
+      for (const row of sections) {
+        if (row.data.type !== 'section') continue;
+        const status = row.data.status;
+        if (status.by || status.at) await nodes.update(row.id, { ...(status.by ? { stageBy: status.by } : {}), ...(status.at ? { stageAt: status.at } : {}) });
+        const entries = new Map<string, { by?: string; at?: string }>();
+        for (const c of row.data.children) {
+          if (c.type === 'entry' && c.status) entries.set(c.id, c.status);
+          if (c.type === 'subsection') for (const x of c.children) if (x.type === 'entry' && x.status) entries.set(x.id, x.status);
+        }
+        for (const [id, st] of entries) if (st.by || st.at) await nodes.update(id, { ...(st.by ? { stageBy: st.by } : {}), ...(st.at ? { stageAt: st.at } : {}) });
+      }
+    },
+  },
+  {
+    // Version 4: the numbering summary of each section and matter row (live 图N/表N in the editor).
+    version: 4,
+    stores: {},
+    upgrade: async (tx) => {
+      // Backfill the numbering summary of every section and matter row from its content row.
+      const nodes = tx.table<NodeRow, string>('nodes');
+      const content = new Map((await tx.table<SectionRow, string>('sections').toArray()).map((r) => [r.id, r.data]));
+      const rows = await nodes.filter((n) => n.kind === 'section' || n.kind === 'matter').toArray();
+      await nodes.bulkPut(
+        rows.flatMap((n) => {
+          const data = content.get(n.id);
+          return data ? [{ ...n, numbering: numberingSummary(data) }] : [];
+        }),
+      );
     },
   },
 ];

@@ -15,6 +15,7 @@ import type {
   Subsection,
   Table,
 } from '../model/schema';
+import { tableFigureNumbers as bookNumbers } from '../model/numbering';
 import { COLUMN_END, tableCellSize } from './css';
 import { escapeHtml, footnoteLabel, inlineHtml, textHtml } from './inline';
 import type { ResolvedProfile } from './profile';
@@ -91,43 +92,13 @@ export interface RenderEnv {
   numbers: Map<string, string>;
 }
 
-/** Table and figure numbers as printed: from the model, or sequential in book order when houseStyle.autoNumber. */
+/**
+ * Table and figure numbers as printed, by block id ("6"): the book's numbering (shared/model/numbering.ts — typed
+ * numbers kept, the others continuing in book order; all in order when houseStyle.autoNumber). The editor shows
+ * the same numbers.
+ */
 export function tableFigureNumbers(book: Book): Map<string, string> {
-  const out = new Map<string, string>();
-  let t = 0;
-  let f = 0;
-  const visit = (b: Block) => {
-    if (b.type === 'table') {
-      t++;
-      const n = book.houseStyle.autoNumber ? String(t) : b.number;
-      if (n) out.set(b.id, n);
-    } else if (b.type === 'figure') {
-      f++;
-      const n = book.houseStyle.autoNumber ? String(f) : b.number;
-      if (n) out.set(b.id, n);
-    }
-  };
-  const visitMatter = (m: Matter) => m.blocks.forEach(visit);
-  const visitCategory = (c: Category) => {
-    for (const s of c.sections) {
-      for (const ch of s.children) {
-        if (ch.type === 'entry') ch.blocks.forEach(visit);
-        else if (ch.type === 'subsection') {
-          for (const sc of ch.children) {
-            if (sc.type === 'entry') sc.blocks.forEach(visit);
-            else visit(sc);
-          }
-        } else visit(ch);
-      }
-    }
-  };
-  book.front.forEach(visitMatter);
-  book.body.forEach(visitCategory);
-  for (const b of book.back) {
-    if (b.type === 'category') visitCategory(b);
-    else visitMatter(b);
-  }
-  return out;
+  return new Map([...bookNumbers(book)].map(([id, n]) => [id, n.number]));
 }
 
 /** "汪\u3000剑" — the house style pads two-character names to the width of three. */

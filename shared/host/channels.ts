@@ -17,6 +17,7 @@ export const MENU_COMMANDS = [
   'edit.undoBookChange',
   'edit.find',
   'edit.replace',
+  'edit.findInBook',
   'edit.commandPalette',
   'view.toggleOutline',
   'view.toggleSidePanel',
@@ -28,8 +29,15 @@ export const MENU_COMMANDS = [
   'tools.nextProblem',
   'tools.prevProblem',
   'tools.editorialSummary',
+  'tools.houseStyle',
   'help.about',
   'help.shortcuts',
+  // Working on a volume: the selected outline node, the contributor registry.
+  'outline.rename',
+  'outline.moveTo',
+  'outline.setStage',
+  'outline.delete',
+  'view.contributors',
 ] as const;
 
 /** IPC channel names, shared by preload and main so they cannot drift apart. */

@@ -10,8 +10,10 @@ import { validate } from './validate';
 import { importUi } from './import-ui';
 import { problemsUi } from './problems-ui';
 import { exportUi } from './export-ui';
+import { volume } from './volume';
+import { editorBook } from './editor-book';
 
-const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi, volume, editorBook] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -36,7 +38,9 @@ export type MessageKey =
   | keyof (typeof validate)['zh']
   | keyof (typeof importUi)['zh']
   | keyof (typeof problemsUi)['zh']
-  | keyof (typeof exportUi)['zh'];
+  | keyof (typeof exportUi)['zh']
+  | keyof (typeof volume)['zh']
+  | keyof (typeof editorBook)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';

@@ -2,7 +2,7 @@
 // "node id + field + [start, end)", like every other position in the model. Replacing keeps the stand-off
 // marks in place (they move with the text around them) and is all-or-nothing: an invalid pattern is a
 // UserError before anything changes.
-import { splitNames } from './attribution';
+import { parseCredit, splitNames } from './attribution';
 import { UserError } from './errors';
 import type { Block, Book, Cell, Entry, Mark, Section, SectionChild, Subsection, SubsectionChild } from './schema';
 import { allSections } from './walk';
@@ -42,6 +42,9 @@ export interface FindHit {
   /** Up to 20 characters of context on each side, for the preview. */
   before: string;
   after: string;
+  /** Regular-expression mode: the match's groups ($1 …, $<name>), for the replacement preview (replacementOf). */
+  groups?: (string | undefined)[];
+  named?: Record<string, string | undefined>;
 }
 
 export interface ReplaceResult<T> {
@@ -208,12 +211,18 @@ export function findInSection(section: Section, query: FindQuery): FindHit[] {
         match: slot.text.slice(m.start, m.end),
         before: slot.text.slice(Math.max(0, m.start - 20), m.start),
         after: slot.text.slice(m.end, m.end + 20),
+        ...(query.regex ? { groups: m.groups, ...(m.named ? { named: m.named } : {}) } : {}),
       };
       hit.key = hitKey(hit);
       out.push(hit);
     }
   }
   return out;
+}
+
+/** What a hit becomes when replaced by `replacement` (with $1 … expanded in regular-expression mode). */
+export function replacementOf(hit: FindHit, query: FindQuery, replacement: string): string {
+  return expandReplacement(replacement, hit.match, hit.groups ?? [], hit.named, !!query.regex);
 }
 
 /** Every hit in the book's sections (body and appendix categories), in book order. */
@@ -305,7 +314,10 @@ function replaceInBlock(b: Block, ctx: Ctx): Block {
       const cap = field(ctx, b.id, 'caption', b.caption);
       const cr = b.credit ? field(ctx, b.id, 'credit', b.credit.raw) : null;
       if (!cap.changed && !cr?.changed) return b;
-      return { ...b, caption: cap.text, ...(b.credit && cr ? { credit: { ...b.credit, raw: cr.text } } : {}) };
+      // A replaced credit is read again, so its names follow the text ("区信访局提供" → names [区信访局]).
+      const credit = b.credit && cr?.changed ? parseCredit(cr.text) : b.credit;
+      const { credit: _old, ...rest } = b;
+      return { ...rest, caption: cap.text, ...(credit ? { credit } : {}) };
     }
     case 'attribution': {
       const r = field(ctx, b.id, 'names', b.names.join(' '));

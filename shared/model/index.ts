@@ -10,3 +10,8 @@ export * from './attribution';
 export * from './ops';
 export * from './find';
 export * from './contributors';
+export * from './registry';
+export * from './numbering';
+export * from './comments';
+export * from './image';
+export * from './indexTerms';

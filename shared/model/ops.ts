@@ -342,3 +342,92 @@ export function setSectionStatus(book: Book, sectionId: string, status: Status):
   if (!findSection(book, sectionId)) throw new UserError('ops.notFound', { id: sectionId });
   return mapSection(book, sectionId, (s) => ({ ...s, status }));
 }
+
+/** Where 移动到… puts a node in the container it picks: first or last. */
+export type MoveEnd = 'start' | 'end';
+
+/**
+ * Moves a node into a container picked in the 移动到… dialog: an entry into a section or subsection, a
+ * subsection into a section, a section into a category — at its start or end. Works for empty and collapsed
+ * containers alike (the keyboard's Alt+↑/↓ only reaches visible neighbours). Anything else throws a UserError.
+ */
+export function moveInto(book: Book, nodeId: string, targetId: string, where: MoveEnd = 'end'): Book {
+  const node = locate(book, nodeId);
+  const target = locate(book, targetId);
+  if (!node) throw new UserError('ops.notFound', { id: nodeId });
+  if (!target) throw new UserError('ops.notFound', { id: targetId });
+  if (node.kind === 'entry' && target.kind === 'section') {
+    const same = node.section.id === target.section.id && !node.subsection;
+    // The start is before the first entry or subsection (a section's lead paragraph stays first).
+    const first = target.section.children.findIndex((c) => (c.type === 'entry' || c.type === 'subsection') && c.id !== nodeId);
+    const start = first < 0 ? 0 : same && node.index < first ? first - 1 : first;
+    return moveEntry(book, nodeId, { sectionId: target.section.id, index: where === 'start' ? start : target.section.children.length - (same ? 1 : 0) });
+  }
+  if (node.kind === 'entry' && target.kind === 'subsection') {
+    const same = node.subsection?.id === target.subsection.id;
+    return moveEntry(book, nodeId, { sectionId: target.section.id, subsectionId: target.subsection.id, index: where === 'start' ? 0 : target.subsection.children.length - (same ? 1 : 0) });
+  }
+  if (node.kind === 'subsection' && target.kind === 'section') {
+    const same = node.section.id === target.section.id;
+    return moveSubsection(book, nodeId, { sectionId: target.section.id, index: where === 'start' ? 0 : target.section.children.length - (same ? 1 : 0) });
+  }
+  if (node.kind === 'section' && target.kind === 'category') {
+    const same = node.category.id === target.category.id;
+    return moveSection(book, nodeId, { categoryId: target.category.id, index: where === 'start' ? 0 : target.category.sections.length - (same ? 1 : 0) });
+  }
+  throw new UserError('ops.cannotMove', { id: nodeId });
+}
+
+/** What an outline node may be moved into: entries into sections and subsections, subsections into sections, sections into categories. */
+export function moveTargetKinds(kind: 'entry' | 'subsection' | 'section'): ('category' | 'section' | 'subsection')[] {
+  return kind === 'entry' ? ['section', 'subsection'] : kind === 'subsection' ? ['section'] : ['category'];
+}
+
+/**
+ * Gives a category, section, subsection or entry a new title (the outline's rename). Entry titles are stored
+ * without 【】 and subsection titles without the · · around them, so those typed around a title are dropped.
+ */
+export function retitleNode(book: Book, nodeId: string, title: string): Book {
+  const place = locate(book, nodeId);
+  if (!place) throw new UserError('ops.notFound', { id: nodeId });
+  let clean = title.replace(/\s+/g, ' ').trim();
+  if (place.kind === 'entry') clean = clean.replace(/^【\s*(.*?)\s*】$/, '$1');
+  if (place.kind === 'subsection') clean = clean.replace(/^[·•]\s*(.*?)\s*[·•]$/, '$1');
+  if (!clean) throw new UserError('ops.emptyTitle');
+  switch (place.kind) {
+    case 'category': {
+      const mapCategory = (c: Category): Category => (c.id === nodeId ? { ...c, title: clean } : c);
+      return { ...book, body: book.body.map(mapCategory), back: book.back.map((b) => (b.type === 'category' ? mapCategory(b) : b)) };
+    }
+    case 'section':
+      return mapSection(book, nodeId, (s) => ({ ...s, title: clean }));
+    case 'subsection':
+      return mapSection(book, place.section.id, (s) => ({ ...s, children: s.children.map((c) => (c.type === 'subsection' && c.id === nodeId ? { ...c, title: clean } : c)) }));
+    case 'entry': {
+      const retitle = <T extends SectionChild | SubsectionChild>(c: T): T => (c.type === 'entry' && c.id === nodeId ? ({ ...c, title: clean } as T) : c);
+      return mapSection(book, place.section.id, (s) => ({
+        ...s,
+        children: s.children.map((c) => (c.type === 'subsection' ? { ...c, children: c.children.map(retitle) } : retitle(c))),
+      }));
+    }
+  }
+}
+
+/**
+ * Deletes an entry, or a subsection with everything in it, from its section (the outline's 删除). The deleted
+ * entries leave the covers of the section's attribution lines.
+ */
+export function removeNode(book: Book, nodeId: string): Book {
+  const place = locate(book, nodeId);
+  if (!place) throw new UserError('ops.notFound', { id: nodeId });
+  if (place.kind === 'entry') return mapSection(book, place.section.id, (s) => withoutCover(removeChild(s, nodeId), nodeId));
+  if (place.kind === 'subsection') {
+    const ids = place.subsection.children.filter((x): x is Entry => x.type === 'entry').map((e) => e.id);
+    return mapSection(book, place.section.id, (s) => {
+      let out: Section = { ...s, children: s.children.filter((c) => c.id !== nodeId) };
+      for (const id of ids) out = withoutCover(out, id);
+      return out;
+    });
+  }
+  throw new UserError('ops.cannotDelete', { id: nodeId });
+}

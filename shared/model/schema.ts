@@ -372,12 +372,17 @@ export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /**
  * A checker finding the editors decided to keep as it is (忽略): matched by rule and node and, when given, by
- * the offending text, so it stays ignored when text around it changes.
+ * the offending text and the few characters around it (so one of five half-width commas in a paragraph can be
+ * kept while the other four are still reported; an edit elsewhere in the paragraph does not undo the decision).
  */
 export const IgnoredFindingSchema = z.object({
   ruleId: z.string().min(1),
   nodeId: IdSchema,
   text: z.string().optional(),
+  /** The text field of the node (cell:b:3:2, caption …) and up to six characters before and after the offending text. */
+  field: z.string().optional(),
+  before: z.string().optional(),
+  after: z.string().optional(),
   note: z.string().optional(),
   by: z.string().optional(),
   at: z.string().optional(),
@@ -386,13 +391,19 @@ export type IgnoredFinding = z.infer<typeof IgnoredFindingSchema>;
 
 /** House style (体例): per-book settings the checker and the layout follow. */
 export const HouseStyleSchema = z.object({
-  preset: z.enum(['national', 'strict', 'custom']).default('national'),
+  /**
+   * Which rules run and how severe they are: national (国家标准最低要求: no heuristics), recommended (推荐: the
+   * default for new and imported books — national plus low-noise heuristics as hints), strict (从严). 'custom' is
+   * the older name of recommended (per-rule settings apply under every preset).
+   */
+  preset: z.enum(['national', 'recommended', 'strict', 'custom']).default('recommended'),
   /** Body depth: 3 = 类目/分目/条目, 4 = with 次目. */
   levels: z.union([z.literal(3), z.literal(4)]).default(4),
   titleWarnLength: z.number().int().min(1).default(15),
   titleErrorLength: z.number().int().min(1).default(18),
   overviewTitles: z.array(z.string()).default(['概况', '综述']),
-  distanceUnit: z.enum(['千米', '公里']).default('千米'),
+  /** Length unit: 'auto' = the book's majority of 千米/公里 (both are legal), or one the house style names. */
+  distanceUnit: z.enum(['auto', '千米', '公里']).default('auto'),
   /** How continuation pages of a table are labelled: "续表" or "续表6". */
   tableContinuation: z.enum(['续表', '续表N']).default('续表'),
   /** Number tables and figures automatically in book order when printing. */

@@ -5,7 +5,7 @@
 // aggregations are cached per unit, keyed by the unit's object. The app replaces an edited section
 // immutably, so after an edit only that section is checked again; the book-level aggregations (numbering
 // sequences, duplicate titles across the book, one-form-per-book rules) then run over the cached facts.
-import type { Book, Category, Matter, Section } from '../model/schema';
+import type { Book, Category, IgnoredFinding, Matter, Section, Table } from '../model/schema';
 import { resolveConfig, type CheckConfig, type ConfigOverrides } from './config';
 import { RULES } from './catalogue';
 import { BODY_KINDS, categoryFields, matterFields, sectionFields } from './fields';
@@ -191,20 +191,27 @@ class UnitRun implements TextContext, UnitContext {
   }
 
   location(at: NodeRef, start?: number, end?: number): Location {
-    return new LocationRecord(this.base, at.nodeId, at.nodeKind, at.field, at.text, start, end, at.subsection, at.entry);
+    return new LocationRecord(this.base, at.nodeId, at.nodeKind, at.field, at.text, start, end, at.subsection, at.entry, this.tableOf(at));
+  }
+
+  /** The table a cell field belongs to (for the location's 表N 第R行第C列). */
+  private tableOf(at: NodeRef): Table | undefined {
+    if (at.field === undefined || !at.field.startsWith('cell:')) return undefined;
+    const b = this.fields[this.ordOf(at.nodeId)]?.block;
+    return b?.type === 'table' && b.id === at.nodeId ? b : undefined;
   }
 
   report(specOrAt: ReportSpec | NodeRef, maybeSpec?: ReportSpec): void {
     const cfg = this.config.rules[this.rule.id]!;
     if (maybeSpec) {
       const at = specOrAt as NodeRef;
-      const where = { base: this.base, nodeId: at.nodeId, nodeKind: at.nodeKind, field: at.field, text: at.text, start: maybeSpec.start, end: maybeSpec.end, subsection: at.subsection, entry: at.entry };
+      const where = { base: this.base, nodeId: at.nodeId, nodeKind: at.nodeKind, field: at.field, text: at.text, start: maybeSpec.start, end: maybeSpec.end, subsection: at.subsection, entry: at.entry, table: this.tableOf(at) };
       this.out.push(finding(this.rule, cfg.severity, where, maybeSpec).at(this.ordOf(at.nodeId, at.field), maybeSpec.start ?? 0));
       return;
     }
     const spec = specOrAt as ReportSpec;
     const f = this.field;
-    const where = { base: this.base, nodeId: f.nodeId, nodeKind: f.nodeKind, field: f.field, text: f.text, start: spec.start, end: spec.end, subsection: f.subsection, entry: f.entry };
+    const where = { base: this.base, nodeId: f.nodeId, nodeKind: f.nodeKind, field: f.field, text: f.text, start: spec.start, end: spec.end, subsection: f.subsection, entry: f.entry, table: f.kind === 'cell' && f.block?.type === 'table' ? f.block : undefined };
     this.out.push(finding(this.rule, cfg.severity, where, spec).at(f.ord, spec.start ?? 0));
   }
 
@@ -426,11 +433,54 @@ class BookRun implements BookContext {
   }
 }
 
-function isIgnored(f: Finding, config: CheckConfig): boolean {
-  for (const ig of config.ignored) {
-    if (ig.ruleId === f.ruleId && ig.nodeId === f.location.nodeId && (ig.text === undefined || ig.text === f.location.text)) return true;
+/** The ignored findings by rule and node. */
+const ignoredIndex = new WeakMap<CheckConfig, Map<string, IgnoredFinding[]>>();
+
+function ignoredMap(config: CheckConfig): Map<string, IgnoredFinding[]> {
+  let m = ignoredIndex.get(config);
+  if (!m) {
+    m = new Map();
+    for (const ig of config.ignored) {
+      const k = `${ig.ruleId}|${ig.nodeId}`;
+      const list = m.get(k);
+      if (list) list.push(ig);
+      else m.set(k, [ig]);
+    }
+    ignoredIndex.set(config, m);
   }
-  return false;
+  return m;
+}
+
+/**
+ * The record that keeps this finding ignored (忽略): rule, node, the offending text and, for text findings, the
+ * field and up to six characters either side — so it matches this occurrence and not every equal one in the node.
+ */
+export function ignoredOf(f: Finding, by?: string, at?: string): IgnoredFinding {
+  const around = f instanceof FindingRecord ? f.surroundings() : undefined;
+  return {
+    ruleId: f.ruleId,
+    nodeId: f.location.nodeId,
+    ...(f.location.text !== undefined ? { text: f.location.text } : {}),
+    ...(around ? { field: around.field, before: around.before, after: around.after } : {}),
+    ...(by ? { by } : {}),
+    ...(at ? { at } : {}),
+  };
+}
+
+/** Whether the editors chose to keep this finding (houseStyle.ignored: rule, node and, when given, text and surroundings). */
+export function isIgnored(f: Finding, config: CheckConfig): boolean {
+  // The node id without building the location (most findings are not ignored).
+  const nodeId = f instanceof FindingRecord ? f.nodeRef : f.location.nodeId;
+  const list = ignoredMap(config).get(`${f.ruleId}|${nodeId}`);
+  if (!list) return false;
+  const here = f instanceof FindingRecord ? f.surroundings() : undefined;
+  return list.some(
+    (ig) =>
+      (ig.text === undefined || ig.text === f.location.text) &&
+      (ig.field === undefined || ig.field === f.location.field) &&
+      (here === undefined || ig.before === undefined || here.before.endsWith(ig.before) || ig.before.endsWith(here.before)) &&
+      (here === undefined || ig.after === undefined || here.after.startsWith(ig.after) || ig.after.startsWith(here.after)),
+  );
 }
 
 /**

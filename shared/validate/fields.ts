@@ -1,6 +1,6 @@
 // Text fields of the book's nodes: enumerating them for the rules, reading and writing one by path.
-import type { Block, Category, Entry, Mark, Matter, Row, Section, Subsection } from '../model/schema';
-import type { FieldKind, FieldPath, NodeKind, TextField } from './types';
+import type { Block, Category, Entry, Mark, Matter, Row, Section, Subsection, Table } from '../model/schema';
+import type { CellPlace, FieldKind, FieldPath, NodeKind, TextField } from './types';
 
 /** Collects the text fields of a unit in reading order; each gets its position (ord). */
 class FieldList {
@@ -93,6 +93,71 @@ function cellAt(field: string): { rows: 'headerRows' | 'bodyRows'; r: number; c:
   const m = /^cell:([hb]):(\d+):(\d+)$/.exec(field);
   if (!m) return null;
   return { rows: m[1] === 'h' ? 'headerRows' : 'bodyRows', r: Number(m[2]), c: Number(m[3]) };
+}
+
+/**
+ * The printed position of each cell of a group of rows (header or body): rows follow HTML table semantics, so a
+ * cell covered by an earlier row/col span is omitted and the visual column of the next cell moves right.
+ */
+function gridColumns(rows: readonly Row[], upTo: number): number[][] {
+  const covered: number[][] = [];
+  const cols: number[][] = [];
+  for (let r = 0; r <= upTo && r < rows.length; r++) {
+    const taken = covered[r] ?? [];
+    const out: number[] = [];
+    let col = 0;
+    for (const cell of rows[r]!.cells) {
+      while (taken.includes(col)) col++;
+      out.push(col);
+      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (covered[r + dr] ??= []).push(col + dc);
+      col += cell.colSpan;
+    }
+    cols.push(out);
+  }
+  return cols;
+}
+
+/** The text of the cell printed at a visual column of a row (possibly spanning into it from above or the left). */
+function textAtColumn(rows: readonly Row[], cols: number[][], r: number, column: number): string | undefined {
+  for (let rr = r; rr >= 0; rr--) {
+    const row = rows[rr];
+    if (!row) continue;
+    for (let i = 0; i < row.cells.length; i++) {
+      const c0 = cols[rr]![i]!;
+      const cell = row.cells[i]!;
+      if (column >= c0 && column < c0 + cell.colSpan && r < rr + cell.rowSpan) return cell.text;
+    }
+  }
+  return undefined;
+}
+
+/** A cell's text on one line, shortened for a location (the JSON repeats it for every finding in the row). */
+const oneLine = (s: string) => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+};
+
+/** Where a table cell field (cell:h|b:R:C) is: table number and title, 1-based row and printed column, row and column heads. */
+export function cellPlace(table: Table, field: FieldPath): CellPlace | undefined {
+  const at = cellAt(field);
+  if (!at) return undefined;
+  const rows = table[at.rows];
+  if (!rows[at.r]?.cells[at.c]) return undefined;
+  const cols = gridColumns(rows, at.r);
+  const column = cols[at.r]![at.c]!;
+  const place: CellPlace = { tableTitle: table.title, header: at.rows === 'headerRows', row: at.r + 1, column: column + 1 };
+  if (table.number) place.tableNumber = table.number;
+  if (column > 0) {
+    const head = textAtColumn(rows, cols, at.r, 0);
+    if (head !== undefined && head.trim()) place.rowHead = oneLine(head);
+  }
+  if (at.rows === 'bodyRows' && table.headerRows.length) {
+    const hr = table.headerRows;
+    const hcols = gridColumns(hr, hr.length - 1);
+    const head = textAtColumn(hr, hcols, hr.length - 1, column);
+    if (head !== undefined && head.trim()) place.columnHead = oneLine(head);
+  }
+  return place;
 }
 
 /** The current text of a node's field, or undefined when the node has no such field. */

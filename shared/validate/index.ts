@@ -29,17 +29,19 @@
 //   summarize(book, findings, scope?) → counts (shared/model/stats), findings by severity and rule, errors per
 //       10,000 characters, acceptable (≤ 1). tally(findings, 'section'|'category'|'node') → outline badges;
 //       byNode(findings) → the findings of one block for the editor. Ignoring a finding: add
-//       { ruleId, nodeId, text } to book.houseStyle.ignored.
+//       ignoredOf(finding, by, at) to book.houseStyle.ignored (rule, node, text and the characters around it).
 //   RULES (the catalogue: ids, names, descriptions, presets, params), resolveConfig(book, overrides),
 //   textReport / jsonReport (the CLI's reports), renderRulesMarkdown (docs/rules.md).
 export * from './types';
 export { RULES, RULES_BY_ID } from './catalogue';
 export { resolveConfig, ConfigOverridesSchema, type CheckConfig, type ConfigOverrides, type PresetName } from './config';
-export { Checker, check, type CheckOptions, type CheckResult } from './engine';
+export { Checker, check, ignoredOf, isIgnored, type CheckOptions, type CheckResult } from './engine';
 export { applyFixes, fixesFor, type ApplyResult, type FixFilter, type RefusedFix } from './fixes';
 export { getFieldText, sectionFields } from './fields';
 export { summarize, scopeCounts, tally, byNode, type CheckSummary, type SeverityCounts } from './summary';
-export { textReport, jsonReport, type JsonReport, type ScopeInfo } from './report';
+export { textReport, jsonReport, contributorList, type JsonReport, type ScopeInfo } from './report';
 export { renderRulesMarkdown } from './docs';
 export { plain, format } from './records';
 export { resolveScope } from './scope';
+export { cellLabel } from './where';
+export { cellPlace } from './fields';

@@ -7,8 +7,10 @@
 // plain JSON (toJSON). Spreading one ({...finding}) copies only the eager fields: use toJSON() or plain()
 // for a full plain copy (e.g. before posting it to a worker).
 import { t, type MessageKey, type MessageParams } from '../i18n';
+import type { Table } from '../model/schema';
+import { cellPlace } from './fields';
 import { contextOf, previewOf } from './text';
-import type { CheckKind, FieldPath, Finding, Fix, Location, NodeKind, RuleFamily, Severity, TextEdit } from './types';
+import type { CellPlace, CheckKind, FieldPath, Finding, Fix, Location, NodeKind, RuleFamily, Severity, TextEdit } from './types';
 
 const templates = new Map<string, string[]>();
 
@@ -47,6 +49,7 @@ export class LocationRecord implements Location {
   private readonly fieldText: string | undefined;
   private readonly sub: { id: string; title: string } | undefined;
   private readonly ent: { id: string; title: string } | undefined;
+  private readonly table: Table | undefined;
   private ctx: string | undefined;
 
   constructor(
@@ -59,8 +62,10 @@ export class LocationRecord implements Location {
     end: number | undefined,
     subsection: { id: string; title: string } | undefined,
     entry: { id: string; title: string } | undefined,
+    table?: Table,
   ) {
     this.base = base;
+    this.table = table !== undefined && field !== undefined && field.startsWith('cell:') ? table : undefined;
     this.nodeId = nodeId;
     this.nodeKind = nodeKind;
     this.field = field;
@@ -115,6 +120,11 @@ export class LocationRecord implements Location {
     return this.fieldText?.slice(this.start, this.end);
   }
 
+  /** For a table cell: the table, row and column (computed when read). */
+  get cell(): CellPlace | undefined {
+    return this.table && this.field !== undefined ? cellPlace(this.table, this.field) : undefined;
+  }
+
   get context(): string | undefined {
     if (this.fieldText === undefined) return undefined;
     return (this.ctx ??= contextOf(this.fieldText, this.start!, this.end!));
@@ -140,6 +150,7 @@ export class LocationRecord implements Location {
     put('entryTitle', this.entryTitle);
     put('matterId', this.matterId);
     put('matterTitle', this.matterTitle);
+    put('cell', this.cell);
     return out;
   }
 }
@@ -240,6 +251,7 @@ export class FindingRecord implements Finding {
   private readonly end: number | undefined;
   private readonly sub: { id: string; title: string } | undefined;
   private readonly ent: { id: string; title: string } | undefined;
+  private readonly table: Table | undefined;
   // Fixes: a list given by the rule, or one simple fix kept as values.
   private fixList: Fix[] | undefined;
   private readonly simple: SimpleFix | undefined;
@@ -251,7 +263,7 @@ export class FindingRecord implements Finding {
     messageParams: MessageParams,
     whyKey: MessageKey | undefined,
     whyParams: MessageParams | undefined,
-    where: Location | { base: LocationParts; nodeId: string; nodeKind: NodeKind; field?: FieldPath; text?: string; start?: number; end?: number; subsection?: { id: string; title: string }; entry?: { id: string; title: string } },
+    where: Location | { base: LocationParts; nodeId: string; nodeKind: NodeKind; field?: FieldPath; text?: string; start?: number; end?: number; subsection?: { id: string; title: string }; entry?: { id: string; title: string }; table?: Table },
     fixes: Fix[] | undefined,
     simple: SimpleFix | undefined,
   ) {
@@ -273,6 +285,7 @@ export class FindingRecord implements Finding {
       this.end = where.end;
       this.sub = where.subsection;
       this.ent = where.entry;
+      this.table = where.table;
     } else {
       this.loc = where;
       this.base = undefined;
@@ -284,6 +297,7 @@ export class FindingRecord implements Finding {
       this.end = where.end;
       this.sub = undefined;
       this.ent = undefined;
+      this.table = undefined;
     }
     this.fixList = fixes;
     this.simple = simple;
@@ -300,7 +314,7 @@ export class FindingRecord implements Finding {
   }
 
   get location(): Location {
-    return (this.loc ??= new LocationRecord(this.base!, this.nodeId, this.nodeKind, this.field, this.fieldText, this.start, this.end, this.sub, this.ent));
+    return (this.loc ??= new LocationRecord(this.base!, this.nodeId, this.nodeKind, this.field, this.fieldText, this.start, this.end, this.sub, this.ent, this.table));
   }
 
   get fixes(): Fix[] {
@@ -312,6 +326,13 @@ export class FindingRecord implements Finding {
           : [];
     }
     return this.fixList;
+  }
+
+  /** The characters just before and after the offending text in its field (for an ignored finding to match exactly this one). */
+  surroundings(n = 6): { field: FieldPath; before: string; after: string } | undefined {
+    if (this.field === undefined || this.fieldText === undefined || this.start === undefined) return undefined;
+    const end = this.end ?? this.fieldText.length;
+    return { field: this.field, before: this.fieldText.slice(Math.max(0, this.start - n), this.start), after: this.fieldText.slice(end, end + n) };
   }
 
   /** Whether the first fix applies without confirmation (without building the fix). */

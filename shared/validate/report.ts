@@ -5,6 +5,7 @@ import type { Book } from '../model/schema';
 import { RULES_BY_ID } from './catalogue';
 import type { CheckResult } from './engine';
 import { plain } from './records';
+import { cellLabel } from './where';
 import type { CheckSummary } from './summary';
 import { SEVERITY_RANK, type Finding, type Scope } from './types';
 
@@ -39,7 +40,15 @@ function where(f: Finding): string {
   const parts: string[] = [];
   if (l.subsectionTitle) parts.push(`· ${l.subsectionTitle} ·`);
   if (l.entryTitle) parts.push(`【${l.entryTitle}】`);
+  if (l.cell) parts.push(cellLabel(l.cell));
   return parts.join(' ');
+}
+
+/** 潘鑫卉22条、邵旭峰10条、区民政局图5幅 … (the first twelve; the JSON report lists them all). */
+export function contributorList(summary: CheckSummary, max = 12, locale: 'zh' | 'en' = 'zh'): string {
+  const items = summary.contributors.slice(0, max).map((c) => t(c.entries ? 'validate.report.contributorEntries' : 'validate.report.contributorFigures', { name: c.name, entries: c.entries, figures: c.figures }, locale));
+  const more = summary.contributors.length - items.length;
+  return items.join(locale === 'zh' ? '、' : ', ') + (more > 0 ? t('validate.report.contributorsMore', { count: more }, locale) : '');
 }
 
 /**
@@ -67,6 +76,7 @@ export function textReport(book: Book, result: CheckResult, summary: CheckSummar
       verdict: zh(summary.acceptable ? 'validate.report.rateOk' : 'validate.report.rateBad'),
     }),
   );
+  if (summary.contributors.length) out.push(zh('validate.report.contributors', { count: summary.contributors.length, list: contributorList(summary) }));
   if (!result.findings.length) {
     out.push('', zh('validate.report.none'));
     return `${out.join('\n')}\n`;

@@ -1,6 +1,7 @@
 // The summary for the 编辑说明 and the report head: counts of the checked part (from shared/model/stats),
 // findings by severity and rule, and the error rate per 10,000 characters (图书质量管理规定: an acceptable
 // book has at most one error per 10,000 characters).
+import { contributorStats, type ContributorStat } from '../model/contributors';
 import { bookCounts, categoryCounts, sectionCounts, type Counts } from '../model/stats';
 import type { Book } from '../model/schema';
 import type { Finding, Scope, Severity } from './types';
@@ -21,6 +22,24 @@ export interface CheckSummary {
   per10k: { errors: number; errorsAndWarnings: number };
   /** At most one error per 10,000 characters. */
   acceptable: boolean;
+  /**
+   * Who wrote and supplied the checked part: every person and unit named in its attribution lines and photo
+   * credits, with the entries (and their characters) and figures credited to them — for the 编辑说明 and for
+   * the office's assessment of contributors (ENT-ATTRIB-REGISTRY).
+   */
+  contributors: ContributorStat[];
+}
+
+/** The book cut down to the part a scope names (for counting its contributors). */
+function scopedBook(book: Book, scope?: Scope): Book {
+  if (!scope || scope.kind === 'book') return book;
+  const categories = [...book.body, ...book.back.filter((b) => b.type === 'category')];
+  if (scope.kind === 'category') return { ...book, front: [], back: [], body: categories.filter((c) => c.id === scope.id) };
+  for (const c of categories) {
+    const s = c.sections.find((x) => x.id === scope.id);
+    if (s) return { ...book, front: [], back: [], body: [{ ...c, sections: [s] }] };
+  }
+  return { ...book, front: [], back: [], body: [] };
 }
 
 /** Counts of the part a scope names (the whole book when none). */
@@ -55,6 +74,7 @@ export function summarize(book: Book, findings: readonly Finding[], scope?: Scop
     findings: { total: findings.length, ...tally, autoFixable, byRule },
     per10k: { errors, errorsAndWarnings: per(tally.error + tally.warning) },
     acceptable: errors <= 1,
+    contributors: contributorStats(scopedBook(book, scope)).filter((c) => c.entries > 0 || c.figures > 0),
   };
 }
 

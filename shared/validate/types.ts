@@ -4,6 +4,7 @@
 // character range [start, end) in that field (UTF-16 offsets, like the model's marks). A fix is a list
 // of precise text edits that carry the text they expect to replace, so a stale fix is refused.
 import type { MessageKey, MessageParams } from '../i18n';
+import type { ParamKind } from './params';
 import type { Block, Book, Category, Entry, HouseStyle, Matter, Section, Subsection } from '../model/schema';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -67,6 +68,25 @@ export interface Location {
   entryTitle?: string;
   matterId?: string;
   matterTitle?: string;
+  /** For a finding in a table cell: which table, which row and column (and the row's first cell). */
+  cell?: CellPlace;
+}
+
+/** Where a table cell is, as an editor finds it: 表6 第3行第2列, the row that starts “区政府为民实事”. */
+export interface CellPlace {
+  /** The table's number as printed ("6"), when it has one. */
+  tableNumber?: string;
+  tableTitle: string;
+  /** A header row (表头) or a body row. */
+  header: boolean;
+  /** 1-based row among the header rows or the body rows. */
+  row: number;
+  /** 1-based column as printed (cells spanning several columns counted by their first column). */
+  column: number;
+  /** Text of the row's first cell (when the cell is not itself the first). */
+  rowHead?: string;
+  /** Text of the header cell above the column (body cells of a table with a header). */
+  columnHead?: string;
 }
 
 export interface Finding {
@@ -90,13 +110,22 @@ export interface Finding {
 // ---------------------------------------------------------------------------------------------
 // Rule definitions
 
-export interface ParamSpec {
+/** A rule parameter: its name, what it means, its kind (for the settings dialog) and a validator. */
+export type ParamSpec = ParamKind & {
   name: string;
-  /** What the parameter means (Chinese, shown in settings and docs/rules.md). */
-  description: string;
+  /** Catalog key of what the parameter means (validate.param.RULE.name; shown in the settings and docs/rules.md). */
+  description: MessageKey;
   /** Validates a value given in house style or a --config file. Returns an error text or null. */
   validate(value: unknown): string | null;
-}
+  /**
+   * The named house-style setting (or the book's record year) the default comes from. The settings dialog edits
+   * that setting instead of a per-rule override.
+   */
+  house?: HouseSettingName;
+};
+
+/** House-style fields (and the book's record year) that rule parameters default to. */
+export type HouseSettingName = 'titleWarnLength' | 'titleErrorLength' | 'overviewTitles' | 'distanceUnit' | 'tableContinuation' | 'levels' | 'recordYear';
 
 /** Where a rule runs: every text, or only in regular parts (not 特载/专文, 大事记, 附录, front and back matter). */
 export type AppliesTo = 'all' | 'entries';

@@ -107,7 +107,14 @@ test.describe('structured editor in the workbench', () => {
     await expect(page.locator('.yb-table-caption')).toContainText('2020年外事接待情况');
     await expect(page.locator('.yb-table-block td, .yb-table-block th')).toContainText(['来访', '120', '', '']);
     await expect(page.locator('.yb-figure-caption-text')).toHaveValue('2020年11月，外宾参观临安区');
-    await expect(page.locator('.side-panel')).toContainText(/1 表 · 1 图|1 表/);
+    // Exactly one table and one figure in the section's counts (the side panel's 表 / 图 row).
+    await page.getByRole('tab', { name: '详情' }).click();
+    const facts = page.locator('.side-panel section.card[aria-label="分目"] .facts');
+    await expect(facts.locator('dt:text-is("表 / 图") + dd')).toHaveText('1 表 · 1 图');
+    const items = page.locator('.side-panel .numbers-item');
+    await expect(items).toHaveCount(2);
+    await expect(items.filter({ hasText: '2020年外事接待情况' })).toHaveText(/^表1\s*2020年外事接待情况$/);
+    await expect(items.filter({ hasText: '外宾参观临安区' })).toHaveText(/^图1\s*2020年11月，外宾参观临安区$/);
     con.check();
   });
 

@@ -234,4 +234,39 @@ test.describe('book files, outline and storage', () => {
     await expect(tree.getByRole('treeitem', { name: /^应急管理与安全生产/ })).toBeVisible();
     con.check();
   });
+
+  test('an entry moved to another section stays there after a reload, content and outline', async ({ page }) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await openBookFile(page, '拱墅年鉴（2022）.yearbook', seedBookFile());
+    const tree = page.getByRole('tree', { name: '大纲' });
+    const section = (title: string) => tree.locator('[data-kind="section"]').filter({ hasText: title });
+    await tree.getByRole('treeitem', { name: /^重要会议/ }).click();
+    const entry = tree.getByRole('treeitem', { name: /^区政府全体会议/ });
+    await expect(entry).toHaveAttribute('aria-level', '3');
+    const fromBefore = Number((await section('重要会议').locator('.ol-counts').innerText()).split('·')[0]!.trim());
+    await entry.dragTo(section('应急管理'));
+    await expect(page.getByRole('status').filter({ hasText: '已完成：移动“区政府全体会议”' })).toBeVisible();
+    await expect(section('应急管理').locator('.ol-counts')).toHaveText(/^7 · /);
+
+    await page.reload();
+    // The outline rows and the sections' content both have the move.
+    await expect(section('应急管理').locator('.ol-counts')).toHaveText(/^7 · /);
+    await expect(section('重要会议').locator('.ol-counts')).toHaveText(new RegExp(`^${fromBefore - 1} · `));
+    await tree.getByRole('treeitem', { name: /^应急管理/ }).click();
+    await expect(page.locator('.crumb.is-current')).toHaveText('应急管理');
+    await expect(page.locator('.yb-entry-title').last()).toHaveText('区政府全体会议');
+    await tree.getByRole('treeitem', { name: /^重要会议/ }).click();
+    await expect(page.locator('.crumb.is-current')).toHaveText('重要会议');
+    await expect(page.locator('.yb-entry-title', { hasText: '区政府全体会议' })).toHaveCount(0);
+    // The undo is still offered after the reload, and takes the move back.
+    await page.getByRole('menuitem', { name: '编辑', exact: true }).click();
+    await page.getByRole('menuitem', { name: '撤销整体修改' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '已撤销' })).toBeVisible();
+    await expect(section('应急管理').locator('.ol-counts')).toHaveText(/^6 · /);
+    await expect(page.locator('.yb-entry-title', { hasText: '区政府全体会议' })).toHaveCount(1);
+    await page.reload();
+    await expect(section('应急管理').locator('.ol-counts')).toHaveText(/^6 · /);
+    con.check();
+  });
 });

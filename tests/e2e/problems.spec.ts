@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseBook } from '../../shared/model/migrate';
+import { contributorStats } from '../../shared/model/contributors';
 import { bookCounts } from '../../shared/model/stats';
 import { check } from '../../shared/validate';
 import { keepScreenshot, watchConsole } from './support';
@@ -150,6 +151,16 @@ test.describe('problems panel', () => {
     expect(text).toContain(`分目${c.sections}个`);
     expect(text).toContain(`条目${c.entries}条`);
     expect(text).toContain(`错误${errors}处`);
+    // Who wrote what (ENT-ATTRIB-REGISTRY's counts): every author and unit with entries, characters and photos.
+    const people = contributorStats(book).filter((p) => p.entries > 0 || p.figures > 0);
+    await expect(dialog.locator('tr[data-contributor]')).toHaveCount(people.length);
+    const top = people[0]!;
+    const topRow = dialog.locator(`tr[data-contributor="${top.name}"]`);
+    await expect(topRow.locator('[data-col="entries"]')).toHaveText(top.entries.toLocaleString('zh-CN'));
+    await expect(topRow.locator('[data-col="characters"]')).toHaveText(top.characters.toLocaleString('zh-CN'));
+    expect(text).toContain(`撰稿和供稿：${top.name}（${top.entries}条）`);
+    const photos = people.filter((p) => p.figures > 0).sort((a, b) => b.figures - a.figures);
+    expect(text).toContain(`图片提供：${photos[0]!.name}（${photos[0]!.figures}幅）`);
     con.check();
   });
 });

@@ -1,5 +1,6 @@
 // `yearbook validate BOOK [--scope category:<title|id>|section:<title|id>] [--format text|json] [--config FILE]
-// [--preset national|strict|custom]`: checks a book against the house rules and the national standards.
+// [--preset national|recommended|strict] [--record-year YYYY]`: checks a book against the house rules and the
+// national standards.
 // A Chinese report grouped by section and rule by default, JSON for tools; exit status 1 when errors remain,
 // 0 otherwise, 2 for bad input. `yearbook validate --rules [--format md|json|text]` prints the rule catalogue
 // (npm run docs:rules writes docs/rules.md with it).
@@ -27,13 +28,16 @@ import {
 import { resolveScope } from '../../../shared/validate/scope';
 import { fileKind, importFile } from '../../node/import/files';
 import type { Command } from '../command';
-import { checkOptions, readInputFile } from '../files';
+import { checkOptions, numberOption, readInputFile } from '../files';
 import type { CliIo } from '../io';
 
 const zh = (key: Parameters<typeof t>[0], params: Parameters<typeof t>[1] = {}) => t(key, params, 'zh');
 
-/** Reads BOOK: a book file, or a draft (text, Word, HTML) imported into a new book as `yearbook import` would. */
-export async function loadBookForCheck(file: string, io: CliIo): Promise<Book> {
+/**
+ * Reads BOOK: a book file, or a draft (text, Word, HTML) imported into a new book as `yearbook import` would.
+ * recordYear (--record-year) is the year the draft records when the importer could not tell it from the text.
+ */
+export async function loadBookForCheck(file: string, io: CliIo, recordYear?: number): Promise<Book> {
   const name = path.basename(file);
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yearbook') return readBookFile(await readInputFile(file), name).book;
@@ -42,12 +46,14 @@ export async function loadBookForCheck(file: string, io: CliIo): Promise<Book> {
   await readInputFile(file); // a missing file or a folder gets the CLI's usual message
   const result = await importFile(file);
   const h = result.report.hints;
-  const volumeYear = h.volumeYear ?? (h.recordYear ? h.recordYear + 1 : new Date().getFullYear());
+  const record = recordYear ?? h.recordYear;
+  const volumeYear = (recordYear === undefined ? h.volumeYear : undefined) ?? (record ? record + 1 : new Date().getFullYear());
   const enc = result.report.source.encoding;
   io.err(
-    `已导入稿件“${name}”${enc ? `（${enc.encoding.toUpperCase()}）` : ''}：${result.report.counts.sections}个分目，${result.report.counts.entries}个条目（记述年度按${h.recordYear ?? volumeYear - 1}年）`,
+    `已导入稿件“${name}”${enc ? `（${enc.encoding.toUpperCase()}）` : ''}：${result.report.counts.sections}个分目，${result.report.counts.entries}个条目（记述年度按${record ?? volumeYear - 1}年）`,
   );
-  return bookFromImports({ title: h.bookTitle ?? path.basename(file, ext), volumeYear, ...(h.recordYear ? { recordYear: h.recordYear } : {}) }, [result]);
+  if (!record) io.err(zh('validate.cli.recordYearUnknown', { year: volumeYear - 1 }));
+  return bookFromImports({ title: h.bookTitle ?? path.basename(file, ext), volumeYear, ...(record ? { recordYear: record } : {}) }, [result]);
 }
 
 /** Reads and checks a --config file: house-style fields and recordYear, as JSON. */
@@ -92,14 +98,15 @@ export const validate: Command = {
     'yearbook validate 书稿.yearbook --scope 分目:民政        只检查一个分目（也可写 section:<编号>）',
     'yearbook validate 书稿.yearbook --scope category:<标题或编号> --format json',
     'yearbook validate 书稿.yearbook --config 体例.json       按配置文件覆盖本书体例（JSON，字段同体例设置）',
-    'yearbook validate 书稿.yearbook --preset strict          按“从严”体例检查（national / strict / custom）',
+    'yearbook validate 书稿.yearbook --preset strict          按“从严”体例检查（national / recommended / strict）',
+    'yearbook validate 稿件.txt --record-year 2020            指定记述年度（稿件中看不出年度时）',
     'yearbook validate 稿件.txt（或 .docx、.html）             先导入稿件，再检查',
     'yearbook validate --rules [--format md|json|text]        列出全部检查规则',
     '退出状态：有“错误”级问题为 1，否则为 0；参数或文件有误为 2。',
   ],
   flags: ['rules'],
   async run(args, io) {
-    checkOptions('validate', args, ['scope', 'format', 'config', 'preset', 'rules']);
+    checkOptions('validate', args, ['scope', 'format', 'config', 'preset', 'rules', 'record-year']);
     const format = typeof args.options.format === 'string' ? args.options.format : 'text';
     if (args.options.rules === true) {
       if (!['md', 'json', 'text'].includes(format)) throw new UserError('validate.cli.badFormat', { format });
@@ -119,11 +126,13 @@ export const validate: Command = {
     }
     if (args.options.preset !== undefined) {
       const preset = args.options.preset;
-      if (preset !== 'national' && preset !== 'strict' && preset !== 'custom') throw new UserError('validate.cli.badConfig', { file: '--preset', problem: `“${String(preset)}”不是 national、strict 或 custom` });
+      if (preset !== 'national' && preset !== 'recommended' && preset !== 'strict' && preset !== 'custom') throw new UserError('validate.cli.badConfig', { file: '--preset', problem: `“${String(preset)}”不是 national、recommended 或 strict` });
       overrides = { ...overrides, preset };
     }
+    const recordYear = numberOption(args, 'record-year', 1949, 2200, true);
+    if (recordYear !== undefined) overrides = { ...overrides, recordYear };
 
-    const book = await loadBookForCheck(file, io);
+    const book = await loadBookForCheck(file, io, recordYear);
     const config = resolveConfig(book, overrides);
     if (config.problems.length) {
       // A wrong rule id or parameter in a config file must not be ignored silently; in the book's own house

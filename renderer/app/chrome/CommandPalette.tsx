@@ -1,5 +1,6 @@
-// The command palette (Ctrl+Shift+P): every menu command — the application's and the open editor's — and
-// every section of the book ("转到分目"), found by typing a few characters or pinyin initials; ↑ ↓ Enter.
+// The command palette (Ctrl+Shift+P): every menu command — the application's and the open editor's — every
+// person and unit of the contributor registry (编辑…) and every section of the book ("转到分目"), found by typing a
+// few characters or pinyin initials; ↑ ↓ Enter.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useT, useWb, useWorkbench, type Translate } from '../context';
 import { editorItems, isEditorSlot, MENUS, type MenuItemDef } from '../menu/menus';
@@ -33,6 +34,18 @@ export function paletteItems(wb: Workbench, s: WorkbenchState, t: Translate): Pa
         enabled,
         run: (w) => (item.command ? void w.command(item.command) : item.run?.(w)),
       });
+    });
+  }
+  // The contributor registry: each person or unit opens the registry editor.
+  const registry = t('volume.palette.contributors');
+  for (const c of s.book?.shell.contributors ?? []) {
+    const unit = c.unitId ? s.book?.shell.contributors.find((u) => u.id === c.unitId)?.name : undefined;
+    out.push({
+      id: `contributor:${c.id}`,
+      group: registry,
+      label: `${t('volume.palette.editContributor', { name: c.name })}${unit ? `（${unit}）` : ''}`,
+      enabled: true,
+      run: (w) => w.store.set({ dialog: { kind: 'contributor', key: c.id } }),
     });
   }
   const group = t('app.palette.goToSection');

@@ -94,6 +94,9 @@ function DialogSwitch({ dialog }: { dialog: Dialog }) {
     }
     case 'delete':
       return <DeleteDialog dialog={dialog} onClose={close} />;
+    default:
+      // Dialogs of other features (renderer/app/volume …) are drawn by those features.
+      return null;
   }
 }
 

@@ -3,6 +3,9 @@
 import type { MenuCommand } from '../../../shared/host';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatShortcut, type EditorCommandGroup, type EditorCommandId } from '../../editor/commands';
+import type { NodeRow } from '../../storage/schema';
+import { PROBLEMS_TAB } from '../problems/controller';
+import { copyContributorTables } from '../volume/registryTables';
 import type { Workbench, WorkbenchState } from '../workbench';
 
 export interface MenuItemDef {
@@ -57,6 +60,11 @@ export function editorItems(wb: Workbench, slot: EditorCommandsSlot): MenuItemDe
 
 const hasBook = (s: WorkbenchState) => s.book !== null;
 const hasSection = (s: WorkbenchState) => s.open?.kind === 'section';
+const hasSelection = (s: WorkbenchState) => s.outline.some((n) => n.id === s.selectedId);
+const selectionIs =
+  (...kinds: NodeRow['kind'][]) =>
+  (s: WorkbenchState) =>
+    s.outline.some((n) => n.id === s.selectedId && kinds.includes(n.kind));
 
 export const MENUS: MenuDef[] = [
   {
@@ -94,6 +102,7 @@ export const MENUS: MenuDef[] = [
       { command: 'edit.undoBookChange', label: 'app.menu.undoBookChange', enabled: (s) => s.bookUndo !== null },
       'sep',
       { editorGroups: ['find'] },
+      { command: 'edit.findInBook', label: 'bookFind.menu', accel: 'Ctrl+Shift+H', enabled: hasBook },
       'sep',
       {
         run: (wb) => {
@@ -106,11 +115,17 @@ export const MENUS: MenuDef[] = [
         enabled: (s) => s.outline.some((n) => n.kind === 'category'),
       },
       { run: (wb) => wb.store.set({ dialog: { kind: 'addCategory' } }), label: 'app.menu.addCategory', enabled: hasBook },
+      // The selected outline node (in the outline, or the entry at the caret).
+      { command: 'outline.rename', label: 'volume.menu.rename', accel: 'F2', enabled: hasSelection },
+      { command: 'outline.moveTo', label: 'volume.menu.moveTo', accel: 'Ctrl+Shift+M', enabled: selectionIs('entry', 'subsection', 'section') },
+      { command: 'outline.setStage', label: 'volume.menu.setStage', enabled: (s) => s.open?.kind === 'section' || selectionIs('entry', 'subsection', 'section')(s) },
+      { command: 'outline.delete', label: 'volume.menu.delete', enabled: selectionIs('entry', 'subsection', 'section', 'category') },
       'sep',
       { command: 'edit.commandPalette', label: 'app.menu.commandPalette', accel: 'Ctrl+Shift+P', enabled: hasBook },
       { command: 'tools.validate', label: 'problems.menu.check', accel: 'F7', enabled: hasBook },
       { command: 'tools.nextProblem', label: 'problems.menu.next', accel: 'F8', enabled: hasBook },
       { command: 'tools.prevProblem', label: 'problems.menu.prev', accel: 'Shift+F8', enabled: hasBook },
+      { command: 'tools.houseStyle', label: 'problems.menu.houseStyle', enabled: hasBook },
     ],
   },
   {
@@ -144,6 +159,11 @@ export const MENUS: MenuDef[] = [
       { editorGroups: ['view'] },
       'sep',
       { command: 'tools.editorialSummary', label: 'problems.menu.summary', enabled: hasBook },
+      { command: 'view.contributors', label: 'volume.menu.contributors', enabled: hasBook, checked: (s) => s.view.showSidePanel && s.view.sideTab === 'contributors' },
+      { run: (wb) => void copyContributorTables(wb), label: 'volume.menu.copyContributors', enabled: hasBook },
+      { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: 'details' }), label: 'volume.menu.sideDetails', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'details' },
+      { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: 'history' }), label: 'volume.menu.sideHistory', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'history' },
+      { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: PROBLEMS_TAB }), label: 'volume.menu.sideProblems', checked: (s) => s.view.showSidePanel && s.view.sideTab === PROBLEMS_TAB },
       'sep',
       { run: (wb) => void wb.setView({ locale: 'zh' }), label: 'app.menu.langZh', checked: (s) => s.view.locale === 'zh' },
       { run: (wb) => void wb.setView({ locale: 'en' }), label: 'app.menu.langEn', checked: (s) => s.view.locale === 'en' },
@@ -167,6 +187,8 @@ export const OTHER_SHORTCUTS: { keys: string; label: MessageKey }[] = [
   { keys: 'Enter', label: 'app.shortcut.open' },
   { keys: 'F2', label: 'app.shortcut.rename' },
   { keys: 'Alt+↑ ↓', label: 'app.shortcut.moveNode' },
+  { keys: 'Ctrl+Shift+M', label: 'volume.menu.moveTo' },
+  { keys: 'Shift+F10', label: 'volume.outline.contextMenu' },
   { keys: 'Delete', label: 'app.shortcut.delete' },
 ];
 

@@ -1,6 +1,8 @@
-// The outline: 类目 → 分目 → 次目 → 条目 with counts, status badges, a filter box (characters or pinyin
-// initials) and full keyboard navigation (↑ ↓ ← → Home End Enter F2, type in the filter with Ctrl+Shift+F).
-// Entries, subsections and sections are moved by drag and drop, or with Alt+↑ / Alt+↓ from the keyboard.
+// The outline: 类目 → 分目 → 次目 → 条目 with counts, status badges (who set them and when in the tooltip), a
+// filter box (characters or pinyin initials) and full keyboard navigation (↑ ↓ ← → Home End Enter F2 Delete,
+// type in the filter with Ctrl+Shift+F, the context menu with Shift+F10 or the menu key). Entries, subsections
+// and sections are moved by drag and drop, with Alt+↑ / Alt+↓, or anywhere with 移动到… (Ctrl+Shift+M).
+// Every row has a context menu: open, rename in place, move to…, status (sections), delete.
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Stage } from '../../../shared/model';
@@ -8,6 +10,7 @@ import { useT, useWb, useWorkbench, type Translate } from '../context';
 import { formatChars } from '../format';
 import { mark } from '../workbench';
 import { OutlineBadge } from '../problems/OutlineBadge';
+import { stageTitle } from '../volume/stage';
 import { ancestorsOf, buildTree, dropPositionAt, isMovable, keyboardMove, substringMatcher, visibleRows, type DropPosition, type Matcher, type OutlineNode, type VisibleRow } from './tree';
 
 const DRAG_TYPE = 'application/x-yearbook-node';
@@ -62,11 +65,12 @@ export function Outline() {
   const filterRef = useRef<HTMLInputElement>(null);
   const dragRef = useRef<OutlineNode | null>(null);
   const [drop, setDrop] = useState<{ id: string; position: DropPosition } | null>(null);
-  /** The category or section being renamed in place (F2, double click, 重命名). */
-  const [renaming, setRenaming] = useState<string | null>(null);
+  /** The node being renamed in place (F2, double click, 重命名 in the context menu, the menu or the palette). */
+  const renaming = useWb((s) => s.renaming);
+  const setRenaming = useCallback((id: string) => wb.startRename(id), [wb]);
   const onRenameDone = useCallback(
     (id: string, title: string | null) => {
-      setRenaming(null);
+      wb.endRename();
       const row = outline.find((n) => n.id === id);
       if (title !== null && row && title.trim() && title.trim() !== row.title) void wb.rename(id, title.trim());
       // Back to the tree, so the keyboard keeps working where it was.
@@ -97,6 +101,12 @@ export function Outline() {
 
   const matcher = useMemo(() => makeMatcher(deferredQuery, pinyinReady ? pinyinMatch : null), [deferredQuery, pinyinReady]);
   const rows = useMemo(() => visibleRows(tree, expanded, matcher, stage), [tree, expanded, matcher, stage]);
+  // A rename asked for from the menu or the palette shows its row even when a filter hides it.
+  const renameHidden = renaming !== null && tree.byId.has(renaming) && !rows.some((r) => r.node.row.id === renaming);
+  if (renameHidden && (query || stage)) {
+    setQuery('');
+    setStage(null);
+  }
   const activeId = active && rows.some((r) => r.node.row.id === active) ? active : (rows[0]?.node.row.id ?? null);
 
   const shown = rows.length > 0;
@@ -138,8 +148,24 @@ export function Outline() {
     };
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
+      e.stopPropagation();
       const move = cur ? keyboardMove(rows, cur.node.row.id, e.key === 'ArrowUp' ? -1 : 1) : null;
       if (cur && move) void wb.moveNode(cur.node.row.id, move.targetId, move.position).then(() => setActive(cur.node.row.id));
+      return;
+    }
+    // 移动到… for the row the keyboard is on (the menu's Ctrl+Shift+M acts on the selection).
+    if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'm') {
+      e.preventDefault();
+      e.stopPropagation();
+      if (cur) wb.askMove(cur.node.row.id);
+      return;
+    }
+    if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+      e.preventDefault();
+      e.stopPropagation();
+      const el = cur ? treeRef.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(cur.node.row.id)}"]`) : null;
+      const box = el?.getBoundingClientRect();
+      if (cur && box) setMenu({ x: box.left + 24, y: box.bottom, node: cur.node });
       return;
     }
     switch (e.key) {
@@ -174,9 +200,7 @@ export function Outline() {
         if (cur) activate(cur.node);
         break;
       case 'F2':
-        if (cur && (cur.node.row.kind === 'category' || cur.node.row.kind === 'section')) {
-          setRenaming(cur.node.row.id);
-        }
+        if (cur) setRenaming(cur.node.row.id);
         break;
       case 'Delete':
         if (cur) wb.askDelete(cur.node.row.id);
@@ -188,6 +212,8 @@ export function Outline() {
         return;
     }
     e.preventDefault();
+    // Handled here: the menu bar's shortcuts (F2, Delete … on the selection) must not act as well.
+    e.stopPropagation();
   };
 
   const onDragStart = useCallback((e: DragEvent, node: OutlineNode) => {
@@ -235,7 +261,6 @@ export function Outline() {
   }, []);
 
   const onContextMenu = (e: MouseEvent, node: OutlineNode) => {
-    if (node.row.kind !== 'category' && node.row.kind !== 'section') return;
     e.preventDefault();
     setActive(node.row.id);
     setMenu({ x: e.clientX, y: e.clientY, node });
@@ -352,7 +377,19 @@ export function Outline() {
           chars: formatChars(tree.totals.characters, locale),
         })}
       </footer>
-      {menu && <NodeMenu menu={menu} t={t} onClose={() => setMenu(null)} onRename={setRenaming} />}
+      {menu && (
+        <NodeMenu
+          menu={menu}
+          t={t}
+          onClose={() => {
+            setMenu(null);
+            requestAnimationFrame(() => {
+              if (!document.querySelector('.modal, .ol-rename')) treeRef.current?.focus();
+            });
+          }}
+          onRename={setRenaming}
+        />
+      )}
     </nav>
   );
 }
@@ -400,9 +437,7 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
       onDrop={(e) => onDrop(e, node)}
       onDragEnd={onDragEnd}
       onClick={() => onActivate(node)}
-      onDoubleClick={() => {
-        if (row.kind === 'category' || row.kind === 'section') onRename(row.id);
-      }}
+      onDoubleClick={() => onRename(row.id)}
       onContextMenu={(e) => onContextMenu(e, node)}
     >
       <span
@@ -426,7 +461,9 @@ const OutlineRow = memo(function OutlineRow({ r, t, locale, active, selected, op
         </span>
       )}
       {row.kind === 'section' && row.stage && row.stage !== 'draft' ? (
-        <span className={`badge stage-${row.stage}`}>{t(STAGE_KEYS[row.stage])}</span>
+        <span className={`badge stage-${row.stage}`} title={stageTitle(t, row.stage, row.stageBy, row.stageAt, locale)}>
+          {t(STAGE_KEYS[row.stage])}
+        </span>
       ) : null}
       {row.kind === 'section' || row.kind === 'category' ? <OutlineBadge id={row.id} kind={row.kind} /> : null}
       <span className="ol-counts" title={t('app.outline.countsTitle', { entries: node.counts.entries, chars: node.counts.characters })}>
@@ -515,6 +552,7 @@ function NodeMenu({ menu, t, onClose, onRename }: { menu: { x: number; y: number
       ref={ref}
       className="menu-popup context-menu"
       role="menu"
+      aria-label={t('volume.outline.menu', { title: row.title })}
       style={{ left: menu.x, top: menu.y }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
@@ -526,11 +564,28 @@ function NodeMenu({ menu, t, onClose, onRename }: { menu: { x: number; y: number
         }
       }}
     >
-      {row.kind === 'category' && item(t('app.outline.addSection'), () => wb.store.set({ dialog: { kind: 'addSection', categoryId: row.id } }))}
-      {row.kind === 'section' && item(t('app.outline.open'), () => void wb.openNode(row.id))}
-      {item(t('app.outline.rename'), () => onRename(row.id))}
-      <div className="menu-sep" role="separator" />
-      {item(row.kind === 'category' ? t('app.outline.deleteCategory') : t('app.outline.deleteSection'), () => wb.askDelete(row.id), true)}
+      {row.kind === 'category'
+        ? item(t('app.outline.addSection'), () => wb.store.set({ dialog: { kind: 'addSection', categoryId: row.id } }))
+        : item(row.kind === 'section' || row.kind === 'matter' ? t('volume.outline.open') : t('volume.outline.reveal'), () => void wb.openNode(row.id))}
+      {item(t('volume.outline.rename'), () => onRename(row.id))}
+      {row.kind === 'entry' || row.kind === 'subsection' || row.kind === 'section' ? item(t('volume.outline.moveTo'), () => wb.askMove(row.id)) : null}
+      {row.kind === 'section' ? item(t('volume.outline.setStage'), () => wb.askStage(row.id)) : null}
+      {row.kind !== 'matter' ? (
+        <>
+          <div className="menu-sep" role="separator" />
+          {item(
+            row.kind === 'category'
+              ? t('app.outline.deleteCategory')
+              : row.kind === 'section'
+                ? t('app.outline.deleteSection')
+                : row.kind === 'subsection'
+                  ? t('volume.outline.deleteSubsection')
+                  : t('volume.outline.deleteEntry'),
+            () => wb.askDelete(row.id),
+            true,
+          )}
+        </>
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // front/back matter page; with a header showing where it sits in the book.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
-import type { Section } from '../../../shared/model';
+import { assignUnitByName, type Section } from '../../../shared/model';
 import type { EditorBookContext, EditorSelectionInfo } from '../../editor/contract';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatChars } from '../format';
@@ -10,6 +10,10 @@ import { useProblems } from '../problems/controller';
 import { editorProblems } from '../problems/model';
 import { DocumentView } from './DocumentView';
 import { SectionEditorSlot } from './editorSlot';
+import { bookFindOf } from '../find/bookFind';
+import { numberingBefore } from '../numbering';
+import type { NodeRow } from '../../storage/schema';
+import type { NumberingState } from '../../../shared/model';
 
 const STAGE_KEYS: Record<string, MessageKey> = {
   draft: 'stage.draft',
@@ -29,11 +33,15 @@ export function EditorPane() {
   const assetUrls = useWb((s) => s.assetUrls);
   const locale = useWb((s) => s.view.locale);
   const epoch = useWb((s) => s.editorEpoch);
+  const editorName = useWb((s) => s.view.editorName);
   const paneRef = useRef<HTMLDivElement>(null);
   const findings = useProblems((s) => s.findings);
   const openSectionId = open?.kind === 'section' ? open.id : null;
   const problems = useMemo(() => (openSectionId ? editorProblems(findings, openSectionId) : []), [findings, openSectionId]);
 
+  // Where the book's table and figure numbering stands at the start of the open section (the sections before it).
+  const autoNumber = book?.shell.houseStyle.autoNumber ?? false;
+  const numberingStart = useNumberingStart(outline, openSectionId, autoNumber);
   const context = useMemo<EditorBookContext | null>(
     () =>
       book
@@ -45,9 +53,20 @@ export function EditorPane() {
             assets: book.shell.assets,
             assetUrl: (id: string) => assetUrls[id] ?? null,
             addContributor: (c) => void wb.addContributor(c),
+            openContributor: (name, id) => wb.store.set({ dialog: { kind: 'contributor', key: id ?? name } }),
+            assignUnit: (people, unit) =>
+              void wb.changeBook((b) => assignUnitByName(b, people, unit), { snapshot: true, undo: { key: 'volume.undo.unit', params: { names: people.join('、'), unit } } }),
+            comments: book.shell.comments,
+            saveComment: (c) => void wb.saveComment(c),
+            deleteComment: (id) => void wb.deleteComment(id),
+            ...(editorName ? { userName: editorName } : {}),
+            setUserName: (name) => void wb.setEditorName(name),
+            numbering: { start: numberingStart, autoNumber },
+            pickImage: async () => (await wb.pickImage())?.id ?? null,
+            findInBook: (request) => bookFindOf(wb).open(request),
           }
         : null,
-    [book, assetUrls, wb],
+    [book, assetUrls, wb, editorName, numberingStart, autoNumber],
   );
   const onChange = useCallback((s: Section) => wb.editSection(s), [wb]);
   const onSelection = useCallback((info: EditorSelectionInfo) => wb.setCaret(info), [wb]);
@@ -113,4 +132,12 @@ export function EditorPane() {
       ) : null}
     </main>
   );
+}
+
+/** The numbering state at the start of the open section, kept as the same object while it does not change. */
+function useNumberingStart(outline: readonly NodeRow[], sectionId: string | null, autoNumber: boolean): NumberingState {
+  const computed = useMemo(() => (sectionId ? numberingBefore(outline, sectionId, autoNumber) : { table: 0, figure: 0 }), [outline, sectionId, autoNumber]);
+  const table = computed.table;
+  const figure = computed.figure;
+  return useMemo(() => ({ table, figure }), [table, figure]);
 }

@@ -1,6 +1,7 @@
-// The checker's dialogs (fix-all preview, confirmation of a fix, 编辑说明统计), shown over the window.
+// The checker's dialogs (fix-all preview, confirmation of a fix, 编辑说明统计, 体例设置), shown over the window.
 import { ConfirmFixDialog, FixAllDialog } from './FixPreview';
 import { useProblems, useProblemsController } from './controller';
+import { HouseStyleDialog } from './HouseStyleDialog';
 import { SummaryDialog } from './SummaryView';
 
 export function ProblemsDialogs() {
@@ -15,5 +16,7 @@ export function ProblemsDialogs() {
       return <ConfirmFixDialog finding={dialog.finding} onClose={close} />;
     case 'summary':
       return <SummaryDialog onClose={close} />;
+    case 'houseStyle':
+      return <HouseStyleDialog tab={dialog.tab} onClose={close} />;
   }
 }

@@ -1,13 +1,15 @@
 // The 问题 tab of the side panel, like an IDE's problems panel: the checker's findings grouped by section and
-// rule, filtered by scope, severity, rule and text; a click opens the section with the text selected; each
-// finding with a safe fix has 修正, each rule group 全部修正… (a preview, one undo).
+// rule, filtered by scope (book, the open section's category, the open section), severity, rule and text; a
+// click opens the section with the text selected; each finding with a fix has 修正 (its before → after shown on
+// hover and focus) and 忽略, each rule group 全部修正… (a preview, one undo); 体例设置… and the ignored count open
+// the house-style dialog.
 import './problems.css';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import type { Finding, Severity, SeverityCounts } from '../../../shared/validate';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { cellLabel, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
 import { useT, useWb } from '../context';
 import { formatNumber } from '../format';
-import { ruleTitle, useProblems, useProblemsController, type ProblemsController } from './controller';
-import { filterFindings, groupFindings, ruleOptions, severityCounts, type PlaceGroup, type RuleGroup } from './model';
+import { openPlace, ruleTitle, useProblems, useProblemsController, type ProblemsController } from './controller';
+import { filterFindings, groupFindings, ruleOptions, severityCounts, type PlaceGroup, type ProblemFilter, type RuleGroup } from './model';
 
 /** Rows shown per rule group before "show more" (a full volume can have thousands of findings). */
 const PAGE = 40;
@@ -22,9 +24,11 @@ export function ProblemsPanel() {
   const filter = useProblems((s) => s.filter);
   const fixing = useProblems((s) => s.fixing);
   const openId = useWb((s) => s.open?.id ?? null);
+  const categoryId = useWb((s) => openPlace(s).categoryId);
+  const ignoredCount = useWb((s) => s.book?.shell.houseStyle.ignored?.length ?? 0);
   const locale = useWb((s) => s.view.locale);
 
-  const visible = useMemo(() => filterFindings(findings, filter, openId), [findings, filter, openId]);
+  const visible = useMemo(() => filterFindings(findings, filter, openId, categoryId), [findings, filter, openId, categoryId]);
   const groups = useMemo(() => groupFindings(visible), [visible]);
   const totals = useMemo(() => severityCounts(visible), [visible]);
   const rules = useMemo(() => ruleOptions(findings), [findings]);
@@ -51,11 +55,20 @@ export function ProblemsPanel() {
           <button type="button" className="button is-small" onClick={() => ctl.openDialog({ kind: 'summary' })}>
             {t('problems.summary')}
           </button>
+          <button type="button" className="button is-small" onClick={() => ctl.openHouseStyle()}>
+            {t('problems.houseStyle')}
+          </button>
         </div>
       </div>
+      {ignoredCount ? (
+        <button type="button" className="pb-link pb-ignored" onClick={() => ctl.openHouseStyle('ignored')}>
+          {t('problems.ignored.count', { count: ignoredCount })}
+        </button>
+      ) : null}
       <div className="pb-filters">
-        <select aria-label={t('problems.scope.label')} value={filter.scope} onChange={(e) => ctl.setFilter({ scope: e.target.value as 'book' | 'section' })}>
+        <select aria-label={t('problems.scope.label')} value={filter.scope} onChange={(e) => ctl.setFilter({ scope: e.target.value as ProblemFilter['scope'] })}>
           <option value="book">{t('problems.scope.book')}</option>
+          <option value="category">{t('problems.scope.category')}</option>
           <option value="section">{t('problems.scope.section')}</option>
         </select>
         <select aria-label={t('problems.filter.severity')} value={filter.severity} onChange={(e) => ctl.setFilter({ severity: e.target.value as Severity | 'all' })}>
@@ -169,7 +182,10 @@ function RuleView({ rule, sectionId, ctl, fixing }: { rule: RuleGroup; sectionId
 const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ctl: ProblemsController; fixing: boolean }) {
   const t = useT();
   const current = useProblems((s) => s.currentId === f.id);
+  const locale = useWb((s) => s.view.locale);
   const ref = useRef<HTMLLIElement>(null);
+  const [peek, setPeek] = useState(false);
+  const peekId = useId();
   useEffect(() => {
     if (current) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [current]);
@@ -179,25 +195,45 @@ const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ct
     <li ref={ref} className={`pb-item is-${f.severity}${current ? ' is-current' : ''}`} data-finding={f.id} data-rule={f.ruleId}>
       <button type="button" className="pb-item-main" onClick={() => void ctl.show(f)} title={f.reason ?? f.message}>
         <span className="pb-item-msg">{f.message}</span>
-        {l.context || l.entryTitle ? (
+        {l.context || l.entryTitle || l.cell ? (
           <span className="pb-item-where">
             {l.entryTitle ? t('problems.where.entry', { title: l.entryTitle }) : null}
+            {l.cell ? <span className="pb-item-cell">{cellLabel(l.cell, locale)}</span> : null}
             {l.context ? <span className="pb-item-context">{l.context}</span> : null}
           </span>
         ) : null}
       </button>
-      {fix ? (
-        <button
-          type="button"
-          className={`pb-fix${fix.requiresConfirmation ? ' is-confirm' : ''}`}
-          disabled={fixing}
-          title={fix.label}
-          aria-label={`${t('problems.fix')}：${fix.label}`}
-          onClick={() => void ctl.fixOne(f)}
-        >
-          {t('problems.fix')}
-          {fix.requiresConfirmation ? '…' : ''}
+      <span className="pb-item-actions">
+        {fix ? (
+          <button
+            type="button"
+            className={`pb-fix${fix.requiresConfirmation ? ' is-confirm' : ''}`}
+            disabled={fixing}
+            aria-label={`${t('problems.fix')}：${fix.label}`}
+            aria-describedby={peek ? peekId : undefined}
+            onClick={() => void ctl.fixOne(f)}
+            onMouseEnter={() => setPeek(true)}
+            onMouseLeave={() => setPeek(false)}
+            onFocus={() => setPeek(true)}
+            onBlur={() => setPeek(false)}
+          >
+            {t('problems.fix')}
+            {fix.requiresConfirmation ? '…' : ''}
+          </button>
+        ) : null}
+        <button type="button" className="pb-ignore" disabled={fixing} title={t('problems.ignore.title')} onClick={() => void ctl.ignore(f)}>
+          {t('problems.ignore')}
         </button>
+      </span>
+      {fix && peek ? (
+        <div className="pb-peek" role="tooltip" id={peekId}>
+          <div className="pb-peek-label">
+            {t('problems.fix.peek')}：{fix.label}
+            {fix.requiresConfirmation ? <span className="fp-flag">{t('problems.needsConfirm')}</span> : null}
+          </div>
+          <div className="fp-before">{fix.preview.before}</div>
+          <div className="fp-after">{fix.preview.after}</div>
+        </div>
       ) : null}
     </li>
   );

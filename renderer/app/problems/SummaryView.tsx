@@ -1,6 +1,7 @@
 // 编辑说明统计: the counts an editor states in the 编辑说明 (categories, sections, entries, tables, figures,
-// characters) and the checker's findings per 10,000 characters (图书质量管理规定: at most one error per
-// 10,000 characters), with the paragraph ready to copy.
+// characters), the checker's findings per 10,000 characters (图书质量管理规定: at most one error per
+// 10,000 characters) and what each author and unit contributed (entries, characters, photos — ENT-ATTRIB-REGISTRY),
+// with the paragraph ready to copy.
 import { useMemo, useState } from 'react';
 import { Modal } from '../chrome/Dialogs';
 import { useT, useWb } from '../context';
@@ -76,7 +77,38 @@ export function SummaryDialog({ onClose }: { onClose(): void }) {
               </p>
             </section>
           </div>
-          <textarea className="sm-text" readOnly value={text} rows={4} aria-label={t('problems.summary.title')} onFocus={(e) => e.currentTarget.select()} />
+          <section>
+            <h3>{t('problems.summary.contributors')}</h3>
+            {summary.contributors.length ? (
+              <div className="sm-people">
+                <table aria-label={t('problems.summary.contributors')}>
+                  <thead>
+                    <tr>
+                      <th>{t('problems.summary.contributor')}</th>
+                      <th>{t('problems.summary.contributorKind')}</th>
+                      <th className="num">{t('problems.summary.contributorEntries')}</th>
+                      <th className="num">{t('problems.summary.contributorChars')}</th>
+                      <th className="num">{t('problems.summary.contributorFigures')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summary.contributors.map((c) => (
+                      <tr key={c.key} data-contributor={c.name}>
+                        <td>{c.name}</td>
+                        <td>{t(c.kind === 'unit' ? 'problems.summary.kind.unit' : 'problems.summary.kind.person')}</td>
+                        <td className="num" data-col="entries">{n(c.entries)}</td>
+                        <td className="num" data-col="characters">{n(c.characters)}</td>
+                        <td className="num" data-col="figures">{n(c.figures)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="side-empty">{t('problems.summary.contributorsNone')}</p>
+            )}
+          </section>
+          <textarea className="sm-text" readOnly value={text} rows={6} aria-label={t('problems.summary.title')} onFocus={(e) => e.currentTarget.select()} />
           {copied ? (
             <p className={`sm-copied${copied === 'failed' ? ' is-bad' : ''}`} role="status">
               {t(copied === 'ok' ? 'problems.summary.copied' : 'problems.summary.copyFailed')}

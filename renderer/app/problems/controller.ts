@@ -19,9 +19,12 @@ import { jsonEqual } from '../../storage/equal';
 import { useStore, Store } from '../store';
 import { useWorkbench } from '../context';
 import type { Workbench, WorkbenchState } from '../workbench';
+import { applyDraft, draftChanged, withIgnored, type HouseDraft } from './houseStyle';
 import { DEFAULT_FILTER, filterFindings, fixPlan, stepFinding, type FixPlan, type ProblemFilter } from './model';
 
-export type ProblemsDialog = { kind: 'fixAll'; plan: FixPlan } | { kind: 'confirm'; finding: Finding } | { kind: 'summary' };
+export type HouseTab = 'style' | 'rules' | 'ignored';
+
+export type ProblemsDialog = { kind: 'fixAll'; plan: FixPlan } | { kind: 'confirm'; finding: Finding } | { kind: 'summary' } | { kind: 'houseStyle'; tab: HouseTab };
 
 export interface ProblemsState {
   status: 'idle' | 'loading' | 'checking' | 'ready' | 'error';
@@ -82,6 +85,7 @@ export class ProblemsController {
       wb.registerCommand('tools.nextProblem', () => void this.step(1)),
       wb.registerCommand('tools.prevProblem', () => void this.step(-1)),
       wb.registerCommand('tools.editorialSummary', () => this.openDialog({ kind: 'summary' })),
+      wb.registerCommand('tools.houseStyle', () => this.openHouseStyle()),
     );
     this.onWorkbench(wb.state);
   }
@@ -250,8 +254,8 @@ export class ProblemsController {
 
   /** The findings the panel lists (the filter applied). */
   visible(): Finding[] {
-    const open = this.wb.state.open;
-    return filterFindings(this.state.findings, this.state.filter, open?.kind === 'section' ? open.id : open?.id ?? null);
+    const { sectionId, categoryId } = openPlace(this.wb.state);
+    return filterFindings(this.state.findings, this.state.filter, sectionId, categoryId);
   }
 
   /** Opens the finding's section and selects its text. */
@@ -295,6 +299,51 @@ export class ProblemsController {
   /** Opens the preview of fixing every occurrence of a rule in a section (or the book, sectionId null). */
   previewFixAll(ruleId: string, sectionId: string | null): void {
     this.openDialog({ kind: 'fixAll', plan: fixPlan(this.state.findings, ruleId, sectionId) });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // House style (体例设置) and ignored findings
+
+  /** Opens the 体例设置 dialog (编辑 › 体例设置…, the command palette, the panel). */
+  openHouseStyle(tab: HouseTab = 'style'): void {
+    if (!this.wb.state.book) return;
+    this.openDialog({ kind: 'houseStyle', tab });
+  }
+
+  /**
+   * Saves the dialog's house style and record year in the book: one book change with one undo; the panel checks
+   * again as soon as the book row changes. Returns false when nothing was stored (no change, or a storage error
+   * the workbench reported).
+   */
+  async saveHouseStyle(draft: HouseDraft): Promise<boolean> {
+    const row = this.wb.state.book;
+    if (!row) return false;
+    if (!draftChanged(row.shell, draft)) {
+      this.openDialog(null);
+      this.wb.notify('info', { key: 'problems.house.unchanged' });
+      return false;
+    }
+    const ok = await this.wb.changeBook((b) => applyDraft(b, draft), { undo: { key: 'problems.undo.houseStyle' } });
+    if (ok) this.openDialog(null);
+    return ok;
+  }
+
+  /**
+   * 忽略: keeps this finding as it is. Stored in houseStyle.ignored (rule, node and the offending text, who and
+   * when) as a book change with one undo; the finding leaves the list at once.
+   */
+  async ignore(f: Finding): Promise<boolean> {
+    if (this.state.fixing) return false;
+    const by = this.wb.state.view.editorName.trim();
+    const ok = await this.wb.changeBook((b) => withIgnored(b, f, by || undefined), { undo: { key: 'problems.undo.ignore', params: { rule: ruleTitle(f.ruleId) } } });
+    if (ok) {
+      const gone = (x: Finding) => x === f || x.id === f.id;
+      this.store.set((s) => {
+        const findings = s.findings.filter((x) => !gone(x));
+        return { findings, bySection: tally(findings, 'section'), byCategory: tally(findings, 'category'), currentId: s.currentId === f.id ? null : s.currentId };
+      });
+    }
+    return ok;
   }
 
   /** Applies fixes as one book-level change with one undo (offered in the notice and 编辑 › 撤销整体修改). */
@@ -363,6 +412,15 @@ export function shareUnchanged(old: Book | null, fresh: Book): Book {
     body: fresh.body.map(category),
     back: fresh.back.map((b) => (b.type === 'category' ? category(b) : page(b))),
   };
+}
+
+/** The open section and its category (the panel's 本分目 / 本类目 scopes). */
+export function openPlace(s: WorkbenchState): { sectionId: string | null; categoryId: string | null } {
+  const open = s.open;
+  if (!open) return { sectionId: null, categoryId: null };
+  const node = s.outline.find((n) => n.id === open.id);
+  const parent = node?.parentId ? s.outline.find((n) => n.id === node.parentId) : undefined;
+  return { sectionId: open.id, categoryId: parent?.kind === 'category' ? parent.id : null };
 }
 
 const controllers = new WeakMap<Workbench, ProblemsController>();

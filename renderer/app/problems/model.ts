@@ -1,27 +1,28 @@
 // The problems panel's model, without React: filtering, grouping by section and rule, severity counts, the
 // plan of a "fix all", walking to the next problem, and the 编辑说明 text. Pure functions over the checker's
 // findings (shared/validate), so they are unit-tested on real books.
-import { t } from '../../../shared/i18n';
-import { SEVERITY_RANK, type CheckSummary, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
+import { getLocale, t } from '../../../shared/i18n';
+import { cellLabel, SEVERITY_RANK, type CheckSummary, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
 import type { EditorProblem } from '../../editor/contract';
 
 export interface ProblemFilter {
   severity: Severity | 'all';
   ruleId: string | 'all';
-  /** The whole book, or only the open section. */
-  scope: 'book' | 'section';
+  /** The whole book, the open section's category, or only the open section. */
+  scope: 'book' | 'category' | 'section';
   /** Matched against the message, the offending text and the section and entry titles. */
   query: string;
 }
 
 export const DEFAULT_FILTER: ProblemFilter = { severity: 'all', ruleId: 'all', scope: 'book', query: '' };
 
-export function filterFindings(findings: readonly Finding[], filter: ProblemFilter, openSectionId: string | null): Finding[] {
+export function filterFindings(findings: readonly Finding[], filter: ProblemFilter, openSectionId: string | null, openCategoryId: string | null = null): Finding[] {
   const q = filter.query.trim();
   return findings.filter((f) => {
     if (filter.severity !== 'all' && f.severity !== filter.severity) return false;
     if (filter.ruleId !== 'all' && f.ruleId !== filter.ruleId) return false;
     if (filter.scope === 'section' && (openSectionId === null || (f.location.sectionId ?? f.location.matterId) !== openSectionId)) return false;
+    if (filter.scope === 'category' && (openCategoryId === null || f.location.categoryId !== openCategoryId)) return false;
     if (q) {
       const l = f.location;
       const hay = `${f.message} ${l.text ?? ''} ${l.sectionTitle ?? ''} ${l.entryTitle ?? ''} ${l.categoryTitle ?? ''} ${f.ruleId}`;
@@ -130,11 +131,12 @@ export function fixPlan(findings: readonly Finding[], ruleId: string, sectionId:
   return { ruleId, sectionId, auto, confirm };
 }
 
-/** Where a finding is, for a list row: 分目 › 【条目】. */
+/** Where a finding is, for a list row: 分目 › 【条目】 › 表6第3行第2列（行首“…”）. */
 export function whereLabel(f: Finding): string {
   const l = f.location;
   const parts = [l.sectionTitle ?? l.matterTitle ?? l.categoryTitle ?? t('problems.bookLevel')];
   if (l.entryTitle) parts.push(t('problems.where.entry', { title: l.entryTitle }));
+  if (l.cell) parts.push(cellLabel(l.cell, getLocale()));
   return parts.join(' › ');
 }
 
@@ -197,5 +199,21 @@ export function summaryText(s: CheckSummary): string {
     'zh',
   );
   const tail = t('problems.summary.textFindings', { error: s.findings.error, warning: s.findings.warning, info: s.findings.info, per10k: s.per10k.errors }, 'zh');
-  return `${head}${tail}`;
+  return `${head}${tail}${contributorsText(s)}`;
+}
+
+/**
+ * The contributors for the 编辑说明, in Chinese: 撰稿和供稿：潘鑫卉（22条）、…。图片提供：区民政局（5幅）、…。
+ * (most entries first; the registry view and ENT-ATTRIB-REGISTRY use the same counts).
+ */
+export function contributorsText(s: CheckSummary): string {
+  const writers = s.contributors.filter((c) => c.entries > 0).map((c) => t('problems.summary.itemEntries', { name: c.name, entries: c.entries }, 'zh'));
+  const photos = s.contributors
+    .filter((c) => c.figures > 0)
+    .sort((a, b) => b.figures - a.figures)
+    .map((c) => t('problems.summary.itemFigures', { name: c.name, figures: c.figures }, 'zh'));
+  let out = '';
+  if (writers.length) out += `\n${t('problems.summary.textAuthors', { list: writers.join('、') }, 'zh')}`;
+  if (photos.length) out += `${writers.length ? '' : '\n'}${t('problems.summary.textPhotos', { list: photos.join('、') }, 'zh')}`;
+  return out;
 }

@@ -10,6 +10,11 @@ import { formatChars, formatNumber, formatTime } from '../format';
 import { ContributorsTab } from './ContributorsTab';
 import { PROBLEMS_TAB } from '../problems/controller';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { BookFindPanel } from '../find/BookFindPanel';
+import { FIND_TAB } from '../find/bookFind';
+import { CommentsTab } from './CommentsTab';
+import { EntryIndexFact, TablesFiguresCard } from './DetailsExtras';
+import { IndexTab } from './IndexTab';
 
 export interface SideTab {
   id: string;
@@ -37,6 +42,9 @@ export const SIDE_TABS: SideTab[] = [
   { id: 'history', label: 'app.side.history', Component: HistoryTab },
   { id: PROBLEMS_TAB, label: 'problems.tab', Component: ProblemsPanel },
   { id: 'contributors', label: 'app.side.contributors', Component: ContributorsTab },
+  { id: FIND_TAB, label: 'bookFind.tab', Component: BookFindPanel },
+  { id: 'comments', label: 'commentsTab.tab', Component: CommentsTab },
+  { id: 'index', label: 'indexTab.tab', Component: IndexTab },
 ];
 
 export function SidePanel() {
@@ -118,6 +126,7 @@ function DetailsTab() {
   return (
     <>
       {entry ? <EntryCard entry={entry} section={section} attributions={attributions} /> : null}
+      <TablesFiguresCard section={section} />
       <section className="card" aria-label={t('kind.section')}>
         <div className="card-kicker">{t('kind.section')}</div>
         <h3 className="card-title">{section.title}</h3>
@@ -282,6 +291,7 @@ function EntryCard({ entry, section, attributions }: { entry: Entry; section: Se
         </dd>
         <dt>{t('app.side.attributedTo')}</dt>
         <dd>{by.length ? by.map((a) => `${a.names.join('、')}（${t(KIND_KEYS[a.kind])}）`).join('；') : <span className="muted">{t('app.side.none')}</span>}</dd>
+        <EntryIndexFact entry={entry} />
       </dl>
     </section>
   );

@@ -2,7 +2,7 @@
 // sort key) and review comments. The range is read as model offsets, the mark added to the model's mark
 // list, and the block's inline content rebuilt from text + marks (the same conversion the editor loads with),
 // so overlapping marks of any kind stay exact. One editor update, one undo step.
-import { $getSelection, $isElementNode, $isRangeSelection, $setSelection, type ElementNode, type LexicalNode } from 'lexical';
+import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $setSelection, type ElementNode, type LexicalNode } from 'lexical';
 import type { Mark } from '../../../shared/model';
 import { $appendInline, $readInline, canonicalMarks } from '../convert/inline';
 import { $isCommentMarkNode, type CommentMarkNode } from '../nodes/CommentMarkNode';
@@ -10,6 +10,7 @@ import { $isDatedItemNode } from '../nodes/DatedItemNode';
 import { $isDateLabelNode } from '../nodes/DateLabelNode';
 import { $isEntryTitleNode } from '../nodes/EntryTitleNode';
 import { $isIndexTermNode, type IndexTermNode } from '../nodes/IndexTermNode';
+import { $isMarkPointNode } from '../nodes/MarkPointNode';
 import { $isSubsectionHeadingNode } from '../nodes/SubsectionHeadingNode';
 import { $offsetOf, $rangeSelection } from '../textmap';
 
@@ -126,4 +127,19 @@ export function $removeCommentMarks(root: ElementNode, commentId: string): numbe
   walk(root);
   for (const n of found) unwrap(n);
   return found.length;
+}
+
+/** Removes every anchor of a comment in the section: its marked ranges and its empty-range points. */
+export function $deleteCommentAnchors(commentId: string): number {
+  const points: LexicalNode[] = [];
+  const walk = (n: LexicalNode) => {
+    if ($isMarkPointNode(n)) {
+      const m = n.getMark();
+      if (m.type === 'comment' && m.commentId === commentId) points.push(n);
+    }
+    if ($isElementNode(n)) for (const c of n.getChildren()) walk(c);
+  };
+  walk($getRoot());
+  for (const p of points) p.remove();
+  return $removeCommentMarks($getRoot(), commentId) + points.length;
 }

@@ -15,6 +15,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { t } from '../../../shared/i18n';
+import type { AssignedNumber } from '../../../shared/model';
 import { $getBlockData } from '../state';
 import { applyBlockAttributes } from './blockDom';
 
@@ -86,15 +87,14 @@ export class YbTableNode extends TableNode {
       const caption = doc.createElement('div');
       caption.className = 'yb-table-caption';
       const num = doc.createElement('span');
-      const numbered = c.number !== null && c.number !== '';
-      num.className = numbered ? 'yb-table-number' : 'yb-table-number yb-auto';
-      num.textContent = numbered ? `表${c.number}` : '表';
-      if (!numbered) num.title = t('editor.table.autoNumber');
+      num.className = 'yb-table-number';
+      caption.append(num);
+      paintNumberSpan(num, block);
       const title = doc.createElement('span');
       title.className = 'yb-table-title';
       title.textContent = c.title;
       if (!c.title) title.setAttribute('data-empty', 'true');
-      caption.append(num, title);
+      caption.append(title);
       const parts: HTMLElement[] = [caption];
       if (c.unitNote !== undefined) {
         const unit = doc.createElement('div');
@@ -109,6 +109,30 @@ export class YbTableNode extends TableNode {
       foot.toggleAttribute('hidden', c.note === undefined);
     }
   }
+}
+
+/**
+ * Writes a table's number as the book numbers it (shared/model numbering; TableNumbersPlugin) onto its block
+ * element and into its caption: 表N, marked when assigned automatically; a bare 表 until it is known.
+ */
+export function paintTableNumber(block: HTMLElement, n: AssignedNumber | null): void {
+  if (n) {
+    block.setAttribute('data-yb-number', n.number);
+    block.toggleAttribute('data-yb-number-auto', n.auto);
+  } else {
+    block.removeAttribute('data-yb-number');
+    block.removeAttribute('data-yb-number-auto');
+  }
+  const num = block.querySelector<HTMLElement>(':scope > .yb-table-head .yb-table-number');
+  if (num) paintNumberSpan(num, block);
+}
+
+function paintNumberSpan(num: HTMLElement, block: HTMLElement): void {
+  const n = block.getAttribute('data-yb-number');
+  const auto = block.hasAttribute('data-yb-number-auto');
+  num.textContent = n ? t('editor.table.number', { number: n }) : t('numbers.bareTable');
+  num.classList.toggle('yb-auto', !n || auto);
+  num.title = n ? t(auto ? 'numbers.auto' : 'numbers.typed') : '';
 }
 
 export function $createYbTableNode(): YbTableNode {

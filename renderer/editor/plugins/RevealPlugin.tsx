@@ -1,6 +1,7 @@
 // Reveals and selects a place the app asks for (contract: focus = node id + optional character range):
 // an entry (its title), a block, or a range of a block's text; scrolls it to the middle and flashes it.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $isTableCellNode, $isTableRowNode } from '@lexical/table';
 import { $isElementNode, $setSelection, $createNodeSelection, $isDecoratorNode } from 'lexical';
 import { useEffect } from 'react';
 import type { EditorFocus } from '../contract';
@@ -14,6 +15,9 @@ export function RevealPlugin(props: { focus?: EditorFocus }): null {
   const start = focus?.start;
   const end = focus?.end;
   const nonce = focus?.nonce;
+  const field = focus?.field;
+  const row = focus?.cell?.row;
+  const col = focus?.cell?.col;
   useEffect(() => {
     if (!nodeId) return;
     let key: string | null = null;
@@ -24,7 +28,24 @@ export function RevealPlugin(props: { focus?: EditorFocus }): null {
         key = node.getKey();
         if ($isElementNode(node) && node.getType() !== 'yb-table') {
           const s = start ?? 0;
-          $setSelection($rangeSelection(node, s, end ?? s));
+          $setSelection($rangeSelection(node, s, end ?? s, field === 'dateLabel' ? 'label' : 'text'));
+        } else if ($isElementNode(node) && field === 'cell' && row !== undefined && col !== undefined) {
+          // A range in a table cell: the cell's paragraphs read as one text joined by "\n".
+          const cell = node.getChildren().filter($isTableRowNode)[row]?.getChildren().filter($isTableCellNode)[col];
+          const s = start ?? 0;
+          let offset = 0;
+          let done = false;
+          for (const p of cell?.getChildren() ?? []) {
+            if (!$isElementNode(p)) continue;
+            const len = p.getTextContentSize();
+            if (s <= offset + len) {
+              $setSelection($rangeSelection(p, s - offset, Math.min((end ?? s) - offset, len)));
+              done = true;
+              break;
+            }
+            offset += len + 1;
+          }
+          if (!done) node.selectStart();
         } else if ($isDecoratorNode(node)) {
           const sel = $createNodeSelection();
           sel.add(node.getKey());
@@ -43,6 +64,6 @@ export function RevealPlugin(props: { focus?: EditorFocus }): null {
     const timer = setTimeout(() => el.classList.remove('yb-flash'), 1200);
     editor.focus(undefined, { defaultSelection: 'rootStart' });
     return () => clearTimeout(timer);
-  }, [editor, nodeId, start, end, nonce]);
+  }, [editor, nodeId, start, end, nonce, field, row, col]);
   return null;
 }

@@ -6,7 +6,7 @@ import { $getRoot, $isElementNode, $setSelection, type LexicalNode } from 'lexic
 import { useMemo, useState, useSyncExternalStore, type JSX } from 'react';
 import { t } from '../../../shared/i18n';
 import type { Comment, Mark, Section } from '../../../shared/model';
-import { $removeCommentMarks } from '../actions/marks';
+import { $deleteCommentAnchors } from '../actions/marks';
 import { $isCommentMarkNode, type CommentMarkNode } from '../nodes/CommentMarkNode';
 import { $isMarkPointNode } from '../nodes/MarkPointNode';
 import { $offsetOf, $rangeSelection } from '../textmap';
@@ -67,10 +67,7 @@ export function CommentsPanel(props: { source: SectionSource; focusId: string | 
   };
 
   const remove = (id: string) => {
-    editor.update(() => {
-      $removeCommentMarks($getRoot(), id);
-      for (const p of $anchorsOf(id)) p.remove();
-    });
+    editor.update(() => void $deleteCommentAnchors(id));
     env.book.deleteComment?.(id);
   };
 

@@ -237,7 +237,12 @@ function FigureDialog(props: { ctl: EditorController; edit: boolean; onClose(): 
           );
         })}
       </div>
-      {images.length === 0 ? <p className="yb-field-hint">{t('editor.dialog.noImages')}</p> : null}
+      {env.book.pickImage ? (
+        <button type="button" className="yb-btn" onClick={() => void env.book.pickImage?.().then((id) => id && setAssetId(id))}>
+          {t('image.pick')}
+        </button>
+      ) : null}
+      {images.length === 0 && !env.book.pickImage ? <p className="yb-field-hint">{t('editor.dialog.noImages')}</p> : null}
       <div className="yb-field-row">
         <Field label={t('editor.dialog.figureNumber')} hint={t('editor.dialog.numberHint')}>
           <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder="78" />
@@ -306,19 +311,38 @@ function IndexTermDialog(props: { ctl: EditorController; onClose(): void }): JSX
 }
 
 function CommentDialog(props: { ctl: EditorController; onClose(): void }): JSX.Element {
+  const env = useEditorEnv();
   const [text, setText] = useState('');
+  // The author's name is asked for once, while the app has none remembered.
+  const askName = !env.book.userName && !!env.book.setUserName;
+  const [name, setName] = useState('');
+  const [error, setError] = useState('');
   return (
     <Modal
       title={t('editor.dialog.comment')}
       onClose={props.onClose}
       submitLabel={t('editor.dialog.addComment')}
       onSubmit={() => {
-        if (text.trim()) props.ctl.ui.addComment?.(text.trim());
+        if (askName && text.trim() && !name.trim()) {
+          setError(t('comment.nameRequired'));
+          return;
+        }
+        if (text.trim()) props.ctl.ui.addComment?.(text.trim(), askName ? name.trim() : undefined);
         props.onClose();
       }}
     >
       <textarea className="yb-comment-input" rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('editor.dialog.commentPlaceholder')} />
       <span className="yb-field-hint">{t('editor.dialog.commentHint')}</span>
+      {askName ? (
+        <Field label={t('comment.name')} hint={t('comment.nameHint')}>
+          <input value={name} onChange={(e) => (setName(e.target.value), setError(''))} />
+        </Field>
+      ) : null}
+      {error ? (
+        <span className="yb-field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </Modal>
   );
 }

@@ -1,7 +1,7 @@
 // What the editor's node views need from the surrounding app: the book context from the contract, the
 // callbacks of the contract, and values computed over the whole section (footnote numbers …).
 import { createContext, useContext } from 'react';
-import type { Comment, Contributor } from '../../../shared/model';
+import type { AssignedNumber, Comment, Contributor } from '../../../shared/model';
 import type { EditorBookContext } from '../contract';
 
 export interface EditorEnv {
@@ -40,4 +40,11 @@ export const FootnoteContext = createContext<ReadonlyMap<string, number>>(new Ma
 
 export function useFootnoteNumbers(): ReadonlyMap<string, number> {
   return useContext(FootnoteContext);
+}
+
+/** Table and figure id → its number as printed (shared/model numbering, continuing from the sections before). */
+export const NumbersContext = createContext<ReadonlyMap<string, AssignedNumber>>(new Map());
+
+export function useTableFigureNumbers(): ReadonlyMap<string, AssignedNumber> {
+  return useContext(NumbersContext);
 }

@@ -5,7 +5,7 @@ import { useState, type JSX } from 'react';
 import { parseCredit } from '../../../shared/model';
 import { t } from '../../../shared/i18n';
 import type { FigureData } from '../nodes/FigureNode';
-import { useEditorEnv } from './EditorEnv';
+import { useEditorEnv, useTableFigureNumbers } from './EditorEnv';
 import { InlineField } from './InlineField';
 import { useBlockSelection } from './useBlockSelection';
 import { useNodeDataPatch } from './useNodeData';
@@ -18,7 +18,19 @@ export function FigureView(props: { nodeKey: NodeKey; id: string; figure: Figure
   const url = figure.assetId ? env.book.assetUrl(figure.assetId) : null;
   const asset = figure.assetId ? env.book.assets.find((a) => a.id === figure.assetId) : undefined;
   const [broken, setBroken] = useState(false);
-  const number = figure.number ? t('editor.figure.number', { number: figure.number }) : t('editor.figure.autoNumber');
+  const assigned = useTableFigureNumbers().get(id);
+  const number = assigned ? t('editor.figure.number', { number: assigned.number }) : t('numbers.bareFigure');
+  const auto = !assigned || assigned.auto;
+  const pickImage = env.readOnly ? undefined : env.book.pickImage;
+  const choose = pickImage
+    ? () =>
+        void pickImage().then((assetId) => {
+          if (assetId) {
+            setBroken(false);
+            patch({ assetId });
+          }
+        })
+    : null;
 
   return (
     <figure
@@ -35,11 +47,23 @@ export function FigureView(props: { nodeKey: NodeKey; id: string; figure: Figure
             <span className="yb-figure-missing-icon" aria-hidden="true">▨</span>
             <span>{t('editor.figure.missing')}</span>
             {asset ? <span className="yb-figure-file">{asset.fileName}</span> : null}
+            {choose ? (
+              <button type="button" className="yb-btn yb-figure-pick" onMouseDown={(e) => e.stopPropagation()} onClick={choose}>
+                {t('image.pick')}
+              </button>
+            ) : null}
           </div>
         )}
+        {choose && url && !broken ? (
+          <button type="button" className="yb-btn yb-figure-replace" onMouseDown={(e) => e.stopPropagation()} onClick={choose}>
+            {t('image.replace')}
+          </button>
+        ) : null}
       </div>
       <figcaption className="yb-figure-caption">
-        <span className={figure.number ? 'yb-figure-number' : 'yb-figure-number yb-auto'}>{number}</span>
+        <span className={auto ? 'yb-figure-number yb-auto' : 'yb-figure-number'} title={assigned ? t(auto ? 'numbers.auto' : 'numbers.typed') : undefined}>
+          {number}
+        </span>
         <InlineField
           className="yb-figure-caption-text"
           value={figure.caption}

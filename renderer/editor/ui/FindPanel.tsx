@@ -8,15 +8,16 @@ import { $isTableCellNode, $isTableRowNode } from '@lexical/table';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type JSX } from 'react';
 import { t } from '../../../shared/i18n';
 import {
-  expandReplacement,
   findInSection,
   isUserError,
   replaceInSection,
+  replacementOf,
   type FindHit,
   type FindQuery,
   type Section,
 } from '../../../shared/model';
 import { $applySectionText } from '../actions/find';
+import type { BookFindRequest } from '../contract';
 import { $findByModelId } from '../structure';
 import { $rangeSelection, $textPieces, domRangeFor, type TextPiece } from '../textmap';
 
@@ -33,7 +34,7 @@ function registry(): HighlightRegistry | null {
 }
 
 /** The text pieces of a hit's field inside the editor (null for fields shown in node views). */
-function $piecesFor(hit: FindHit): { element: ElementNode; pieces: TextPiece[] } | null {
+export function $piecesFor(hit: Pick<FindHit, 'nodeId' | 'field' | 'cell'>): { element: ElementNode; pieces: TextPiece[] } | null {
   const node = $findByModelId(hit.nodeId);
   if (!node || !$isElementNode(node)) return null;
   if (hit.field === 'text' || (hit.field === 'title' && node.getType() !== 'yb-table')) return { element: node, pieces: $textPieces(node, 'text') };
@@ -70,14 +71,25 @@ function hitRange(editor: LexicalEditor, hit: FindHit): Range | null {
   });
 }
 
-export function FindPanel(props: { source: SectionSource; replace: boolean; readOnly: boolean; onClose(): void; scrollerRef: React.RefObject<HTMLElement | null> }): JSX.Element {
+export function FindPanel(props: {
+  source: SectionSource;
+  replace: boolean;
+  readOnly: boolean;
+  onClose(): void;
+  scrollerRef: React.RefObject<HTMLElement | null>;
+  /** A query to start with (handed back by the app's whole-book search). */
+  initial?: Partial<BookFindRequest> | undefined;
+  /** Switches to the app's whole-book search (scope 全书); absent when the app has none. */
+  onWholeBook?: ((request: BookFindRequest) => void) | undefined;
+}): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const section = useSyncExternalStore(props.source.subscribe, props.source.get);
-  const [pattern, setPattern] = useState('');
-  const [replacement, setReplacement] = useState('');
-  const [regex, setRegex] = useState(false);
-  const [matchCase, setMatchCase] = useState(false);
-  const [matchWidth, setMatchWidth] = useState(true);
+  const init = props.initial;
+  const [pattern, setPattern] = useState(init?.pattern ?? '');
+  const [replacement, setReplacement] = useState(init?.replacement ?? '');
+  const [regex, setRegex] = useState(init?.regex ?? false);
+  const [matchCase, setMatchCase] = useState(init?.matchCase ?? false);
+  const [matchWidth, setMatchWidth] = useState(init?.matchWidth ?? true);
   const [showReplace, setShowReplace] = useState(props.replace && !props.readOnly);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState(0);
@@ -161,7 +173,7 @@ export function FindPanel(props: { source: SectionSource; replace: boolean; read
     setMessage(t('editor.find.replaced', { count: r.count }));
   };
 
-  const preview = (h: FindHit) => (showReplace ? expandReplacement(replacement, h.match, groupsOf(h, query), undefined, regex) : null);
+  const preview = (h: FindHit) => (showReplace ? replacementOf(h, query, replacement) : null);
 
   return (
     <aside className="yb-find" aria-label={t('editor.find.title')} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), props.onClose(), editor.focus())}>
@@ -174,6 +186,22 @@ export function FindPanel(props: { source: SectionSource; replace: boolean; read
           ×
         </button>
       </div>
+      {props.onWholeBook ? (
+        <div className="yb-find-scope" role="radiogroup" aria-label={t('bookFind.scope')}>
+          <button type="button" role="radio" aria-checked="true" className="yb-scope is-current">
+            {t('bookFind.scopeSection')}
+          </button>
+          <button
+            type="button"
+            role="radio"
+            aria-checked="false"
+            className="yb-scope"
+            onClick={() => props.onWholeBook?.({ pattern, regex, matchCase, matchWidth, replacement, replace: showReplace })}
+          >
+            {t('bookFind.scopeBook')}
+          </button>
+        </div>
+      ) : null}
       <input
         ref={inputRef}
         className="yb-find-input"
@@ -266,15 +294,4 @@ export function FindPanel(props: { source: SectionSource; replace: boolean; read
       </ol>
     </aside>
   );
-}
-
-/** Groups of a hit for the replacement preview ($1 …), by matching the hit text again. */
-function groupsOf(h: FindHit, q: FindQuery): (string | undefined)[] {
-  if (!q.regex) return [];
-  try {
-    const m = new RegExp(q.pattern, q.matchCase ? '' : 'i').exec(h.match);
-    return m ? m.slice(1) : [];
-  } catch {
-    return [];
-  }
 }

@@ -50,17 +50,20 @@ export const ENT_TITLE_LEN = defineRule({
   fixes: 'none',
   fieldKinds: TITLE,
   params: [
-    { name: 'warn', description: '标题超过此字数时提出警告（默认取体例“标题警告字数”，15）', validate: param.int(1, 100) },
-    { name: 'error', description: '标题超过此字数时报错（默认取体例“标题上限字数”，18）', validate: param.int(1, 100) },
+    { name: 'warn', description: 'validate.param.ENT-TITLE-LEN.warn', house: 'titleWarnLength', ...param.int(1, 100) },
+    { name: 'error', description: 'validate.param.ENT-TITLE-LEN.error', house: 'titleErrorLength', ...param.int(1, 100) },
+    { name: 'ignoreQuotes', description: 'validate.param.ENT-TITLE-LEN.ignoreQuotes', ...param.bool() },
   ],
-  defaultParams: ({ houseStyle }) => ({ warn: houseStyle.titleWarnLength, error: houseStyle.titleErrorLength }),
+  defaultParams: ({ houseStyle }) => ({ warn: houseStyle.titleWarnLength, error: houseStyle.titleErrorLength, ignoreQuotes: false }),
   examples: [
     { bad: '【临安区2020年度社会救助类政府购买服务项目启动】（000，24字）', good: '错误：超过18字' },
     { bad: '【临安区“互联网+养老”服务系统上线】（000，17字）', good: '警告：超过15字' },
     { bad: '【区政府常务会议】', good: '不报' },
+    { bad: '【“关于进一步深化社区治理的建议”办理】（003，18字，含引号）', good: '体例设“不计引号”时按16字计，只提警告' },
   ],
   text(f, ctx) {
-    const len = titleLength(f.text);
+    // House option: 【“关于进一步深化社区治理的建议”办理】 counted without its quotation marks (003).
+    const len = titleLength(boolParam(ctx.params, 'ignoreQuotes', false) ? f.text.replace(/[“”‘’《》〈〉"]/g, '') : f.text);
     const warn = numParam(ctx.params, 'warn', 15);
     const err = numParam(ctx.params, 'error', 18);
     if (len > err) ctx.report({ message: 'validate.ENT-TITLE-LEN.long', params: { text: f.text, length: len, limit: err }, severity: 'error' });
@@ -164,9 +167,9 @@ export const ENT_YEAR = defineRule({
   messages: ['validate.ENT-YEAR.opening', 'validate.ENT-YEAR.noDate', 'validate.ENT-YEAR.later'],
   fixes: 'none',
   params: [
-    { name: 'recordYear', description: '记述年度（默认取书稿的记述年度，一般为卷年减一）', validate: param.int(1949, 2200) },
-    { name: 'requireOpeningDate', description: '条目须以“YYYY年”或日期开头', validate: param.bool() },
-    { name: 'laterYears', description: '提示正文中晚于记述年度的年份（可能是计划或预测）', validate: param.bool() },
+    { name: 'recordYear', description: 'validate.param.ENT-YEAR.recordYear', house: 'recordYear', ...param.int(1949, 2200) },
+    { name: 'requireOpeningDate', description: 'validate.param.ENT-YEAR.requireOpeningDate', ...param.bool() },
+    { name: 'laterYears', description: 'validate.param.ENT-YEAR.laterYears', ...param.bool() },
   ],
   defaultParams: ({ recordYear }) => ({ recordYear, requireOpeningDate: false, laterYears: false }),
   presets: presets.custom({
@@ -211,9 +214,11 @@ export const ENT_YEAR = defineRule({
     if (!boolParam(ctx.params, 'laterYears', false)) return;
     const record = numParam(ctx.params, 'recordYear', ctx.recordYear);
     if (!/\d{4}年/.test(f.text)) return;
+    // The year an entry opens with is judged by the opening check (one finding for "2021年，…" in a 2020 volume).
+    const opening = f.entry && firstParagraph(f.entry) === f.text ? f.text.length - f.text.trimStart().length : -1;
     for (const m of f.text.matchAll(YEAR_IN_TEXT)) {
       const y = Number(m[1]);
-      if (y <= record || y > record + 30 || ctx.quoted(m.index)) continue;
+      if (y <= record || y > record + 30 || m.index === opening || ctx.quoted(m.index)) continue;
       // "截至2021年3月" in a 2020 volume is the usual look-ahead to the time of compilation; a meeting that
       // discusses "2021年思路谋划" or "2018年主要经济指标", and named events ("2022年杭州亚运会"), are facts of the year.
       if (/(?:截至|截止|至|到)\s*$/.test(f.text.slice(Math.max(0, m.index - 3), m.index))) continue;
@@ -299,7 +304,7 @@ export const ENT_NO_EVAL = defineRule({
   fixes: 'none',
   fieldKinds: ENTRY_TEXT,
   presets: presets.heuristic('info', 'warning'),
-  params: [{ name: 'words', description: '评价性用语列表', validate: param.strings() }],
+  params: [{ name: 'words', description: 'validate.param.ENT-NO-EVAL.words', ...param.strings() }],
   defaultParams: () => ({ words: DEFAULT_EVALUATIVE }),
   examples: [
     { bad: '扫黑除恶专项斗争取得显著成效（000）', good: '写事实：立案××起，有效警情下降10.1%' },
@@ -333,9 +338,9 @@ export const ENT_LENGTH = defineRule({
   messages: ['validate.ENT-LENGTH.long', 'validate.ENT-LENGTH.short'],
   fixes: 'none',
   params: [
-    { name: 'max', description: '普通条目正文的字数上限', validate: param.int(50, 100000) },
-    { name: 'overviewMax', description: '概况（综述）条目正文的字数上限', validate: param.int(50, 100000) },
-    { name: 'min', description: '条目正文的字数下限（0 为不检查）', validate: param.int(0, 10000) },
+    { name: 'max', description: 'validate.param.ENT-LENGTH.max', ...param.int(50, 100000) },
+    { name: 'overviewMax', description: 'validate.param.ENT-LENGTH.overviewMax', ...param.int(50, 100000) },
+    { name: 'min', description: 'validate.param.ENT-LENGTH.min', ...param.int(0, 10000) },
   ],
   defaultParams: () => ({ max: 3000, overviewMax: 6000, min: 0 }),
   presets: presets.custom({

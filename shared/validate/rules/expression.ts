@@ -97,7 +97,7 @@ export const EXP_FULLNAME = defineRule({
   why: 'validate.EXP-FULLNAME.why',
   fixes: 'none',
   presets: presets.heuristic('info', 'warning'),
-  params: [{ name: 'abbreviations', description: '本书的简称表：[{"full": 全称, "short": 简称}]，首次出现须用全称', validate: param.pairs() }],
+  params: [{ name: 'abbreviations', description: 'validate.param.EXP-FULLNAME.abbreviations', ...param.pairs() }],
   defaultParams: () => ({ abbreviations: [] }),
   examples: [
     { bad: '简称表有 {全称: 杭州市临安区行政审批服务管理办公室, 简称: 区审管办}，全书第一次出现写“区审管办”', good: '第一次写全称（简称），以后用简称' },

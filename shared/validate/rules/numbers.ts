@@ -71,7 +71,7 @@ export const NUM_CN_LEX = defineRule({
   appliesTo: 'all',
   messages: ['validate.NUM-CN-LEX.arabic'],
   fixes: 'auto',
-  params: [{ name: 'expressions', description: '须保留汉字数字的固定用语（如 十四五、六稳六保、一图一码一指数）', validate: param.strings() }],
+  params: [{ name: 'expressions', description: 'validate.param.NUM-CN-LEX.expressions', ...param.strings() }],
   defaultParams: () => ({ expressions: DEFAULT_FIXED_EXPRESSIONS }),
   examples: [
     { bad: '实现“14五”良好开局', good: '实现“十四五”良好开局（002）' },
@@ -319,7 +319,7 @@ export const NUM_GROUP = defineRule({
   appliesTo: 'all',
   messages: ['validate.NUM-GROUP.grouped', 'validate.NUM-GROUP.plain'],
   fixes: 'auto',
-  params: [{ name: 'style', description: '千分位分节：auto（随全书多数）、grouped（12,000）、plain（12000）', validate: param.oneOf(['auto', 'grouped', 'plain']) }],
+  params: [{ name: 'style', description: 'validate.param.NUM-GROUP.style', ...param.oneOf(['auto', 'grouped', 'plain']) }],
   defaultParams: () => ({ style: 'auto' }),
   examples: [
     { bad: '全书多写“22270人”，个别处写“12,000人”', good: '统一为“12000人”' },

@@ -1,6 +1,6 @@
 // Punctuation — GB/T 15834-2011 标点符号用法 (PUN-*).
 import { TEXT_AND_TITLE_KINDS } from '../fields';
-import { clip, F, isCjk, isDigit, isHan, isLatin } from '../text';
+import { clip, F, isCjk, isDigit, isHan, isLatin, isSpace } from '../text';
 import type { Fix, RuleDef, TextContext, TextField } from '../types';
 import { defineRule, presets } from './define';
 
@@ -96,8 +96,11 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
     const fix = pairFix(f, ctx, a, b, '（', '）', '改为全角括号“（）”');
     ctx.report({ message: 'validate.PUN-FULLWIDTH.bracket', params: { text: clip(text.slice(a, b + 1)), expected: clip(expected) }, start: a, end: b + 1, fixes: [fix] });
   }
+  // A bracket without its partner is unbalanced: PUN-NEST reports it, and widening it alone would leave it
+  // unbalanced ("三年行动计划(2020—2022》", 004), so it is reported here only when PUN-NEST is off.
+  const nest = ctx.enabled('PUN-NEST');
   for (const i of lone) {
-    if (within(urls, i) || !(isCjk(text[i - 1]) || isCjk(text[i + 1]))) continue;
+    if (nest || within(urls, i) || !(isCjk(text[i - 1]) || isCjk(text[i + 1]))) continue;
     const full = FULL[text[i]!]!;
     ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: text[i]!, full }, start: i, end: i + 1, fix: { start: i, end: i + 1, replacement: full, label: `改为“${full}”` } });
   }
@@ -131,7 +134,25 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
     const ch = text[i]!;
     if (!wantsFullWidth(text, i) || within(urls, i)) continue;
     const full = FULL[ch]!;
-    ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: ch, full }, start: i, end: i + 1, fix: { start: i, end: i + 1, replacement: full, label: `改为“${full}”` } });
+    // A full-width mark takes no space after it (nor before): "3.0版本上线, 城市管理" is one finding whose fix
+    // gives "上线，城市管理", not a new PUN-SPACE finding once the comma is widened.
+    let e = i + 1;
+    while (isSpace(text[e])) e++;
+    if (e === text.length) e = i + 1; // spaces at the end of the text are PUN-SPACE's (edge)
+    let s = i;
+    while (s > 0 && isSpace(text[s - 1])) s--;
+    if (s === 0) s = i;
+    if (s === i && e === i + 1) {
+      ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: ch, full }, start: i, end: i + 1, fix: { start: i, end: i + 1, replacement: full, label: `改为“${full}”` } });
+      continue;
+    }
+    ctx.report({
+      message: 'validate.PUN-FULLWIDTH.markSpace',
+      params: { mark: ch, full, text: text.slice(Math.max(0, s - 2), Math.min(text.length, e + 2)) },
+      start: s,
+      end: e,
+      fix: { start: s, end: e, replacement: full, label: `改为“${full}”并删去空格` },
+    });
   }
 }
 
@@ -142,12 +163,13 @@ export const PUN_FULLWIDTH = defineRule({
   kind: 'Y',
   defaultSeverity: 'error',
   appliesTo: 'all',
-  messages: ['validate.PUN-FULLWIDTH.mark', 'validate.PUN-FULLWIDTH.bracket'],
+  messages: ['validate.PUN-FULLWIDTH.mark', 'validate.PUN-FULLWIDTH.markSpace', 'validate.PUN-FULLWIDTH.bracket'],
   fixes: 'auto',
   fieldKinds: TEXT_AND_TITLE_KINDS,
   examples: [
     { bad: '2021年,区政府坚持以习近平新时代中国特色社会主义思想为指导,贯彻落实…（002）', good: '2021年，区政府坚持…为指导，贯彻落实…' },
     { bad: '绝对值和占地区生产总值比重均列全市区县(市)第一位;（002）', good: '…均列全市区县（市）第一位；' },
+    { bad: '“城市眼·云共治”3.0版本上线, 城市管理场景（004）', good: '…3.0版本上线，城市管理场景（逗号后的空格一并删去）' },
     { bad: '同比增长3.5%；12,000人；8:30；Hangzhou, China；www.gov.cn', good: '不报：小数点、千分位、时刻、外文和网址中的半角符号' },
   ],
   text: checkFullWidth,
@@ -240,7 +262,7 @@ export const PUN_SPACE = defineRule({
 // ---------------------------------------------------------------------------------------------
 
 const TIME_UNIT = /^\s*(?:年|月|日|时|点|季度|世纪|周年)/;
-const RANGE_RE = /(?<![A-Za-z0-9.\-/_#·])(\d+(?:\.\d+)?)(\s*)([-－–~〜～—−])(\s*)(\d+(?:\.\d+)?)(?![\d\-/A-Za-z]|\.\d)/g;
+const RANGE_RE = /(?<![A-Za-z0-9.\-/_#·])(\d+(?:\.\d+)?[%‰]?)(\s*)([-－–~〜～—−])(\s*)(\d+(?:\.\d+)?)(?![\d\-/A-Za-z]|\.\d)/g;
 
 export const PUN_DASH = defineRule({
   id: 'PUN-DASH',
@@ -254,11 +276,12 @@ export const PUN_DASH = defineRule({
   examples: [
     { bad: '1-12月，大气环境优良率91.5%（004）', good: '1—12月，大气环境优良率91.5%' },
     { bad: '移动端问题的修复时效1-2个工作日（004）', good: '1～2个工作日' },
+    { bad: '同比增长15%-20%；气温5-10℃', good: '15%～20%；5～10℃' },
     { bad: 'C2-05地块、GS0403-24地块、0571-88888888', good: '不报：编号、地块号、电话号码中的连接号' },
   ],
   text(f, ctx) {
     const text = f.text;
-    if (!/[-－–~〜～—−]/.test(text) || !/\d\s*[-－–~〜～—−]\s*\d/.test(text)) return;
+    if (!/[-－–~〜～—−]/.test(text) || !/\d[%‰]?\s*[-－–~〜～—−]\s*\d/.test(text)) return;
     for (const m of text.matchAll(RANGE_RE)) {
       const [, a, , sep, , b] = m;
       if (/^0\d/.test(a!) || /^0\d/.test(b!)) continue; // codes and phone numbers: 0571-…, 2020-001号
@@ -269,7 +292,7 @@ export const PUN_DASH = defineRule({
       if (TIME_UNIT.test(after)) {
         expected = '—';
         key = 'validate.PUN-DASH.time';
-      } else if (/^\s*(?:[万亿]|%|‰|[\u4e00-\u9fff])/.test(after) && !/^\s*[、，。；：）》”]/.test(after)) {
+      } else if ((/^\s*(?:[万亿]|%|‰|℃|°|[\u4e00-\u9fff])/.test(after) || /[%‰]$/.test(a!)) && !/^\s*[、，。；：）》”]/.test(after)) {
         expected = '～';
         key = 'validate.PUN-DASH.number';
       } else continue;

@@ -31,7 +31,7 @@ export const STR_LEVELS = defineRule({
   appliesTo: 'entries',
   messages: ['validate.STR-LEVELS.subsection', 'validate.STR-LEVELS.loose'],
   fixes: 'none',
-  params: [{ name: 'levels', description: '正文层级：3（类目—分目—条目）或 4（含次目）；默认取体例设置', validate: (v) => (v === 3 || v === 4 ? null : '应为 3 或 4') }],
+  params: [{ name: 'levels', description: 'validate.param.STR-LEVELS.levels', house: 'levels', ...param.oneOf([3, 4]) }],
   defaultParams: ({ houseStyle }) => ({ levels: houseStyle.levels }),
   examples: [
     { bad: '体例为三层，分目“民政”下有次目“· 社会救助 ·”（000）', good: '改为四层体例，或取消次目' },
@@ -67,8 +67,8 @@ export const STR_OVERVIEW = defineRule({
   messages: ['validate.STR-OVERVIEW.twice', 'validate.STR-OVERVIEW.notFirst', 'validate.STR-OVERVIEW.missing'],
   fixes: 'none',
   params: [
-    { name: 'titles', description: '概况条目的标题（默认取体例设置：概况、综述）', validate: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : '应为字符串列表') },
-    { name: 'require', description: '每个分目（次目）都须以概况条目开头', validate: param.bool() },
+    { name: 'titles', description: 'validate.param.STR-OVERVIEW.titles', house: 'overviewTitles', ...param.strings() },
+    { name: 'require', description: 'validate.param.STR-OVERVIEW.require', ...param.bool() },
   ],
   defaultParams: ({ houseStyle }) => ({ titles: houseStyle.overviewTitles, require: false }),
   presets: presets.custom({ national: { enabled: true }, recommended: { enabled: true }, strict: { enabled: true, params: { require: true } } }),
@@ -290,7 +290,7 @@ export const STR_BOOK_PARTS = defineRule({
   appliesTo: 'all',
   messages: ['validate.STR-BOOK-PARTS.order', 'validate.STR-BOOK-PARTS.twice', 'validate.STR-BOOK-PARTS.place', 'validate.STR-BOOK-PARTS.missing'],
   fixes: 'none',
-  params: [{ name: 'requireParts', description: '全书须有编辑说明、目录和索引', validate: param.bool() }],
+  params: [{ name: 'requireParts', description: 'validate.param.STR-BOOK-PARTS.requireParts', ...param.bool() }],
   defaultParams: () => ({ requireParts: false }),
   presets: presets.custom({ national: { enabled: true }, recommended: { enabled: true }, strict: { enabled: true, params: { requireParts: true } } }),
   examples: [

@@ -63,6 +63,8 @@ function numberingRule(kind: 'table' | 'figure'): RuleDef {
       const numbered = all.filter((it) => it.number !== null && it.number.trim() !== '');
       if (!numbered.length) return;
       const seen = new Set<string>();
+      // A number that is only out of place (图81 before 图80) is an order problem, not a gap as well.
+      const present = new Set(numbered.map((it) => it.number!.trim()));
       let prev: number | null = null;
       for (const it of all) {
         const raw = it.number;
@@ -80,7 +82,11 @@ function numberingRule(kind: 'table' | 'figure'): RuleDef {
         if (!/^\d+$/.test(n)) continue;
         const v = Number(n);
         if (prev !== null && v < prev) ctx.reportAt(it.unit, it.at, { message: `validate.${id}.order` as RuleDef['messages'][number], params: { number: `${sign}${n}`, previous: `${sign}${prev}` } });
-        else if (prev !== null && v > prev + 1) ctx.reportAt(it.unit, it.at, { message: `validate.${id}.gap` as RuleDef['messages'][number], params: { number: `${sign}${n}`, previous: `${sign}${prev}`, missing: `${sign}${prev + 1}` }, severity: 'warning' });
+        else if (prev !== null && v > prev + 1) {
+          let missing = prev + 1;
+          while (missing < v && present.has(String(missing))) missing++;
+          if (missing < v) ctx.reportAt(it.unit, it.at, { message: `validate.${id}.gap` as RuleDef['messages'][number], params: { number: `${sign}${n}`, previous: `${sign}${prev}`, missing: `${sign}${missing}` }, severity: 'warning' });
+        }
         prev = prev === null ? v : Math.max(prev, v);
       }
     },
@@ -145,7 +151,7 @@ export const TAB_REF = defineRule({
   appliesTo: 'all',
   messages: ['validate.TAB-REF.missing', 'validate.TAB-REF.before', 'validate.TAB-REF.unreferenced'],
   fixes: 'none',
-  params: [{ name: 'requireReference', description: '每个表格都须在正文中提及（“见表N”）', validate: param.bool() }],
+  params: [{ name: 'requireReference', description: 'validate.param.TAB-REF.requireReference', ...param.bool() }],
   defaultParams: () => ({ requireReference: false }),
   presets: presets.custom({ national: { enabled: true }, recommended: { enabled: true }, strict: { enabled: true, params: { requireReference: true } } }),
   examples: [
@@ -200,7 +206,7 @@ export const TAB_CONT = defineRule({
   appliesTo: 'all',
   messages: ['validate.TAB-CONT.stored', 'validate.TAB-CONT.header'],
   fixes: 'none',
-  params: [{ name: 'style', description: '续表的标法：“续表”或“续表N”（默认取体例设置）', validate: param.oneOf(['续表', '续表N']) }],
+  params: [{ name: 'style', description: 'validate.param.TAB-CONT.style', house: 'tableContinuation', ...param.oneOf(['续表', '续表N']) }],
   defaultParams: ({ houseStyle }) => ({ style: houseStyle.tableContinuation }),
   examples: [
     { bad: '表格后面一段正文只有“续表4”（002 导入残留）', good: '删去：续表在排版时生成，并重复表头' },

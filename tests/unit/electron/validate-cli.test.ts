@@ -91,6 +91,11 @@ describe('yearbook validate', () => {
     expect(r.findings.some((f) => f.kind === 'P')).toBe(true);
     const national = JSON.parse((await run('validate', sample, '--preset', 'national', '--format', 'json')).out) as JsonReport;
     expect(national.findings.some((f) => f.kind === 'P')).toBe(false);
+    // The sample book, like every new or imported book, uses the recommended preset: the heuristics run as hints.
+    const recommended = JSON.parse((await run('validate', sample, '--format', 'json')).out) as JsonReport;
+    expect(recommended.preset).toBe('recommended');
+    expect(recommended.findings.filter((f) => f.kind === 'P').every((f) => f.severity === 'info')).toBe(true);
+    expect(recommended.findings.some((f) => f.ruleId === 'ENT-NO-EVAL')).toBe(true);
   });
 
   it('refuses bad input with a Chinese message and status 2', async () => {
@@ -135,6 +140,39 @@ describe('yearbook validate', () => {
     const w = await run('validate', docx, '--format', 'json');
     const word = JSON.parse(w.out) as JsonReport;
     expect(word.findings.filter((f) => f.ruleId === 'ENT-ATTRIB').map((f) => f.location.entryTitle)).toEqual(['区政府为民实事']);
+  });
+
+  it('takes the record year of a draft from --record-year (004 does not show it to the importer), and says when it had to guess', async () => {
+    const seed = path.resolve(import.meta.dirname, '../../fixtures/corpus/seeds/004_1acf8fc5c8f69d36.txt');
+    const txt = path.join(dir, '2020进展情况.txt');
+    copyFileSync(seed, txt);
+    const guessed = await run('validate', txt);
+    expect(guessed.err).toContain('注意：稿件中看不出记述年度，按');
+    const r = await run('validate', txt, '--record-year', '2020');
+    expect(r.err).toBe('已导入稿件“2020进展情况.txt”（UTF-8）：1个分目，0个条目（记述年度按2020年）');
+    expect(r.out.split('\n').slice(0, 4)).toEqual(['《2020进展情况（2021）》检查报告', '检查范围：全书', '体例：推荐；记述年度：2020年', expect.stringMatching(/^1个类目，1个分目/)]);
+    const json = JSON.parse((await run('validate', txt, '--record-year', '2020', '--format', 'json')).out) as JsonReport;
+    expect(json.book).toMatchObject({ volumeYear: 2021, recordYear: 2020 });
+    // A book file keeps its volume; the record year is overridden for the check.
+    const book = JSON.parse((await run('validate', sample, '--record-year', '2019', '--format', 'json')).out) as JsonReport;
+    expect(book.book).toMatchObject({ volumeYear: 2021, recordYear: 2019 });
+    expect((await run('validate', txt, '--record-year', '二〇二〇')).err).toBe('错误：参数 --record-year 需要 1949 到 2200 之间的数，收到的是“二〇二〇”。');
+  });
+
+  it('says where a finding in a table is: 表N, row, column and the row\'s first cell (text and JSON)', async () => {
+    const r = await run('validate', sample, '--scope', 'section:区政府办公室工作');
+    expect(r.out).toMatch(/· 【区政府为民实事】 表6第\d+行第\d+列（行首“\d+\. /);
+    const json = JSON.parse((await run('validate', sample, '--scope', 'section:区政府办公室工作', '--format', 'json')).out) as JsonReport;
+    const inTable = json.findings.filter((f) => f.location.field?.startsWith('cell:'));
+    expect(inTable.length).toBeGreaterThan(0);
+    expect(inTable.every((f) => f.location.cell?.tableNumber === '6' && f.location.cell.row >= 1 && f.location.cell.column >= 1)).toBe(true);
+  });
+
+  it('answers `validate --help` like `help validate`', async () => {
+    const help = await run('help', 'validate');
+    const r = await run('validate', '--help');
+    expect([r.code, r.err]).toEqual([0, help.err]);
+    expect(r.err).toContain('--record-year');
   });
 
   it('lists the rules; --rules --format md is docs/rules.md', async () => {

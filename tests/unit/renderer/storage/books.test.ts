@@ -35,7 +35,7 @@ import {
   updateBook,
   writeSectionsNow,
 } from '../../../../renderer/storage/books';
-import { bookToRows, rowsToBook } from '../../../../renderer/storage/rows';
+import { bookToRows, rowsToBook, sectionNodeCounts } from '../../../../renderer/storage/rows';
 import type { YearbookDb } from '../../../../renderer/storage/db';
 import { seedBook, TINY_PNG } from '../fixtures/seedBook';
 import { memoryDb } from './helpers';
@@ -185,6 +185,27 @@ describe('storage', () => {
     back = (await readBook(db, c.book.id)).book;
     expect(back.body).toHaveLength(1);
     expect((await readOutline(db, c.book.id)).filter((n) => n.title === '工业经济')).toEqual([]);
+  });
+
+  it('renames entries and subsections in their section’s content and outline rows', async () => {
+    ({ db } = memoryDb());
+    const c = seedBook();
+    const section = c.book.body[0]!.sections[6]!;
+    const entry = section.children.find((x): x is Entry => x.type === 'entry')!;
+    const sub = newSubsection('灾害防治', sequentialIds('rn'));
+    section.children.push(sub);
+    await putBook(db, c);
+    await renameNode(db, c.book.id, entry.id, '应急管理概况');
+    await renameNode(db, c.book.id, sub.id, '防灾减灾');
+    const stored = (await readSection(db, section.id))!;
+    expect((stored.children[0] as Entry).title).toBe('应急管理概况');
+    expect(stored.children.at(-1)).toMatchObject({ type: 'subsection', title: '防灾减灾' });
+    const rows = await readOutline(db, c.book.id);
+    expect(rows.find((n) => n.id === entry.id)).toMatchObject({ title: '应急管理概况', counts: { characters: expect.any(Number) } });
+    expect(rows.find((n) => n.id === sub.id)!.title).toBe('防灾减灾');
+    // The section's characters follow the longer title.
+    const sectionRow = rows.find((n) => n.id === section.id)!;
+    expect(sectionRow.counts.characters).toBe(sectionNodeCounts(stored).characters);
   });
 
   it('writes sections synchronously during an unload and rebuilds their outline rows at the next start', async () => {

@@ -10,7 +10,7 @@ import { seedBook } from '../fixtures/seedBook';
 describe('database migrations', () => {
   it('declares consecutive versions', () => {
     expect(VERSIONS.map((v) => v.version)).toEqual(VERSIONS.map((_, i) => i + 1));
-    expect(CURRENT_DB_VERSION).toBe(2);
+    expect(CURRENT_DB_VERSION).toBe(4);
   });
 
   it('opens a database written by version 1 and upgrades it in place', async () => {
@@ -48,6 +48,63 @@ describe('database migrations', () => {
     edited.title = '重要施政（修订）';
     await saveSection(db, c.book.id, edited, { snapshot: true });
     expect(await listRevisions(db, section.id)).toHaveLength(1);
+    db.close();
+  });
+
+  it('opens a database written by version 2: section and entry rows learn who set their stage and when', async () => {
+    const indexedDB = new IDBFactory();
+    const c = seedBook();
+    const cat = c.book.body[0]!;
+    // An entry with a status of its own, as well as the seed's first section (初审 by 於晓萍).
+    const entry = cat.sections[1]!.children.find((x) => x.type === 'entry')!;
+    if (entry.type === 'entry') entry.status = { stage: 'second-review', by: '李编辑', at: '2022-04-02T10:00:00.000Z' };
+    const v2 = new Dexie('yb2', { indexedDB, IDBKeyRange });
+    declareVersions(v2, 2);
+    const rows = bookToRows(c.book);
+    await v2.table('books').put(rows.book);
+    // Rows as version 2 wrote them: the stage, but not who set it or when.
+    await v2.table('nodes').bulkPut(rows.nodes.map(({ stageBy: _b, stageAt: _a, numbering: _n, ...n }) => n));
+    await v2.table('sections').bulkPut(rows.sections);
+    v2.close();
+
+    const db = new YearbookDb('yb2', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_DB_VERSION);
+    const outline = await readOutline(db, c.book.id);
+    const first = outline.find((n) => n.id === cat.sections[0]!.id)!;
+    expect(first).toMatchObject({ stage: 'first-review', stageBy: '於晓萍', stageAt: '2022-03-01T09:00:00.000Z' });
+    expect(outline.find((n) => n.id === entry.id)).toMatchObject({ stage: 'second-review', stageBy: '李编辑', stageAt: '2022-04-02T10:00:00.000Z' });
+    // Sections nobody signed stay without a name.
+    expect(outline.find((n) => n.id === cat.sections[2]!.id)!.stageBy).toBeUndefined();
+    // The rows are what a fresh write gives.
+    expect(outline.filter((n) => n.kind !== 'category').map((n) => [n.id, n.stageBy, n.stageAt]).sort()).toEqual(rows.nodes.filter((n) => n.kind !== 'category').map((n) => [n.id, n.stageBy, n.stageAt]).sort());
+    expect((await readBook(db, c.book.id)).book).toEqual(c.book);
+    db.close();
+  });
+
+  it('opens a database written by version 3 and gives section and matter rows their numbering summary', async () => {
+    const indexedDB = new IDBFactory();
+    const c = seedBook();
+    const v3 = new Dexie('yb', { indexedDB, IDBKeyRange });
+    declareVersions(v3, 3);
+    const rows = bookToRows(c.book);
+    await v3.table('books').put(rows.book);
+    await v3.table('nodes').bulkPut(rows.nodes.map(({ numbering: _drop, ...n }) => n));
+    await v3.table('sections').bulkPut(rows.sections);
+    expect((await v3.table('nodes').toArray()).some((n: { numbering?: unknown }) => n.numbering)).toBe(false);
+    v3.close();
+
+    const db = new YearbookDb('yb', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_DB_VERSION);
+    const outline = await readOutline(db, c.book.id);
+    const docs = outline.filter((n) => n.kind === 'section' || n.kind === 'matter');
+    expect(docs.length).toBeGreaterThan(0);
+    for (const n of docs) expect(n.numbering).toEqual(rows.nodes.find((r) => r.id === n.id)!.numbering);
+    // The seed's 表4 and its photos are counted where they are.
+    expect(docs.reduce((k, n) => k + n.numbering!.tables.length, 0)).toBe(outline.filter((n) => n.kind === 'section').reduce((k, n) => k + n.counts.tables, 0));
+    expect(docs.some((n) => n.numbering!.tables.includes('4'))).toBe(true);
+    for (const n of outline.filter((x) => x.kind === 'entry' || x.kind === 'category')) expect(n.numbering).toBeUndefined();
     db.close();
   });
 });

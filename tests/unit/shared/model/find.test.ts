@@ -118,6 +118,14 @@ describe('replaceInSection', () => {
     expect(p.type === 'paragraph' && p.marks).toEqual([{ type: 'bold', start: 8, end: 16 }]);
   });
 
+  it('reads a replaced photo credit again, so its names follow the text', () => {
+    const s = byTitle('民政');
+    const r = replaceInSection(s, { pattern: '区民政局' }, '临安区民政局');
+    const credits = JSON.stringify(r.value).match(/"credit":\{[^}]*\}/g)!;
+    expect(credits.length).toBeGreaterThan(0);
+    for (const c of credits.filter((x) => x.includes('临安区民政局'))) expect(c).toContain('"names":["临安区民政局"]');
+  });
+
   it('replaces in attribution names by re-splitting them', () => {
     const s = byTitle('外事');
     const r = replaceInSection(s, { pattern: '张泓阳' }, '张 泓');

@@ -8,6 +8,7 @@ import {
   check,
   Checker,
   fixesFor,
+  ignoredOf,
   plain,
   resolveConfig,
   RULES,
@@ -77,7 +78,8 @@ describe('check: scope', () => {
     expect(inSection.length).toBeGreaterThan(0);
     expect(inSection.every((f) => f.location.sectionId === s1.id)).toBe(true);
     expect(ids(inSection)).toEqual(ids(all.filter((f) => f.location.sectionId === s1.id)));
-    expect(ids(check(book, { scope: { kind: 'category', id: book.body[0]!.id } }).findings)).toEqual(ids(all));
+    // Whole-book findings (ENT-ATTRIB-REGISTRY: no registry yet) belong to the book scope only.
+    expect(ids(check(book, { scope: { kind: 'category', id: book.body[0]!.id } }).findings)).toEqual(ids(all.filter((f) => f.location.nodeKind !== 'book')));
   });
 
   it('reports findings in reading order with exact locations and titles', () => {
@@ -142,13 +144,17 @@ describe('Checker: incremental re-check', () => {
 });
 
 describe('configuration', () => {
-  it('national minimum: no heuristics; strict: all rules, heuristics as warnings', () => {
+  it('national minimum: no heuristics; recommended (the default of a new book): heuristics as hints; strict: all rules, heuristics as warnings', () => {
     const book = draft();
-    const national = resolveConfig(book);
+    expect(book.houseStyle.preset).toBe('recommended');
+    const national = resolveConfig(book, { preset: 'national' });
+    const recommended = resolveConfig(book);
     const strict = resolveConfig(book, { preset: 'strict' });
     for (const r of RULES) {
       if (r.kind === 'P') {
         expect(national.rules[r.id]!.enabled, r.id).toBe(false);
+        expect(recommended.rules[r.id]!.enabled, r.id).toBe(true);
+        expect(recommended.rules[r.id]!.severity, r.id).toBe(r.id === 'EXP-HMT' ? 'warning' : 'info'); // 港澳台 as 国家 is never only a hint
         expect(strict.rules[r.id]!.severity === 'error', r.id).toBe(false);
       }
       expect(strict.rules[r.id]!.enabled, r.id).toBe(true);
@@ -176,6 +182,26 @@ describe('configuration', () => {
     const f = check(book).findings.find((x) => x.ruleId === 'ENT-TITLE-LEN')!;
     book.houseStyle.ignored = [{ ruleId: 'ENT-TITLE-LEN', nodeId: f.location.nodeId, text: f.location.text, by: '主编' }];
     expect(check(book).findings.some((x) => x.ruleId === 'ENT-TITLE-LEN')).toBe(false);
+  });
+
+  it('keeps one of several equal findings in a paragraph ignored, the others reported, also after an edit elsewhere', () => {
+    const book = draft();
+    const commas = check(book).findings.filter((x) => x.ruleId === 'PUN-FULLWIDTH' && x.location.text === ',');
+    const para = commas[0]!.location.nodeId;
+    const inPara = commas.filter((x) => x.location.nodeId === para);
+    expect(inPara.length).toBeGreaterThan(2);
+    const kept = inPara[1]!;
+    const record = ignoredOf(kept, '主编', '2026-01-02T00:00:00.000Z');
+    expect(record).toMatchObject({ ruleId: 'PUN-FULLWIDTH', nodeId: para, text: ',', field: 'text', by: '主编' });
+    expect(record.before!.length).toBe(6);
+    book.houseStyle.ignored = [record];
+    const after = check(book).findings.filter((x) => x.ruleId === 'PUN-FULLWIDTH' && x.location.text === ',' && x.location.nodeId === para);
+    expect(after.map((x) => x.id)).toEqual(inPara.filter((x) => x !== kept).map((x) => x.id));
+    // Text typed at the end of the paragraph does not bring it back.
+    const first = ((book.body[0]!.sections[0]!.children[0] as Entry).blocks[0] as Paragraph).text;
+    const edited = editFirstParagraph(book, 0, `${first}全区新增就业1.2万人。`);
+    expect(check(edited).findings.filter((x) => x.location.nodeId === para)).not.toEqual([]);
+    expect(check(edited).findings.filter((x) => x.ruleId === 'PUN-FULLWIDTH' && x.location.nodeId === para && x.location.start === kept.location.start)).toEqual([]);
   });
 });
 

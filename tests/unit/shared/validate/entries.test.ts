@@ -49,13 +49,13 @@ describe('ENT-TITLE-PUNCT', () => {
 
 describe('ENT-TITLE-FORM', () => {
   it('hints at a title naming a person, with the reason', () => {
-    const [f] = findings(titled('骆安全区长调研企业复工复产'), 'ENT-TITLE-FORM', { preset: 'custom' });
+    const [f] = findings(titled('骆安全区长调研企业复工复产'), 'ENT-TITLE-FORM', { preset: 'recommended' });
     expect(f!.message).toBe('条目标题【骆安全区长调研企业复工复产】以人名“骆安全”开头');
     expect(f!.reason).toBe('标题开头是人名“骆安全”加职务，而条目标题一般以事件命名。');
   });
   it('does not take 区政府区长办公会议 (000) for a name, and is off in the national minimum', () => {
     expect(findings(titled('区政府区长办公会议'), 'ENT-TITLE-FORM', { preset: 'strict' })).toEqual([]);
-    expect(findings(titled('骆安全区长调研企业复工复产'), 'ENT-TITLE-FORM')).toEqual([]);
+    expect(findings(titled('骆安全区长调研企业复工复产'), 'ENT-TITLE-FORM', { preset: 'national' })).toEqual([]);
   });
 });
 
@@ -69,10 +69,10 @@ describe('ENT-YEAR', () => {
     expect(findings(entryBook([text], { title: '远程异地评标试点工作' }), 'ENT-YEAR')).toEqual([]);
   });
   it('hints at later years outside 书名号 (recommended preset), with the reason', () => {
-    const [f] = findings(entryBook(['2020年，……该项目2022年建成。']), 'ENT-YEAR', { preset: 'custom' });
+    const [f] = findings(entryBook(['2020年，……该项目2022年建成。']), 'ENT-YEAR', { preset: 'recommended' });
     expect([f!.message, f!.severity, f!.reason]).toEqual(['正文提到2022年，晚于记述年度2020年', 'info', '本书记述2020年，正文中的2022年可能是计划、预测或排版错误；确是回溯或续记可忽略。']);
-    expect(findings(entryBook([seedLine('000', '（2020-2022年）')]), 'ENT-YEAR', { preset: 'custom' })).toEqual([]);
-    expect(findings(entryBook(['2020年，……截至2021年3月，完成主体工程。']), 'ENT-YEAR', { preset: 'custom' })).toEqual([]);
+    expect(findings(entryBook([seedLine('000', '（2020-2022年）')]), 'ENT-YEAR', { preset: 'recommended' })).toEqual([]);
+    expect(findings(entryBook(['2020年，……截至2021年3月，完成主体工程。']), 'ENT-YEAR', { preset: 'recommended' })).toEqual([]);
   });
   it('takes the record year from the book, or from --config', () => {
     expect(findings(entryBook(['2021年，区政府召开常务会议10次。']), 'ENT-YEAR', { recordYear: 2021 })).toEqual([]);
@@ -97,7 +97,7 @@ describe('ENT-RELTIME', () => {
 
 describe('ENT-NO-FORECAST', () => {
   it('hints at plans and forecasts with the reason', () => {
-    const [f] = inText('该项目预计2022年建成投用', 'ENT-NO-FORECAST', { preset: 'custom' });
+    const [f] = inText('该项目预计2022年建成投用', 'ENT-NO-FORECAST', { preset: 'recommended' });
     expect([f!.location.text, f!.reason]).toEqual(['预计', '“预计”通常表示尚未发生的事。']);
   });
   it('does not take the preposition 将 for the future', () => {
@@ -106,13 +106,13 @@ describe('ENT-NO-FORECAST', () => {
 });
 
 describe('ENT-NO-EVAL', () => {
-  it('hints at praise (000: 取得显著成效) in the recommended preset only', () => {
+  it('hints at praise (000: 取得显著成效) in the recommended preset (the default), not in the national minimum', () => {
     const line = seedLine('000', '扫黑除恶专项斗争取得显著成效');
-    expect(texts(inText(line, 'ENT-NO-EVAL', { preset: 'custom' }))).toEqual(['显著成效']);
-    expect(inText(line, 'ENT-NO-EVAL')).toEqual([]);
+    expect(texts(inText(line, 'ENT-NO-EVAL', { preset: 'recommended' }))).toEqual(['显著成效']);
+    expect(inText(line, 'ENT-NO-EVAL', { preset: 'national' })).toEqual([]);
   });
   it('leaves quoted titles of honours alone', () => {
-    expect(inText('获“圆满完成任务先进集体”称号', 'ENT-NO-EVAL', { preset: 'custom' })).toEqual([]);
+    expect(inText('获“圆满完成任务先进集体”称号', 'ENT-NO-EVAL', { preset: 'recommended' })).toEqual([]);
   });
 });
 
@@ -200,9 +200,9 @@ describe('ENT-ATTRIB-FORMAT', () => {
 
 describe('ENT-ATTRIB-REGISTRY', () => {
   it('reports a missing registry once for the book (recommended preset)', () => {
-    const list = findings(office000(), 'ENT-ATTRIB-REGISTRY', { preset: 'custom' });
+    const list = findings(office000(), 'ENT-ATTRIB-REGISTRY', { preset: 'recommended' });
     expect(list.map((f) => [f.location.nodeKind, f.message])).toEqual([['book', '本书尚未建立供稿人名录：2个署名行中的2个作者和单位都未登记']]);
-    expect(findings(office000(), 'ENT-ATTRIB-REGISTRY')).toEqual([]);
+    expect(findings(office000(), 'ENT-ATTRIB-REGISTRY', { preset: 'national' })).toEqual([]);
   });
   it('names unregistered people and broken links', () => {
     const book = office000();
@@ -210,7 +210,7 @@ describe('ENT-ATTRIB-REGISTRY', () => {
     const sec = book.body[0]!.sections[1]!;
     const line = sec.children.find((c) => c.type === 'attribution')!;
     if (line.type === 'attribution') line.contributorIds = ['r_9'];
-    const list = findings(book, 'ENT-ATTRIB-REGISTRY', { preset: 'custom' });
+    const list = findings(book, 'ENT-ATTRIB-REGISTRY', { preset: 'recommended' });
     expect(list.map((f) => [f.severity, f.message])).toEqual([
       ['error', '署名链接的供稿人（r_9）在名录中不存在'],
       ['info', '“周晓凯”未登记在供稿人名录中'],

@@ -42,6 +42,22 @@ describe('PUN-FULLWIDTH', () => {
   });
 });
 
+describe('PUN-FULLWIDTH with spaces around the mark', () => {
+  it('widens the comma and removes the space after it in one finding and one fix (004 "3.0版本上线, 城市管理")', () => {
+    const line = seedLine('004', '3.0版本上线, 城市管理');
+    const list = inText(line, 'PUN-FULLWIDTH').filter((f) => f.location.context!.includes('上线'));
+    expect(list.map((f) => [f.location.text, f.message])).toEqual([[', ', '“上线, 城市”：半角“,”应改为全角“，”，其前后的空格应删去']]);
+    const after = fixed(line, 'PUN-FULLWIDTH');
+    expect(after).toContain('3.0版本上线，城市管理场景');
+    expect(inText(after, 'PUN-SPACE')).toEqual([]);
+  });
+  it('takes a space before the mark too, and leaves spaces at the end of the text to PUN-SPACE', () => {
+    expect(fixed('区政府召开常务会议 ,研究复工复产', 'PUN-FULLWIDTH')).toBe('区政府召开常务会议，研究复工复产');
+    expect(texts(inText('研究复工复产, ', 'PUN-FULLWIDTH'))).toEqual([',']);
+    expect(texts(inText('Hangzhou, China', 'PUN-FULLWIDTH'))).toEqual([]);
+  });
+});
+
 describe('PUN-SPACE', () => {
   it('removes letter-spacing in section titles (002 "综 述", "消 防")', () => {
     const book = makeBook({ categories: [{ title: '杭州市拱墅区人民政府', sections: [{ title: '综 述', children: [{ entry: '概况', text: ['2021年，区政府…'] }, { attrib: '（於晓萍）' }] }] }] });
@@ -100,6 +116,11 @@ describe('PUN-DASH', () => {
     expect(texts(inText(seedLine('000', '（2020-2022年）'), 'PUN-DASH'))).toEqual(['2020-2022']);
   });
 
+  it('catches percentage and temperature ranges ("增长15%-20%", "5-10℃") and the half-width tilde of 002 ("1.2%~2.5%")', () => {
+    expect(fixed('同比增长15%-20%，气温5-10℃，降至1.2%~2.5%。', 'PUN-DASH')).toBe('同比增长15%～20%，气温5～10℃，降至1.2%～2.5%。');
+    expect(texts(inText(seedLine('002', '降至1.2%~2.5%'), 'PUN-DASH'))).toEqual(['1.2%~2.5']);
+    for (const s of ['增长15%，下降20%', '同比增长15%-', '编号15%-A', '95%～100%']) expect(inText(s, 'PUN-DASH'), s).toEqual([]);
+  });
   it('leaves codes, plot numbers, phone numbers and correct ranges alone (002, 004)', () => {
     for (const s of ['研究半山田园C2-05地块养老服务', 'GS0403-24地块项目', 'FG15-M1-02-3A地块', '电话0571-88888888', '2020—2022年', '8～10人', '11月19—21日']) {
       expect(inText(s, 'PUN-DASH'), s).toEqual([]);
@@ -141,9 +162,12 @@ describe('PUN-NEST', () => {
     expect(list[0]!.message).toBe('““”没有配对的后半个：““红茶议事会、和睦街…”');
   });
 
-  it('reports the bracket left open in 004 "(2020—2022》"', () => {
+  it('reports the bracket left open in 004 "(2020—2022》" — once: PUN-FULLWIDTH does not also widen it', () => {
     const line = seedLine('004', '三年行动计划(2020—2022》');
     expect(inText(line, 'PUN-NEST').map((f) => f.location.text)).toContain('(');
+    expect(inText(line, 'PUN-FULLWIDTH')).toEqual([]);
+    // With PUN-NEST switched off, PUN-FULLWIDTH still asks for the full-width mark.
+    expect(texts(inText(line, 'PUN-FULLWIDTH', { rules: { 'PUN-NEST': { enabled: false } } }))).toEqual(['(']);
   });
 
   it('turns quotes inside quotes into single quotes and 书名号 inside 书名号 into 〈〉', () => {
@@ -171,14 +195,14 @@ describe('PUN-SERIAL', () => {
 
 describe('PUN-BOOKMARK-SCOPE', () => {
   it('hints (with its reason) that 书名号 do not mark events or awards; off in the national minimum', () => {
-    const list = inText('举办《第十一届运河美食节》和《拱墅区科技进步奖》评选', 'PUN-BOOKMARK-SCOPE', { preset: 'custom' });
+    const list = inText('举办《第十一届运河美食节》和《拱墅区科技进步奖》评选', 'PUN-BOOKMARK-SCOPE', { preset: 'recommended' });
     expect(list.map((f) => [f.location.text, f.severity])).toEqual([
       ['《第十一届运河美食节》', 'info'],
       ['《拱墅区科技进步奖》', 'info'],
     ]);
     expect(list[0]!.reason).toBe('书名号内的名称以“节”结尾。');
     expect(list[0]!.fixes[0]!.requiresConfirmation).toBe(true);
-    expect(inText('举办《第十一届运河美食节》', 'PUN-BOOKMARK-SCOPE')).toEqual([]);
+    expect(inText('举办《第十一届运河美食节》', 'PUN-BOOKMARK-SCOPE', { preset: 'national' })).toEqual([]);
   });
   it('does not fire on documents (000)', () => {
     expect(inText(seedLine('000', '审议《杭州市临安区突发事件总体应急预案》'), 'PUN-BOOKMARK-SCOPE', { preset: 'strict' })).toEqual([]);
