@@ -20,6 +20,7 @@ import path from 'node:path';
 import { IPC, type AppInfo, type HostFile, type MenuCommand } from '../../shared/host/host';
 import type { ShellAction } from '../../shared/host/menu';
 import { t, type MessageKey, type MessageParams } from '../../shared/i18n';
+import { FONT_LOAD_SCRIPT } from '../../shared/export/fontLoad';
 import { describeError } from '../../shared/model/errors';
 import { BackupStore } from '../node/backups';
 import { CloseGuard } from '../node/closeGuard';
@@ -303,8 +304,9 @@ function createPrintDriver(): PrintDriver {
       await win.loadURL(url);
     },
     settle: async () => {
-      // The page's own scripts are blocked by its CSP; this check runs from the main process.
-      const fonts = win.webContents.executeJavaScript('document.fonts.ready.then(() => document.fonts.size)', true);
+      // The page's own scripts are blocked by its CSP; this runs from the main process. Print documents are
+      // hidden on screen, so the faces their text needs are loaded explicitly (shared/export/fontLoad.ts).
+      const fonts = win.webContents.executeJavaScript(FONT_LOAD_SCRIPT, true);
       const timeout = new Promise((resolve) => setTimeout(resolve, 30_000));
       await Promise.race([fonts, timeout]).catch((e: unknown) => log.warn('waiting for fonts failed', describeError(e)));
     },

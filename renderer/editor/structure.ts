@@ -40,8 +40,18 @@ export function $entryNodes(title: EntryTitleNode): LexicalNode[] {
 
 /** The top-level node with this model id (an entry's id finds its title). */
 export function $findByModelId(id: string): LexicalNode | null {
-  for (const n of $getRoot().getChildren()) if ($getBlockId(n) === id) return n;
+  for (let n = $getRoot().getFirstChild(); n; n = n.getNextSibling()) if ($getBlockId(n) === id) return n;
   return null;
+}
+
+/** Every top-level node by model id, in one pass — for looking up many ids at once (a section's problems). */
+export function $modelIdIndex(): Map<string, LexicalNode> {
+  const out = new Map<string, LexicalNode>();
+  for (let n = $getRoot().getFirstChild(); n; n = n.getNextSibling()) {
+    const id = $getBlockId(n);
+    if (id && !out.has(id)) out.set(id, n);
+  }
+  return out;
 }
 
 /** The top-level node the selection starts in. */

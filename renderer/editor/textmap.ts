@@ -104,9 +104,8 @@ export function $offsetOf(element: ElementNode, pointNode: LexicalNode, pointOff
 }
 
 /** A DOM Range over [start, end) of the element's text, for highlights (CSS Custom Highlight API). */
-export function domRangeFor(editor: LexicalEditor, pieces: readonly TextPiece[], start: number, end: number): Range | null {
-  const doc = editor.getRootElement()?.ownerDocument;
-  if (!doc) return null;
+/** The DOM boundary points of [start, end) in a field's text pieces, or null when they are not in the DOM. */
+export function domBoundsFor(editor: LexicalEditor, pieces: readonly TextPiece[], start: number, end: number): StaticRangeInit | null {
   const locate = (offset: number, isEnd: boolean): [Node, number] | null => {
     for (const p of pieces) {
       if (p.kind !== 'text') continue;
@@ -122,10 +121,36 @@ export function domRangeFor(editor: LexicalEditor, pieces: readonly TextPiece[],
   const a = locate(start, false);
   const b = locate(end, true);
   if (!a || !b) return null;
-  const range = doc.createRange();
-  range.setStart(a[0], a[1]);
-  range.setEnd(b[0], b[1]);
-  return range;
+  return { startContainer: a[0], startOffset: a[1], endContainer: b[0], endOffset: b[1] };
+}
+
+/** A live DOM Range over [start, end) — for one-off use (scrolling to it, its rectangles). A live range is
+ * updated by the document on every mutation until it is garbage-collected: keep none around while typing. */
+export function domRangeFor(editor: LexicalEditor, pieces: readonly TextPiece[], start: number, end: number): Range | null {
+  const b = domBoundsFor(editor, pieces, start, end);
+  return b ? liveRange(b) : null;
+}
+
+/** A static range over [start, end), for CSS highlights that stay while the user types: the document does not
+ * track it on every mutation as it does a live Range (with hundreds of underlined problems in a long section
+ * that made every keystroke slower). Re-placed after a pause in typing. */
+export function staticRangeFor(editor: LexicalEditor, pieces: readonly TextPiece[], start: number, end: number): StaticRange | null {
+  const b = domBoundsFor(editor, pieces, start, end);
+  return b ? new StaticRange(b) : null;
+}
+
+/** A live Range over static boundary points (for getClientRects), or null when they no longer fit the DOM. */
+export function liveRange(b: StaticRangeInit): Range | null {
+  const doc = b.startContainer.ownerDocument;
+  if (!doc) return null;
+  try {
+    const range = doc.createRange();
+    range.setStart(b.startContainer, b.startOffset);
+    range.setEnd(b.endContainer, b.endOffset);
+    return range;
+  } catch {
+    return null; // the text changed under the static range
+  }
 }
 
 function firstTextNode(el: Node): Text | null {

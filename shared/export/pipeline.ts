@@ -28,8 +28,6 @@ export interface PrintJob {
   /** Page size including bleed (the document's @page rule says the same). */
   pageWidthMm: number;
   pageHeightMm: number;
-  /** Report elements that run out of their box (measured before printing). */
-  inspect: boolean;
   /** Short name for logs ("category 经济"). */
   label: string;
   signal?: CancelSignal;
@@ -37,11 +35,22 @@ export interface PrintJob {
 
 export interface PrintOutput {
   pdf: Uint8Array;
-  overflows?: Overflow[];
 }
 
-/** Prints one document. Implemented over Playwright (CLI, tests, web mode) and Electron's printToPDF. */
+/** Prints one document. Implemented over Playwright (CLI, tests, web mode) and Electron's printToPDF. The
+ * document is hidden on screen; the printer loads its faces with FONT_LOAD_SCRIPT (fontLoad.ts) first. */
 export type PrintFn = (job: PrintJob) => Promise<PrintOutput>;
+
+export interface MeasureJob {
+  /** The measuring document: shown on screen, laid out at the page width. */
+  html: string;
+  pageWidthMm: number;
+  signal?: CancelSignal;
+}
+
+/** Lays the measuring document out on screen and reports the boxes wider than their box (the printers'
+ * INSPECT_SCRIPT, or the app's measure.ts). */
+export type MeasureFn = (job: MeasureJob) => Promise<Overflow[]>;
 
 export type ExportStep = 'prepare' | 'body' | 'matter' | 'furniture' | 'assemble' | 'press';
 
@@ -61,6 +70,8 @@ export interface ExportOptions {
   /** Defaults to book.printProfile. */
   profile?: PrintProfile;
   print: PrintFn;
+  /** Measures overflowing tables, figures and lines for the preflight; without it none are reported. */
+  measure?: MeasureFn;
   /** @font-face rules for the bundled faces (electron/node/print/fonts.ts builds them). */
   fontCss: string;
   /** Or the URL of a stylesheet with those rules, when the printer serves it (parsed and cached once). */
@@ -116,7 +127,6 @@ interface Part {
   pdf?: Uint8Array;
   pageCount?: number;
   anchors?: Map<string, AnchorPos>;
-  overflows?: Overflow[];
 }
 
 const STEP_WEIGHT: Record<ExportStep, number> = { prepare: 0.02, body: 0.7, matter: 0.1, furniture: 0.06, assemble: 0.12, press: 0 };
@@ -242,11 +252,10 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
   const css = bookCss(profile);
   const parts = planParts(book, scope, profile);
   const docTitle = bookHeadTitle(book);
-  const job = (part: Part, html: string, inspect: boolean): PrintJob => ({
+  const job = (part: Part, html: string): PrintJob => ({
     html,
     pageWidthMm: profile.pageWidth,
     pageHeightMm: profile.pageHeight,
-    inspect,
     label: part.key,
     ...(signal ? { signal } : {}),
   });
@@ -278,21 +287,40 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
   progress('prepare', 1, 1);
   lap('render');
 
-  // 2. Print them in parallel and read back page counts and anchors.
+  // The measuring document: every table, figure, attribution line and note of the static parts in its flow's
+  // width, laid out on screen once (the print documents themselves are hidden on screen).
+  const measureBoxes = parts.flatMap((p) => p.collector?.measure ?? []);
+  const measureHtml =
+    opts.measure && measureBoxes.length
+      ? printDocument({ title: docTitle, fontCss: opts.fontCss, ...(opts.fontCssHref ? { fontCssHref: opts.fontCssHref } : {}), css, body: measureBoxes.join(''), anchors: [], screen: true })
+      : null;
+
+  // 2. Print them in parallel and read back page counts and anchors; measure alongside.
   const statics = parts.filter((p) => !p.generated);
+  let overflows: Overflow[] = [];
   let printed = 0;
   progress('body', 0, statics.length);
+  type Task = { kind: 'part'; part: Part } | { kind: 'measure'; html: string };
+  const tasks: Task[] = statics.map((part) => ({ kind: 'part', part }));
+  if (measureHtml && opts.measure) tasks.push({ kind: 'measure', html: measureHtml });
   await pool(
-    statics,
+    tasks,
     opts.concurrency ?? 2,
-    (p) => p.html?.length ?? 0,
-    async (part) => {
-      const out = await printOrFail(print, job(part, part.html!, true));
+    (t) => (t.kind === 'part' ? (t.part.html?.length ?? 0) : t.html.length),
+    async (t) => {
+      if (t.kind === 'measure') {
+        overflows = await opts.measure!({ html: t.html, pageWidthMm: profile.pageWidth, ...(signal ? { signal } : {}) }).catch((e: unknown) => {
+          if (signal?.aborted) throw abortError();
+          throw new UserError('export.printFailed', {}, `measure: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        });
+        return;
+      }
+      const part = t.part;
+      const out = await printOrFail(print, job(part, part.html!));
       const back = await readAnchors(out.pdf);
       part.pdf = out.pdf;
       part.pageCount = back.pageCount;
       part.anchors = settleHeadings(back.anchors, part.collector?.follow);
-      part.overflows = out.overflows ?? [];
       part.html = undefined; // free memory early
       progress('body', ++printed, statics.length);
     },
@@ -371,12 +399,11 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
   async function printGenerated(part: Part, body: string) {
     check(signal);
     const html = printDocument({ title: `${docTitle} ${part.title}`, fontCss: opts.fontCss, ...(opts.fontCssHref ? { fontCssHref: opts.fontCssHref } : {}), css, body, anchors: [] });
-    const out = await printOrFail(print, job(part, html, false));
+    const out = await printOrFail(print, job(part, html));
     const back = await readAnchors(out.pdf);
     part.pdf = out.pdf;
     part.pageCount = back.pageCount;
     part.anchors = back.anchors;
-    part.overflows = [];
     progress('matter', parts.filter((p) => p.generated && p.pdf).length, generated.length);
   }
 
@@ -385,7 +412,7 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
   progress('furniture', 0, 1);
   const furnitureHtml = printDocument({ title: docTitle, fontCss: opts.fontCss, ...(opts.fontCssHref ? { fontCssHref: opts.fontCssHref } : {}), css: furnitureCss(profile), body: furnitureBody(layout), anchors: [] });
   const needsFurniture = layout.pages.some((p) => p.head || p.folio);
-  const furniture = needsFurniture ? (await printOrFail(print, { ...job(parts[0]!, furnitureHtml, false), label: 'furniture' })).pdf : null;
+  const furniture = needsFurniture ? (await printOrFail(print, { ...job(parts[0]!, furnitureHtml), label: 'furniture' })).pdf : null;
   progress('furniture', 1, 1);
   lap('furniture');
   check(signal);
@@ -435,8 +462,8 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
   const where = whereIndex(book);
   const images = allCollectors().flatMap((c) => c.images.map((i) => ({ ...i, ...opt('page', pageOf(i.anchor)) })));
   const missingImages = allCollectors().flatMap((c) => c.missingImages.map((m) => ({ ...m, ...opt('page', pageOf(m.anchor)) })));
-  const overflows = parts.flatMap((p) => (p.overflows ?? []).map((o) => ({ ...o, where: where.get(o.id) ?? p.title, ...opt('page', pageOf(o.id)) })));
-  const preflight = buildPreflight({ facts, profile, colorMode: 'rgb', images, missingImages, overflows, missingGlyphs: [...missingGlyphs] });
+  const located = overflows.map((o) => ({ ...o, where: where.get(o.id) ?? o.id, ...opt('page', pageOf(o.id)) }));
+  const preflight = buildPreflight({ facts, profile, colorMode: 'rgb', images, missingImages, overflows: located, missingGlyphs: [...missingGlyphs] });
   lap('preflight');
 
   const nodePages = new Map<string, number>();

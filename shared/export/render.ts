@@ -66,6 +66,13 @@ export class Collector {
   figures: CaptionItem[] = [];
   images: ImageUse[] = [];
   missingImages: { anchor: string; where: string }[] = [];
+  /**
+   * The boxes that can run out of their width — tables, figures, attribution lines, notes — each inside the same
+   * ancestors (category, flow, section, entry) as in the print document, for the measuring document
+   * (pipeline.ts): print documents are hidden on screen, so their overflows are measured there instead.
+   * Paragraph text cannot overflow (overflow-wrap: anywhere) and is left out, which keeps measuring cheap.
+   */
+  measure: string[] = [];
   private seq = 0;
   anchor(id: string): string {
     this.anchors.push(id);
@@ -131,6 +138,9 @@ export class PartRenderer {
   private pad: boolean;
   /** Whether the flow being rendered is full width (通栏). */
   private inWide = false;
+  /** Opening and closing ancestors of the box being rendered, and the id of the entry or section holding it. */
+  private ctx = { open: '', close: '' };
+  private host = '';
   constructor(private env: RenderEnv) {
     this.pad = env.book.houseStyle.padTwoCharNames;
   }
@@ -143,6 +153,7 @@ export class PartRenderer {
     // that starts at a column or page boundary at the top of the column, with a wrong x.
     const catId = this.c.anchor(cat.id);
     let html = `<section class="cat role-${cat.role}" data-id="${catId}">`;
+    this.catOpen = `<section class="cat role-${cat.role}">`;
     if (opts.opener) {
       html += `<div class="opener"><div class="opener-in">`;
       html += `<h1 class="cat-title"><span id="${catId}">${spaced(cat.title)}</span></h1>`;
@@ -167,6 +178,7 @@ export class PartRenderer {
         if (open) html += closeFlow(open);
         html += `<div class="flow ${want}">`;
         open = want;
+        this.ctx = { open: `${this.catOpen}<div class="flow ${want}"><section class="sec">`, close: `</section>${closeFlow(want)}</section>` };
       }
       this.inWide = want === 'wide';
       html += this.section(cat, s);
@@ -175,8 +187,17 @@ export class PartRenderer {
     return html;
   }
 
+  private catOpen = '';
+
+  /** Records a box for the measuring document (Collector.measure) and returns it unchanged. */
+  private measured(html: string): string {
+    this.c.measure.push(`${this.ctx.open}<div class="entry" data-id="${escapeHtml(this.host)}">${html}</div>${this.ctx.close}`);
+    return html;
+  }
+
   section(cat: Category, s: Section): string {
     const id = this.c.anchor(s.id);
+    this.host = s.id;
     this.where = s.title;
     this.sectionId = s.id;
     this.c.sections.push({ anchor: id, title: s.title, categoryId: cat.id });
@@ -226,6 +247,16 @@ export class PartRenderer {
   }
 
   entry(e: Entry, where: string): string {
+    const outer = this.host;
+    this.host = e.id;
+    try {
+      return this.entryHtml(e, where);
+    } finally {
+      this.host = outer;
+    }
+  }
+
+  private entryHtml(e: Entry, where: string): string {
     const id = this.c.anchor(e.id);
     if (!e.noIndex && e.title.trim()) this.c.index.push({ anchor: id, term: e.title, kind: 'entry', section: where });
     const fnLabels = new Map<string, string>();
@@ -285,7 +316,7 @@ export class PartRenderer {
       const label = labels.get(f.id) ?? footnoteLabel(++n);
       return `<p class="note"><span class="note-no">${escapeHtml(label)}</span>${this.inline(f, labels)}</p>`;
     });
-    return `<div class="notes">${items.join('')}</div>`;
+    return this.measured(`<div class="notes">${items.join('')}</div>`);
   }
 
   block(b: Block, where: string, runIn: Heading | null, fnLabels: Map<string, string> = new Map()): string {
@@ -298,7 +329,7 @@ export class PartRenderer {
       case 'dated':
         return `<p class="dated">${lead}<span class="date">${textHtml(b.dateLabel)}</span>\u3000${this.inline(b, fnLabels)}</p>`;
       case 'attribution':
-        return `<p class="attr">${this.lead()}${escapeHtml(attributionText(b, this.pad))}</p>`;
+        return this.measured(`<p class="attr">${this.lead()}${escapeHtml(attributionText(b, this.pad))}</p>`);
       case 'footnote':
         return this.notes([b], fnLabels);
       case 'table':
@@ -332,9 +363,9 @@ export class PartRenderer {
     }
     const cap = `${label ? `<span class="fno">${label}</span>\u3000` : ''}${textHtml(f.caption)}`;
     const credit = creditText(f);
-    return (
+    return this.measured(
       `<figure class="fig${wide ? ' wide' : ''}" data-id="${id}">${frame}<figcaption>${this.lead()}<span id="${id}"></span>${cap}` +
-      `${credit ? `<span class="credit">${textHtml(credit)}</span>` : ''}</figcaption></figure>`
+        `${credit ? `<span class="credit">${textHtml(credit)}</span>` : ''}</figcaption></figure>`,
     );
   }
 
@@ -359,10 +390,10 @@ export class PartRenderer {
     const labelRow =
       `<tr class="tlab"><th colspan="${cols}"><div class="tcap ghost">${title}${unit}</div>` +
       `<span class="tcont">${cont}</span>${t.unitNote ? `<span class="tcu">${textHtml(t.unitNote)}</span>` : ''}</th></tr>`;
-    return (
+    return this.measured(
       `<div class="tbl${t.fullWidth ? ' wide' : ''}" data-id="${id}"><div class="tcover">${cap}</div>` +
-      `<table>${this.colgroup(t)}<thead>${labelRow}${head}</thead><tbody>${body}</tbody></table>` +
-      `${t.note ? `<p class="tnote">${textHtml(t.note)}</p>` : ''}</div>`
+        `<table>${this.colgroup(t)}<thead>${labelRow}${head}</thead><tbody>${body}</tbody></table>` +
+        `${t.note ? `<p class="tnote">${textHtml(t.note)}</p>` : ''}</div>`,
     );
   }
 
@@ -378,6 +409,8 @@ export class PartRenderer {
   matter(m: Matter): string {
     this.inWide = true; // front and back matter are set full width
     const id = this.c.anchor(m.id);
+    this.host = m.id;
+    this.ctx = { open: `<section class="matter kind-${m.kind}"><div class="matter-body">`, close: '</div></section>' };
     let html = `<section class="matter kind-${m.kind}" data-id="${id}"><h1 class="matter-title"><span id="${id}">${spaced(m.title)}</span></h1><div class="matter-body">`;
     html += this.children(m.blocks, m.title);
     return `${html}</div></section>`;
@@ -385,6 +418,7 @@ export class PartRenderer {
 
   titlePage(book: Book, matter: Matter | undefined): string {
     let html = `<section class="titlepage"><div class="tp-in">`;
+    this.ctx = { open: '<section class="titlepage"><div class="tp-in"><div class="tp-extra">', close: '</div></div></section>' };
     html += `<h1 class="tp-title">${escapeHtml(book.title)}</h1>`;
     html += `<p class="tp-year">（${book.volumeYear}）</p>`;
     if (book.titleEn) html += `<p class="tp-en">${escapeHtml(book.titleEn)}</p>`;

@@ -20,6 +20,7 @@ import { generateVolume } from '../../shared/generate';
 import { bookCounts } from '../../shared/model';
 import { loadSampleBook } from '../../shared/sample';
 import type { PrintJob } from '../../shared/export/pipeline';
+import { SCREEN_HIDDEN_CSS } from '../../shared/export/document';
 import { readAnchors } from '../../shared/export/pdf';
 import { exportWithChromium } from '../../electron/node/print/exportFile';
 import { PRINT_URL_PREFIX } from '../../electron/node/print/fonts';
@@ -87,9 +88,11 @@ function loadAverage(): string {
   return os.loadavg().map((v) => v.toFixed(2)).join(' / ');
 }
 
-/** One print document with every part's body: same head (CSS, fonts), bodies concatenated. */
+/** One print document with every part's body: same head (CSS, fonts), bodies concatenated. A plain document,
+ * as any Chromium-based export would print it: shown on screen (our parts hide themselves there — see
+ * SCREEN_HIDDEN_CSS — and load their faces explicitly; the floor and Paged.js get neither). */
 function oneDocument(jobs: string[]): string {
-  const first = jobs[0]!;
+  const first = jobs[0]!.replace(`<style>${SCREEN_HIDDEN_CSS}</style>`, '');
   const head = first.slice(0, first.indexOf('<body>') + '<body>'.length);
   const bodies = jobs.map((h) => h.slice(h.indexOf('<body>') + '<body>'.length, h.indexOf('<nav class="anchors"')));
   return `${head}${bodies.join('')}</body></html>`;

@@ -55,7 +55,13 @@ test.describe('problems panel', () => {
     // Underlined in the editor, with the message on hover.
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('yb-problem-error')?.size ?? 0)).toBeGreaterThanOrEqual(fullwidth.length);
     const box = await page.evaluate((text) => {
-      const ranges = [...(CSS.highlights.get('yb-problem-error') as Highlight)] as Range[];
+      // The underlines are static ranges (re-placed after typing or scrolling): read them through live ones.
+      const ranges = [...(CSS.highlights.get('yb-problem-error') as Highlight)].map((x) => {
+        const live = document.createRange();
+        live.setStart(x.startContainer, x.startOffset);
+        live.setEnd(x.endContainer, x.endOffset);
+        return live;
+      });
       const r = ranges.find((x) => x.toString() === text && x.startContainer.textContent?.includes('方面困难,协助'))!;
       const rect = r.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
@@ -161,6 +167,33 @@ test.describe('problems panel', () => {
     expect(text).toContain(`撰稿和供稿：${top.name}（${top.entries}条）`);
     const photos = people.filter((p) => p.figures > 0).sort((a, b) => b.figures - a.figures);
     expect(text).toContain(`图片提供：${photos[0]!.name}（${photos[0]!.figures}幅）`);
+    con.check();
+  });
+
+  test('in a long section only the problems on and near the screen are underlined, and scrolling brings the rest', async ({ page }) => {
+    // The sample's first 特载 report: hundreds of half-width commas in one 分目 (an unedited draft).
+    const report = book.body.flatMap((c) => c.sections).find((s) => s.title.startsWith('奋力打造'))!;
+    const errors = check(book).findings.filter((f) => f.location.sectionId === report.id && f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(100);
+    const con = watchConsole(page);
+    await page.goto('/');
+    await page.locator(`.ol-row[data-id="${report.id}"]`).click();
+    const underlined = () => page.evaluate(() => CSS.highlights.get('yb-problem-error')?.size ?? 0);
+    await expect.poll(underlined).toBeGreaterThan(0);
+    const atTop = await underlined();
+    expect(atTop).toBeLessThan(errors.length);
+    // The last paragraph's problems are underlined once it is on screen.
+    const lastText = errors[errors.length - 1]!.location.text!;
+    const last = page.locator('.yb-content > *').last();
+    await last.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() =>
+        page.evaluate((text) => {
+          const end = [...document.querySelectorAll('.yb-content > *')].slice(-12);
+          return [...(CSS.highlights.get('yb-problem-error') ?? [])].some((r) => end.some((el) => el.contains(r.startContainer)) && r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === text);
+        }, lastText),
+      )
+      .toBe(true);
     con.check();
   });
 });

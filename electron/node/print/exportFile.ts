@@ -60,6 +60,7 @@ export async function exportWithChromium(opts: ExportFileOptions): Promise<Expor
       scope,
       profile,
       print: printer.print,
+      measure: printer.measure,
       fontCss: printer.fontCssHref ? '' : bundledFontCss(),
       ...(printer.fontCssHref ? { fontCssHref: printer.fontCssHref } : {}),
       assetUrl: (id) => (assets.has(id) ? `${PRINT_URL_PREFIX}assets/${id}` : null),

@@ -6,6 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { extFamily } from '../../../shared/export/profile';
+import { unicodeRangeOf, woff2CodePoints } from './woff2';
 
 export const PRINT_URL_PREFIX = '/__yearbook/';
 
@@ -44,10 +45,20 @@ function parseFaces(cssFile: string, prefix: string, pkg: string): Face[] {
   for (const block of css.split('@font-face').slice(1)) {
     const url = /url\(\.\/files\/([^)]+?\.woff2)\)/.exec(block)?.[1];
     const weight = Number(/font-weight:\s*(\d+)/.exec(block)?.[1] ?? 400);
-    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim();
+    // A face without a unicode-range (the single-file GB 2312 subsets) gets the range of its own cmap: Chromium
+    // then never asks it for a character it lacks, and FONT_LOAD_SCRIPT, which follows the ranges to decide
+    // which faces to load before printing (shared/export/fontLoad.ts), loads the Ext face for those instead.
+    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim() ?? (url ? fileRange(path.join(path.dirname(cssFile), 'files', url)) : undefined);
     if (url) faces.push({ url: `${prefix}fonts/${pkg}/${url}`, weight, ...(range ? { range } : {}) });
   }
   return faces;
+}
+
+/** The unicode-range of a font file's cmap, or undefined when it cannot be read. */
+function fileRange(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const cps = woff2CodePoints(new Uint8Array(readFileSync(file)));
+  return cps.size ? unicodeRangeOf(cps) : undefined;
 }
 
 function rule(family: string, f: Face): string {

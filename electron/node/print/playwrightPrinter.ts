@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { UserError } from '../../../shared/model/errors';
-import type { PrintJob, PrintOutput } from '../../../shared/export/pipeline';
+import { FONT_LOAD_SCRIPT } from '../../../shared/export/fontLoad';
+import type { MeasureJob, PrintJob, PrintOutput } from '../../../shared/export/pipeline';
 import type { Overflow } from '../../../shared/export/preflight';
 import { PRINT_URL_PREFIX } from './fonts';
 import { INSPECT_SCRIPT, type Printer } from './printer';
@@ -95,39 +96,58 @@ export async function launchPlaywrightPrinter(opts: PlaywrightPrinterOptions): P
   const idle: Page[] = [];
   let seq = 0;
 
-  const print = async (job: PrintJob): Promise<PrintOutput> => {
-    if (job.signal?.aborted) throw new UserError('export.cancelled');
-    const id = `${++seq}.html`;
-    documents.set(id, job.html);
+  /** Runs fn with a worker page (an idle one, or a new one), closing it when cancelled or broken. */
+  const withPage = async <T>(signal: PrintJob['signal'], fn: (page: Page) => Promise<T>): Promise<T> => {
+    if (signal?.aborted) throw new UserError('export.cancelled');
     const page = idle.pop() ?? (await context.newPage());
     let broken = false;
     const onAbort = () => {
       broken = true;
       void page.close().catch(() => undefined);
     };
-    job.signal?.addEventListener?.('abort', onAbort);
+    signal?.addEventListener?.('abort', onAbort);
     try {
-      // Screen layout at the page width, so that measuring sees the printed column widths.
-      await page.setViewportSize({ width: Math.round((job.pageWidthMm * 96) / 25.4), height: 1200 });
-      await page.goto(`${server.origin}${PRINT_URL_PREFIX}doc/${id}`, { waitUntil: 'load', timeout: 120_000 });
-      await page.evaluate('document.fonts.ready.then(() => true)');
-      let overflows: Overflow[] = [];
-      if (job.inspect) overflows = (await page.evaluate(INSPECT_SCRIPT)) as Overflow[];
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: false });
-      return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), overflows };
+      return await fn(page);
     } catch (e) {
       broken = true;
-      if (job.signal?.aborted) throw new UserError('export.cancelled');
+      if (signal?.aborted) throw new UserError('export.cancelled');
       throw e;
     } finally {
-      job.signal?.removeEventListener?.('abort', onAbort);
-      documents.delete(id);
+      signal?.removeEventListener?.('abort', onAbort);
       if (broken || page.isClosed()) await page.close().catch(() => undefined);
       else idle.push(page);
     }
   };
+  const open = async (page: Page, html: string, widthMm: number) => {
+    const id = `${++seq}.html`;
+    documents.set(id, html);
+    try {
+      // Screen layout at the page width, so that measuring sees the printed column widths.
+      await page.setViewportSize({ width: Math.round((widthMm * 96) / 25.4), height: 1200 });
+      await page.goto(`${server.origin}${PRINT_URL_PREFIX}doc/${id}`, { waitUntil: 'load', timeout: 120_000 });
+    } finally {
+      documents.delete(id);
+    }
+  };
+
+  const print = (job: PrintJob): Promise<PrintOutput> =>
+    withPage(job.signal, async (page) => {
+      await open(page, job.html, job.pageWidthMm);
+      // The document is hidden on screen: load the faces its text needs before printing (fontLoad.ts).
+      await page.evaluate(FONT_LOAD_SCRIPT);
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: false });
+      return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
+    });
+
+  const measure = (job: MeasureJob): Promise<Overflow[]> =>
+    withPage(job.signal, async (page) => {
+      await open(page, job.html, job.pageWidthMm);
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      return (await page.evaluate(INSPECT_SCRIPT)) as Overflow[];
+    });
   return {
     print,
+    measure,
     concurrency,
     fontCssHref: `${PRINT_URL_PREFIX}fonts.css`,
     async close() {

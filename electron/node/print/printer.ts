@@ -1,9 +1,11 @@
 // The small Printer interface both engines implement: Playwright-driven Chromium (CLI, tests, web mode) and
 // Electron's webContents.printToPDF (desktop). The export pipeline (shared/export) only sees its print().
-import type { PrintFn } from '../../../shared/export/pipeline';
+import type { MeasureFn, PrintFn } from '../../../shared/export/pipeline';
 
 export interface Printer {
   print: PrintFn;
+  /** Lays the export's measuring document out on screen and reports overflowing boxes (INSPECT_SCRIPT). */
+  measure: MeasureFn;
   /** Parts the printer renders at the same time without slowing each other down much. */
   readonly concurrency: number;
   /** Stylesheet URL of the bundled fonts when the printer serves it (cached across documents), else inline CSS is used. */
@@ -11,7 +13,7 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-/** Script run in the print document before printing: elements wider than their box (tables, long strings). */
+/** Script run in the measuring document (shared/export pipeline): boxes wider than their box (tables, lines). */
 export const INSPECT_SCRIPT = `(() => {
   const pxToMm = 25.4 / 96;
   const out = [];

@@ -116,7 +116,6 @@ export function createPrintService(opts: { printer?: () => Promise<Printer> } = 
             html: job.html,
             pageWidthMm: job.pageWidthMm,
             pageHeightMm: job.pageHeightMm,
-            inspect: false,
             label: jobId,
             signal: controller.signal,
           });

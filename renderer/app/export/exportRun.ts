@@ -2,7 +2,7 @@
 // part through HostApi.printToPdf (Electron's printToPDF in the desktop build, the web-mode print service in a
 // browser), with the book's images inline and the bundled faces from the host's /__yearbook/fonts.css.
 import type { BookFileContents } from '../../../shared/bookfile';
-import { exportBookPdf, printViaHost, type ExportProgress, type ExportResult, type PrintFn } from '../../../shared/export/pipeline';
+import { exportBookPdf, printViaHost, type ExportProgress, type ExportResult, type MeasureFn, type PrintFn } from '../../../shared/export/pipeline';
 import { applyProfilePatch, PROFILE_PRESETS } from '../../../shared/export/profile';
 import { scopeLabel, type ExportScope } from '../../../shared/export/scope';
 import type { HostApi } from '../../../shared/host';
@@ -61,20 +61,21 @@ export function dataUrl(mime: string, bytes: Uint8Array): string {
   return `data:${mime};base64,${btoa(bin)}`;
 }
 
-/** The host's print call plus the renderer's own overflow measurement of the same document. */
-export function hostPrint(host: Pick<HostApi, 'printToPdf' | 'cancelPrint'>, measure: typeof measureOverflows | null = measureOverflows): PrintFn {
-  const print = printViaHost(host, `app-${Date.now().toString(36)}`);
-  return async (job) => {
-    const [out, overflows] = await Promise.all([print(job), job.inspect && measure ? measure(job.html, job.pageWidthMm) : Promise.resolve([])]);
-    return { pdf: out.pdf, overflows };
-  };
+/** The host's print call (Electron's printToPDF, or the web-mode print service). */
+export function hostPrint(host: Pick<HostApi, 'printToPdf' | 'cancelPrint'>): PrintFn {
+  return printViaHost(host, `app-${Date.now().toString(36)}`);
 }
+
+/** The export's measuring document laid out by the renderer itself (measure.ts): the host only prints. */
+export const appMeasure: MeasureFn = (job) => measureOverflows(job.html, job.pageWidthMm);
 
 export interface AppExportOptions {
   contents: BookFileContents;
   scope: ExportScope;
   profile: PrintProfile;
   print: PrintFn;
+  /** Overflow measurement for the preflight (appMeasure in the app; none in tests that only print). */
+  measure?: MeasureFn;
   onProgress?: (p: ExportProgress) => void;
   signal?: AbortSignal;
 }
@@ -89,6 +90,7 @@ export function runAppExport(opts: AppExportOptions): Promise<ExportResult> {
     scope: opts.scope,
     profile: opts.profile,
     print: opts.print,
+    ...(opts.measure ? { measure: opts.measure } : {}),
     fontCss: '',
     fontCssHref: FONT_CSS_HREF,
     assetUrl: (id) => {

@@ -14,7 +14,7 @@ import type { Finding } from '../../../shared/validate';
 import { readBook } from '../../storage/books';
 import { Store } from '../store';
 import type { Workbench } from '../workbench';
-import { categoryOf, hostPrint, pdfFileName, profileFor, runAppExport, scopeErrors } from './exportRun';
+import { appMeasure, categoryOf, hostPrint, pdfFileName, profileFor, runAppExport, scopeErrors } from './exportRun';
 
 export type ScopeKind = 'section' | 'category' | 'volume';
 export type PressChoice = 'none' | 'gray' | 'cmyk';
@@ -218,6 +218,7 @@ export class ExportController {
         scope,
         profile,
         print: this.printFn(),
+        measure: appMeasure,
         signal: abort.signal,
         onProgress: (progress) => {
           const cur = this.state.dialog?.phase;
@@ -341,6 +342,7 @@ export class ExportController {
         scope,
         profile: profileFor(contents.book, this.state.dialog?.profileId ?? 'book'),
         print: this.printFn(),
+        measure: appMeasure,
         signal: abort.signal,
         onProgress: (progress) => this.setPreview(abort, { progress }),
       });

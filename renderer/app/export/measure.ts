@@ -1,5 +1,6 @@
 // Overflow measurement for the app's export: the host's print call returns only PDF bytes, so the renderer lays
-// the same print document out itself — at the page width, as the CLI's printer does before printing — and
+// the export's measuring document out itself (every table, figure, attribution line and note of the printed
+// parts in its flow's width — shared/export pipeline.ts) at the page width, as the CLI's printer does, and
 // reports elements wider than their box (tables, long strings, images). The document goes into a detached-style
 // shadow root with constructed stylesheets (not inline <style>, which the app's Content-Security-Policy refuses);
 // the bundled print faces are added to the app document once, from the host's fonts.css.

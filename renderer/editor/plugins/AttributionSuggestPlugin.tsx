@@ -9,7 +9,7 @@ import type { Contributor } from '../../../shared/model';
 import { $applySuggestion, suggestAttribution, type AttributionSuggestion } from '../actions/attribution';
 import { $isBodyParagraphNode } from '../nodes/BodyParagraphNode';
 import { whenIdle } from '../idle';
-import { $textPieces, domRangeFor } from '../textmap';
+import { $textPieces, domBoundsFor, liveRange } from '../textmap';
 
 interface Found {
   key: NodeKey;
@@ -81,7 +81,7 @@ export function AttributionSuggestPlugin(props: {
   const layout = useCallback(() => {
     const page = pageRef.current;
     const reg = highlights();
-    const ranges: Range[] = [];
+    const ranges: StaticRange[] = [];
     const pos: Record<NodeKey, number> = {};
     if (page) {
       const base = page.getBoundingClientRect().top;
@@ -90,9 +90,9 @@ export function AttributionSuggestPlugin(props: {
           const node = $getNodeByKey(f.key);
           const el = editor.getElementByKey(f.key);
           if (!node || !el || !$isElementNode(node)) continue;
-          const r = domRangeFor(editor, $textPieces(node), f.suggestion.start, f.suggestion.end);
-          if (r) ranges.push(r);
-          const rect = (r?.getClientRects()[0] ?? el.getBoundingClientRect()) as DOMRect;
+          const b = domBoundsFor(editor, $textPieces(node), f.suggestion.start, f.suggestion.end);
+          if (b) ranges.push(new StaticRange(b));
+          const rect = ((b && liveRange(b)?.getClientRects()[0]) ?? el.getBoundingClientRect()) as DOMRect;
           pos[f.key] = rect.top - base;
         }
       });

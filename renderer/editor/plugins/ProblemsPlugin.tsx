@@ -10,8 +10,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $isElementNode } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type JSX, type RefObject } from 'react';
 import type { EditorProblem } from '../contract';
-import { $findByModelId } from '../structure';
-import { $textPieces, domRangeFor } from '../textmap';
+import { $modelIdIndex } from '../structure';
+import { $textPieces, liveRange, staticRangeFor } from '../textmap';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const highlightName = (s: EditorProblem['severity']) => `yb-problem-${s}`;
@@ -27,7 +27,9 @@ function clearHighlights(): void {
 
 interface Placed {
   problem: EditorProblem;
-  range: Range;
+  range: StaticRange;
+  /** The block element holding the text (hover looks only at the problems of the block under the pointer). */
+  block: HTMLElement;
 }
 
 interface Tip {
@@ -42,13 +44,29 @@ export function ProblemsPlugin(props: { problems: readonly EditorProblem[]; page
   const placed = useRef<Placed[]>([]);
   const [tip, setTip] = useState<Tip | null>(null);
 
-  // The DOM ranges of the problems whose text is where the finding says.
+  // The DOM ranges of the problems whose text is where the finding says — for the blocks on screen and a screen
+  // above and below: an unedited draft can have hundreds of findings in one 分目, and every underlined range
+  // costs Chromium work in each frame while the user types (paint, hit testing). Placed again on scrolling.
   const layout = useCallback(() => {
     const out: Placed[] = [];
+    const viewport = typeof window !== 'undefined' ? window.innerHeight : 0;
+    const near = new Map<HTMLElement, boolean>();
+    const isNear = (el: HTMLElement) => {
+      let v = near.get(el);
+      if (v === undefined) {
+        const r = el.getBoundingClientRect();
+        v = !viewport || (r.bottom >= -viewport && r.top <= 2 * viewport);
+        near.set(el, v);
+      }
+      return v;
+    };
     editor.getEditorState().read(() => {
+      const byId = $modelIdIndex();
       for (const p of problems) {
-        const node = $findByModelId(p.nodeId);
+        const node = byId.get(p.nodeId);
         if (!node || !$isElementNode(node)) continue;
+        const block = editor.getElementByKey(node.getKey());
+        if (!block || !isNear(block)) continue;
         const field = p.field === 'dateLabel' ? 'label' : p.field === 'text' || p.field === 'title' ? 'text' : null;
         if (!field) continue;
         const pieces = $textPieces(node, field);
@@ -56,8 +74,8 @@ export function ProblemsPlugin(props: { problems: readonly EditorProblem[]; page
           const text = pieces.map((x) => (x.kind === 'break' ? '\n' : x.node.getTextContent())).join('');
           if (text.slice(p.start, p.end) !== p.text) continue;
         }
-        const range = domRangeFor(editor, pieces, p.start, p.end);
-        if (range) out.push({ problem: p, range });
+        const range = staticRangeFor(editor, pieces, p.start, p.end);
+        if (range) out.push({ problem: p, range, block });
       }
     });
     placed.current = out;
@@ -88,10 +106,17 @@ export function ProblemsPlugin(props: { problems: readonly EditorProblem[]; page
     const page = pageRef.current;
     const ro = typeof ResizeObserver !== 'undefined' && page ? new ResizeObserver(again) : null;
     if (ro && page) ro.observe(page);
+    const onScroll = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(layout, 80);
+    };
+    const doc = page?.ownerDocument;
+    doc?.addEventListener('scroll', onScroll, { capture: true, passive: true });
     return () => {
       if (timer) clearTimeout(timer);
       off();
       ro?.disconnect();
+      doc?.removeEventListener('scroll', onScroll, { capture: true });
       clearHighlights();
     };
   }, [editor, layout, pageRef, problems.length]);
@@ -108,7 +133,11 @@ export function ProblemsPlugin(props: { problems: readonly EditorProblem[]; page
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         const hits: { p: EditorProblem; rect: DOMRect }[] = [];
-        for (const { problem, range } of placed.current) {
+        const under = e.target instanceof Node ? e.target : null;
+        for (const { problem, range: at, block } of placed.current) {
+          if (!under || !block.contains(under)) continue;
+          const range = liveRange(at);
+          if (!range) continue;
           for (const r of range.getClientRects()) {
             if (x >= r.left && x <= r.right && y >= r.top - 1 && y <= r.bottom + 2) {
               hits.push({ p: problem, rect: r });

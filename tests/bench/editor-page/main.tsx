@@ -25,9 +25,6 @@ interface HarnessApi {
   mountSection(section: Section, opts?: MountOptions): void;
   /** Mounts and resolves with the milliseconds until `blocks` top-level blocks are on screen (next frame painted). */
   timedMount(kind: 'section' | 'plain', data: Section | string[], blocks: number): Promise<number>;
-  /** Starts measuring input latency: from each beforeinput to the frame after it (see bench). */
-  startLatency(): void;
-  latencies: number[];
   mountPlain(paragraphs: string[]): void;
   unmount(): void;
   setSection(section: Section): void;
@@ -47,7 +44,6 @@ declare global {
 }
 
 let root: Root | null = null;
-let latencyListeners: AbortController | null = null;
 const handleRef = createRef<SectionEditorHandle>();
 let setSectionState: ((s: Section) => void) | null = null;
 let setFocusState: ((f: EditorFocus) => void) | null = null;
@@ -151,34 +147,6 @@ window.yb = {
       if (t - t0 > 30000) throw new Error('editor did not render');
     }
   },
-  startLatency() {
-    window.yb.latencies = [];
-    // From the moment the browser created the key event (keydown, or beforeinput for text committed by an
-    // input method) to the frame after the editor handled it.
-    latencyListeners?.abort();
-    latencyListeners = new AbortController();
-    const measure = (start: number) => void afterPaint().then((end) => window.yb.latencies.push(end - start));
-    let keyDown = false;
-    const opts = { capture: true, signal: latencyListeners.signal };
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        keyDown = true;
-        measure(e.timeStamp);
-      },
-      opts,
-    );
-    document.addEventListener('keyup', () => (keyDown = false), opts);
-    document.addEventListener(
-      'beforeinput',
-      (e) => {
-        // Text from an input method arrives without a key; a key's own beforeinput is already measured.
-        if (!keyDown) measure(e.timeStamp);
-      },
-      opts,
-    );
-  },
-  latencies: [],
   mountSection(section, opts = {}) {
     window.yb.changes = 0;
     window.yb.last = null;

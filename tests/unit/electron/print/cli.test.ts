@@ -151,7 +151,6 @@ describe('web-mode print service', () => {
         html: '<!doctype html><html lang="zh-CN"><head><link rel="stylesheet" href="/__yearbook/fonts.css"><style>@page{size:100mm 100mm} body{font-family:"Noto Serif SC"}</style></head><body>年鉴</body></html>',
         pageWidthMm: 100,
         pageHeightMm: 100,
-        inspect: false,
         label: 't',
       });
       const file = path.join(dir, 'web.pdf');
