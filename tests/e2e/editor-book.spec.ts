@@ -246,7 +246,7 @@ test.describe('table and figure numbers', () => {
 });
 
 test.describe('images in figures', () => {
-  test('puts a PNG into a figure as a book asset; shown after a reload; a TIFF is refused in Chinese; the export no longer misses it', async ({ page }, testInfo) => {
+  test('replaces a figure\'s photo with a PNG stored as a book asset; shown after a reload; a TIFF is refused in Chinese; a new figure from a file; the export misses none', async ({ page }, testInfo) => {
     test.setTimeout(240_000);
     const con = watchConsole(page);
     await page.addInitScript(() => {
@@ -254,16 +254,24 @@ test.describe('images in figures', () => {
     });
     await openSection(page, '信访工作');
     const frame = page.locator('.yb-figure').first();
-    await expect(frame.locator('.yb-figure-missing')).toContainText('图片待补');
+    const img = frame.locator('.yb-figure-frame img');
+    // The sample's 图78 shows its stand-in photo; 更换图片… picks another file.
+    await expect(img).toBeVisible();
+    const stand = await img.evaluate((el: HTMLImageElement) => el.naturalWidth);
+    expect(stand).toBeGreaterThan(0);
+    const replace = async () => {
+      await frame.hover();
+      await frame.getByRole('button', { name: '更换图片…' }).click();
+    };
 
     // A TIFF from the scanner is refused with what to do; nothing changes.
     let chooser = page.waitForEvent('filechooser');
-    await frame.getByRole('button', { name: '选择图片文件…' }).click();
+    await replace();
     await (await chooser).setFiles({ name: '扫描件.tif', mimeType: 'image/tiff', buffer: Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 0, 0]) });
     await expect(page.getByRole('alert').filter({ hasText: '“扫描件.tif”是 TIFF 格式' })).toContainText('请先用图片软件另存为 JPEG 或 PNG 后再插入');
-    await expect(frame.locator('.yb-figure-missing')).toBeVisible();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(stand);
 
-    // A PNG (1600×1000) goes in.
+    // A PNG (1600×1000) goes in instead.
     const w = 1600;
     const h = 1000;
     const rgb = new Uint8Array(w * h * 3);
@@ -273,9 +281,8 @@ test.describe('images in figures', () => {
       rgb[i * 3 + 2] = Math.floor(i / w) % 256;
     }
     chooser = page.waitForEvent('filechooser');
-    await frame.getByRole('button', { name: '选择图片文件…' }).click();
+    await replace();
     await (await chooser).setFiles({ name: '信访接待.png', mimeType: 'image/png', buffer: Buffer.from(encodePng(w, h, rgb)) });
-    const img = frame.locator('.yb-figure-frame img');
     await expect(img).toBeVisible();
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(w);
     await expect(frame.locator('.yb-figure-number')).toHaveText('图78');
