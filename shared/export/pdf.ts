@@ -77,8 +77,9 @@ export interface OutlineNode {
 }
 
 export interface AssembleInput {
-  /** Printed parts in book order (the layout's part indices refer to this array). */
-  parts: Uint8Array[];
+  /** Printed parts in book order (the layout's part indices refer to this array): the PDF holding each and its
+   * first page there (several parts may share one PDF). */
+  parts: ({ bytes: Uint8Array; first: number } | null)[];
   layout: BookLayout;
   /** One page per physical page with the running head and folio (blank where there is none). */
   furniture: Uint8Array | null;
@@ -105,13 +106,27 @@ export async function assemblePdf(input: AssembleInput): Promise<Uint8Array> {
   const slug = p.slug * MM;
   const total = layout.pages.length;
 
-  // Copy every part's pages (one copier per part, so shared fonts are copied once).
-  const copied: PDFPage[][] = [];
-  for (const bytes of input.parts) {
+  // Copy the pages the layout uses from every printed PDF (one copy call per PDF, so its fonts are copied once).
+  const wanted = new Map<Uint8Array, Set<number>>();
+  for (const info of layout.pages) {
+    const src = info.part >= 0 ? input.parts[info.part] : null;
+    if (!src) continue;
+    let set = wanted.get(src.bytes);
+    if (!set) wanted.set(src.bytes, (set = new Set()));
+    set.add(src.first + info.partPage);
+  }
+  const copiedPage = new Map<Uint8Array, Map<number, PDFPage>>();
+  for (const [bytes, set] of wanted) {
     throwIfAborted(input.signal);
     const src = await PDFDocument.load(bytes, { updateMetadata: false });
-    copied.push(await out.copyPages(src, src.getPageIndices()));
+    const indices = [...set].sort((a, b) => a - b);
+    const pages = await out.copyPages(src, indices);
+    copiedPage.set(bytes, new Map(indices.map((k, i) => [k, pages[i]!])));
   }
+  const pageOf = (part: number, partPage: number): PDFPage => {
+    const src = input.parts[part]!;
+    return copiedPage.get(src.bytes)!.get(src.first + partPage)!;
+  };
   let furniture: PDFPage[] = [];
   if (input.furniture) {
     const src = await PDFDocument.load(input.furniture, { updateMetadata: false });
@@ -120,7 +135,7 @@ export async function assemblePdf(input: AssembleInput): Promise<Uint8Array> {
   const qStart = ctx.register(ctx.stream('q\n'));
   for (const info of layout.pages) {
     throwIfAborted(input.signal);
-    const page = info.part >= 0 ? copied[info.part]![info.partPage]! : out.addPage([pageW, pageH]);
+    const page = info.part >= 0 ? pageOf(info.part, info.partPage) : out.addPage([pageW, pageH]);
     if (info.part >= 0) out.addPage(page);
     page.node.delete(PDFName.of('Annots'));
     const f = furniture[info.physical];

@@ -123,10 +123,48 @@ interface Part {
   multiColumn: boolean;
   // filled in while exporting
   html?: string;
+  /** A category's rendered body: categories are printed several to a document (printChunks). */
+  body?: string;
   collector?: Collector;
-  pdf?: Uint8Array;
+  /** The printed PDF holding this part, and the part's first page in it. */
+  pdf?: PrintedPdf;
   pageCount?: number;
   anchors?: Map<string, AnchorPos>;
+}
+
+interface PrintedPdf {
+  bytes: Uint8Array;
+  first: number;
+}
+
+/** Marks the end of a category in a chunk document: its named destination is the category's last page. */
+const END_PREFIX = 'end-';
+
+/**
+ * The categories printed together: consecutive categories, as many documents as twice the print jobs that run
+ * at once, of about equal size. Each document costs Chromium a fixed share (loading, the font rules, four
+ * layout passes, a font subset per face), so a volume printed as 30 documents took about 1.6 times as long as
+ * the same pages in 2–4 (docs/print.md); two documents per job at a time keep the progress bar moving and the
+ * jobs balanced.
+ */
+export function printChunks<T>(items: readonly T[], size: (t: T) => number, count: number): T[][] {
+  const n = Math.max(1, Math.min(items.length, count));
+  const total = items.reduce((k, t) => k + size(t), 0);
+  const chunks: T[][] = [];
+  let cur: T[] = [];
+  let acc = 0;
+  items.forEach((t, i) => {
+    cur.push(t);
+    acc += size(t);
+    const left = items.length - i - 1;
+    const chunksLeft = n - chunks.length - 1;
+    if (chunksLeft > 0 && (acc >= (total * (chunks.length + 1)) / n || left === chunksLeft)) {
+      chunks.push(cur);
+      cur = [];
+    }
+  });
+  if (cur.length) chunks.push(cur);
+  return chunks;
 }
 
 const STEP_WEIGHT: Record<ExportStep, number> = { prepare: 0.02, body: 0.7, matter: 0.1, furniture: 0.06, assemble: 0.12, press: 0 };
@@ -260,25 +298,44 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
     ...(signal ? { signal } : {}),
   });
 
-  // 1. Render the static parts.
-  for (const part of parts) {
-    if (part.generated) continue;
-    const r = new PartRenderer(env);
+  const doc = (title: string, body: string, anchors: readonly string[]) =>
+    printDocument({ title, fontCss: opts.fontCss, ...(opts.fontCssHref ? { fontCssHref: opts.fontCssHref } : {}), css, body, anchors });
+
+  // 1. Render the static parts; categories are printed several to a document (printChunks).
+  parts.forEach((part, pi) => {
+    if (part.generated) return;
+    const r = new PartRenderer(env, `p${pi}-`);
     let body = '';
     if (part.kind === 'title') {
       body = r.titlePage(book, book.front.find((m) => m.kind === 'title-page'));
     } else if (part.kind === 'matter') {
       body = (part.matters ?? []).map((m) => r.matter(m)).join('');
     } else if (part.category) {
-      body = r.category(part.category, { opener: part.opener ?? false });
+      // The end of the category, for its page count in a document holding several (a zero-height line box).
+      const end = `<div class="part-end"><span id="${END_PREFIX}${part.category.id}"></span></div>`;
+      const html = r.category(part.category, { opener: part.opener ?? false });
+      part.body = `${html.slice(0, -'</section>'.length)}${end}</section>`;
+      part.collector = r.c;
+      return;
     }
     part.collector = r.c;
-    part.html = printDocument({ title: `${docTitle} ${part.title}`, fontCss: opts.fontCss, ...(opts.fontCssHref ? { fontCssHref: opts.fontCssHref } : {}), css, body, anchors: r.c.anchors });
-  }
+    part.html = doc(`${docTitle} ${part.title}`, body, r.c.anchors);
+  });
+  const categoryParts = parts.filter((p) => p.body !== undefined);
+  const chunks = printChunks(categoryParts, (p) => p.body!.length, 2 * (opts.concurrency ?? 2)).map((members, i) => ({
+    key: `body:${i + 1}`,
+    members,
+    html: doc(
+      `${docTitle} ${members.map((m) => m.title).join(' ')}`,
+      members.map((m) => m.body!).join(''),
+      members.flatMap((m) => [...m.collector!.anchors, `${END_PREFIX}${m.category!.id}`]),
+    ),
+  }));
+  for (const m of categoryParts) m.body = undefined;
   const missingGlyphs = new Set<string>();
   if (opts.hasGlyph) {
-    for (const part of parts) {
-      for (const ch of part.html ?? '') {
+    for (const html of [...parts.map((p) => p.html ?? ''), ...chunks.map((c) => c.html)]) {
+      for (const ch of html) {
         const cp = ch.codePointAt(0)!;
         if (cp > 0x7f && cp !== 0xa0 && !opts.hasGlyph(cp)) missingGlyphs.add(ch);
       }
@@ -296,18 +353,27 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
       : null;
 
   // 2. Print them in parallel and read back page counts and anchors; measure alongside.
-  const statics = parts.filter((p) => !p.generated);
+  const statics = parts.filter((p) => !p.generated && p.html !== undefined);
   let overflows: Overflow[] = [];
   let printed = 0;
-  progress('body', 0, statics.length);
-  type Task = { kind: 'part'; part: Part } | { kind: 'measure'; html: string };
-  const tasks: Task[] = statics.map((part) => ({ kind: 'part', part }));
+  const jobsToPrint = statics.length + chunks.length;
+  progress('body', 0, jobsToPrint);
+  type Task = { kind: 'part'; part: Part } | { kind: 'chunk'; chunk: (typeof chunks)[number] } | { kind: 'measure'; html: string };
+  const tasks: Task[] = [...chunks.map((chunk) => ({ kind: 'chunk' as const, chunk })), ...statics.map((part) => ({ kind: 'part' as const, part }))];
   if (measureHtml && opts.measure) tasks.push({ kind: 'measure', html: measureHtml });
   await pool(
     tasks,
     opts.concurrency ?? 2,
-    (t) => (t.kind === 'part' ? (t.part.html?.length ?? 0) : t.html.length),
+    (t) => (t.kind === 'part' ? (t.part.html?.length ?? 0) : t.kind === 'chunk' ? t.chunk.html.length : t.html.length),
     async (t) => {
+      if (t.kind === 'chunk') {
+        const out = await printOrFail(print, { ...job(t.chunk.members[0]!, t.chunk.html), label: t.chunk.key });
+        const back = await readAnchors(out.pdf);
+        splitChunk(t.chunk.members, { bytes: out.pdf, pageCount: back.pageCount, anchors: back.anchors });
+        t.chunk.html = '';
+        progress('body', ++printed, jobsToPrint);
+        return;
+      }
       if (t.kind === 'measure') {
         overflows = await opts.measure!({ html: t.html, pageWidthMm: profile.pageWidth, ...(signal ? { signal } : {}) }).catch((e: unknown) => {
           if (signal?.aborted) throw abortError();
@@ -318,11 +384,11 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
       const part = t.part;
       const out = await printOrFail(print, job(part, part.html!));
       const back = await readAnchors(out.pdf);
-      part.pdf = out.pdf;
+      part.pdf = { bytes: out.pdf, first: 0 };
       part.pageCount = back.pageCount;
       part.anchors = settleHeadings(back.anchors, part.collector?.follow);
       part.html = undefined; // free memory early
-      progress('body', ++printed, statics.length);
+      progress('body', ++printed, jobsToPrint);
     },
     signal,
   );
@@ -401,7 +467,7 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
     const html = printDocument({ title: `${docTitle} ${part.title}`, fontCss: opts.fontCss, ...(opts.fontCssHref ? { fontCssHref: opts.fontCssHref } : {}), css, body, anchors: [] });
     const out = await printOrFail(print, job(part, html));
     const back = await readAnchors(out.pdf);
-    part.pdf = out.pdf;
+    part.pdf = { bytes: out.pdf, first: 0 };
     part.pageCount = back.pageCount;
     part.anchors = back.anchors;
     progress('matter', parts.filter((p) => p.generated && p.pdf).length, generated.length);
@@ -433,7 +499,7 @@ export async function exportBookPdf(opts: ExportOptions): Promise<ExportResult> 
   });
   progress('assemble', 0, layout.pages.length);
   const pdf = await assemblePdf({
-    parts: parts.map((p) => p.pdf ?? new Uint8Array()),
+    parts: parts.map((p) => p.pdf ?? null),
     layout,
     furniture,
     profile,
@@ -495,6 +561,31 @@ export function settleHeadings(anchors: Map<string, AnchorPos>, follow: Readonly
     anchors.delete(f);
   }
   return anchors;
+}
+
+/**
+ * The categories printed in one document, each given its pages: from the page its opener (its own anchor) is on
+ * to the page of its end marker. A blank page Chromium put after a category, so that the next one starts on a
+ * right-hand page (break-before: right), belongs to neither — the layout inserts blank versos itself. Anchors
+ * become relative to the category's first page.
+ */
+function splitChunk(members: readonly Part[], printed: { bytes: Uint8Array; pageCount: number; anchors: Map<string, AnchorPos> }): void {
+  for (const part of members) {
+    const id = part.category!.id;
+    const start = printed.anchors.get(id)?.page;
+    const end = printed.anchors.get(`${END_PREFIX}${id}`)?.page;
+    if (start === undefined || end === undefined || end < start) {
+      throw new UserError('export.printFailed', {}, `${part.key}: the category's first or last page was not found in the printed document`);
+    }
+    const own = new Map<string, AnchorPos>();
+    for (const a of part.collector!.anchors) {
+      const pos = printed.anchors.get(a);
+      if (pos) own.set(a, { ...pos, page: pos.page - start });
+    }
+    part.pdf = { bytes: printed.bytes, first: start };
+    part.pageCount = end - start + 1;
+    part.anchors = settleHeadings(own, part.collector!.follow);
+  }
 }
 
 /** The part of HostApi the export needs (shared/host), so the app prints through its host: Electron's printToPDF

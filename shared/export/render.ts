@@ -74,12 +74,14 @@ export class Collector {
    */
   measure: string[] = [];
   private seq = 0;
+  /** Generated anchor ids are unique within the export: several parts are printed in one document. */
+  constructor(private readonly ns = '') {}
   anchor(id: string): string {
     this.anchors.push(id);
     return id;
   }
   newId(prefix: string): string {
-    return this.anchor(`${prefix}${++this.seq}`);
+    return this.anchor(`${prefix}${this.ns}${++this.seq}`);
   }
 }
 
@@ -134,14 +136,19 @@ function boxWidth(env: RenderEnv, wide: boolean): number {
 }
 
 export class PartRenderer {
-  readonly c = new Collector();
+  readonly c: Collector;
   private pad: boolean;
   /** Whether the flow being rendered is full width (通栏). */
   private inWide = false;
   /** Opening and closing ancestors of the box being rendered, and the id of the entry or section holding it. */
   private ctx = { open: '', close: '' };
   private host = '';
-  constructor(private env: RenderEnv) {
+  /** ns: a namespace for the ids the renderer generates (index terms), unique per part of an export. */
+  constructor(
+    private env: RenderEnv,
+    ns = '',
+  ) {
+    this.c = new Collector(ns);
     this.pad = env.book.houseStyle.padTwoCharNames;
   }
 
