@@ -571,6 +571,7 @@ export class Workbench {
     const last = this.lastSection.get(section.id);
     if (last && jsonEqual(last, section)) return;
     this.lastSection.set(section.id, section);
+    this.fromEditor.add(section);
     this.store.set({ open: { kind: 'section', id: section.id, section } });
     // last is what storage holds when nothing of this section is unsaved: the base of the burst's revision.
     this.autosaver.change(section.id, { bookId: book.id, section }, last ? { bookId: book.id, section: last } : undefined);
@@ -578,6 +579,12 @@ export class Workbench {
 
   /** The last known content of the open section, to skip reports that change nothing. */
   private readonly lastSection = new Map<string, Section>();
+
+  /** Sections the editor reported itself: the editor already shows them (EditorPane does not hand them back). */
+  private readonly fromEditor = new WeakSet<Section>();
+  emittedByEditor(section: Section): boolean {
+    return this.fromEditor.has(section);
+  }
 
   setCaret(caret: EditorSelectionInfo): void {
     const cur = this.state.caret;

@@ -9,13 +9,13 @@ export function StatusBar() {
   const save = useWb((s) => s.save);
   const busy = useWb((s) => s.busy);
   const outline = useWb((s) => s.outline);
-  const open = useWb((s) => s.open);
+  const openId = useWb((s) => s.open?.id ?? null);
   const locale = useWb((s) => s.view.locale);
   const zoom = useWb((s) => s.view.zoom);
   const shell = useWb((s) => s.appInfo?.shell ?? null);
   const persist = useWb((s) => s.persist);
   const totals = useMemo(() => buildTree(outline).totals, [outline]);
-  const node = open ? outline.find((n) => n.id === open.id) : undefined;
+  const node = openId ? outline.find((n) => n.id === openId) : undefined;
 
   let saveText: string;
   let saveClass: string;

@@ -1,6 +1,6 @@
 // The middle of the window: the open 分目 in the section editor (renderer/editor, through its contract), or a
 // front/back matter page; with a header showing where it sits in the book.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { assignUnitByName, type Section } from '../../../shared/model';
 import type { EditorBookContext, EditorSelectionInfo } from '../../editor/contract';
@@ -68,6 +68,10 @@ export function EditorPane() {
         : null,
     [book, assetUrls, wb, editorName, numberingStart, autoNumber],
   );
+  // The section the editor is given: a new one only when it changed outside the editor. What the editor reported
+  // itself (every keystroke) goes into the workbench's state but not back into the editor, so typing does not
+  // re-render the editor's React tree (toolbar, panels, node views) each time.
+  const given = useEditorSection(open?.kind === 'section' ? open.section : null);
   const onChange = useCallback((s: Section) => wb.editSection(s), [wb]);
   const onSelection = useCallback((info: EditorSelectionInfo) => wb.setCaret(info), [wb]);
 
@@ -115,7 +119,7 @@ export function EditorPane() {
         <div className="editor-host">
           <SectionEditorSlot
             key={`${open.id}:${epoch}`}
-            section={open.section}
+            section={given ?? open.section}
             book={context}
             focus={focus}
             onChange={onChange}
@@ -132,6 +136,15 @@ export function EditorPane() {
       ) : null}
     </main>
   );
+}
+
+/** The open section as handed to the editor: replaced only by a section the editor did not report itself. */
+function useEditorSection(incoming: Section | null): Section | null {
+  const wb = useWorkbench();
+  const [given, setGiven] = useState(incoming);
+  const replace = !!incoming && incoming !== given && (given?.id !== incoming.id || !wb.emittedByEditor(incoming));
+  if (replace) setGiven(incoming); // derived state, set while rendering (React renders again at once)
+  return replace ? incoming : given;
 }
 
 /** The numbering state at the start of the open section, kept as the same object while it does not change. */

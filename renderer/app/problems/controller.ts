@@ -185,7 +185,7 @@ export class ProblemsController {
 
   private schedule(delay = 200): void {
     this.cancelScheduled?.();
-    const idle = this.opts.idle ?? ((fn: () => void) => whenIdle(fn, 1000));
+    const idle = this.opts.idle ?? ((fn: () => void) => whenIdle(fn, 3000));
     let cancelIdle: (() => void) | null = null;
     const timer = setTimeout(() => {
       cancelIdle = idle(() => {

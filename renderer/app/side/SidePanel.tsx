@@ -1,11 +1,13 @@
 // The side panel on the right: tabs. Built in: 详情 (the entry at the caret, the section, its attribution
 // lines and what each covers) and 历史 (revisions of the section). Other features add a tab by appending to
 // SIDE_TABS (e.g. the checker's problems panel); a tab is a component that reads the workbench state.
-import { useState, type ComponentType } from 'react';
+import { memo, useDeferredValue, useState, type ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { sectionEntries, type Attribution, type Entry, type Section, type Stage } from '../../../shared/model';
 import { entryCounts } from '../../storage/rows';
 import { useT, useWb, useWorkbench } from '../context';
+import type { WorkbenchState } from '../workbench';
+import type { NodeRow } from '../../storage/schema';
 import { formatChars, formatNumber, formatTime } from '../format';
 import { ContributorsTab } from './ContributorsTab';
 import { PROBLEMS_TAB } from '../problems/controller';
@@ -96,14 +98,35 @@ function attributionsOf(section: Section): Attribution[] {
   return out;
 }
 
+/**
+ * 详情 follows the open section a moment behind the typing: the section changes with every keystroke, and this
+ * tab's render (entries, attribution lines, coverage) runs as a deferred update React may interrupt, not in the
+ * keystroke's own frame.
+ */
 function DetailsTab() {
-  const wb = useWorkbench();
-  const t = useT();
-  const open = useWb((s) => s.open);
+  const open = useDeferredValue(useWb((s) => s.open));
   const caret = useWb((s) => s.caret);
   const selectedId = useWb((s) => s.selectedId);
   const locale = useWb((s) => s.view.locale);
   const node = useWb((s) => (s.open ? s.outline.find((n) => n.id === s.open!.id) : undefined));
+  return <DetailsBody open={open} caret={caret} selectedId={selectedId} locale={locale} node={node} />;
+}
+
+const DetailsBody = memo(function DetailsBody({
+  open,
+  caret,
+  selectedId,
+  locale,
+  node,
+}: {
+  open: WorkbenchState['open'];
+  caret: WorkbenchState['caret'];
+  selectedId: WorkbenchState['selectedId'];
+  locale: WorkbenchState['view']['locale'];
+  node: NodeRow | undefined;
+}) {
+  const wb = useWorkbench();
+  const t = useT();
 
   if (!open) return <p className="side-empty">{t('app.side.nothingOpen')}</p>;
   if (open.kind === 'matter') {
@@ -183,7 +206,7 @@ function DetailsTab() {
       </section>
     </>
   );
-}
+});
 
 const STAGES: Stage[] = ['draft', 'first-review', 'second-review', 'final-review', 'approved'];
 
