@@ -14,7 +14,7 @@
 // entry opening 1); the year with the most weight wins when no other year has as much. When the text names no
 // year the result is undefined: callers say so rather than use the current year.
 import type { Block, Category, Entry, Section, SectionChild, SubsectionChild } from '../model/schema';
-import type { DocumentReport, LineReport, LineRole, RecordYearSource } from './types';
+import type { DocumentReport, LineReport, LineRole, RecordYearSource, VolumeHints } from './types';
 
 const WEIGHT: Record<RecordYearSource, number> = { title: 6, 'report-date': 6, heading: 3, entries: 1 };
 /** On equal weight for one year, the most direct source names it. */
@@ -171,4 +171,39 @@ function entryVotes(e: Entry, votes: Votes): void {
 function blockVotes(b: Block, votes: Votes, report: boolean): void {
   if (b.type === 'heading') votes.add(headingYear(b.text, report), 'heading');
   else if (b.type === 'paragraph' && /^\s*\d{4}/.test(b.text)) votes.add(headingYear(b.text), 'heading');
+}
+
+/** The years of several drafts imported together (a department's folder, the review's files). */
+export interface DraftYears {
+  /** The record year most drafts name (on a tie, the first draft's); absent when none names one. */
+  recordYear?: number;
+  recordYearFrom?: RecordYearSource;
+  /** A volume year a draft names ("拱墅年鉴（2022）"); else the record year + 1. */
+  volumeYear?: number;
+  volumeYearFrom?: 'text' | 'record-year';
+  /** Every record year the drafts name, most often named first: more than one means they disagree. */
+  years: number[];
+}
+
+export function combineYears(hints: readonly VolumeHints[]): DraftYears {
+  const counts = new Map<number, number>();
+  for (const h of hints) if (h.recordYear !== undefined) counts.set(h.recordYear, (counts.get(h.recordYear) ?? 0) + 1);
+  // Map keeps first-seen order, and the sort is stable: a tie goes to the first draft.
+  const years = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([y]) => y);
+  const out: DraftYears = { years };
+  const record = years[0];
+  if (record !== undefined) {
+    out.recordYear = record;
+    const from = hints.find((h) => h.recordYear === record)?.recordYearFrom;
+    if (from) out.recordYearFrom = from;
+  }
+  const named = hints.find((h) => h.volumeYear !== undefined && h.volumeYearFrom === 'text')?.volumeYear;
+  if (named !== undefined) {
+    out.volumeYear = named;
+    out.volumeYearFrom = 'text';
+  } else if (record !== undefined) {
+    out.volumeYear = record + 1;
+    out.volumeYearFrom = 'record-year';
+  }
+  return out;
 }

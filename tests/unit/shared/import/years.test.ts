@@ -3,7 +3,7 @@
 // on the five seeds and on short texts written for each rule. No year in the text: no hint (never this year).
 import { describe, expect, it } from 'vitest';
 import { headingYear, readRecordYear, recogniseText, reportDateYear, titleYear, type VolumeHints } from '../../../../shared/import';
-import type { Category } from '../../../../shared/model';
+import { CategorySchema } from '../../../../shared/model';
 import { seedText } from './corpus';
 
 const hints = (text: string): VolumeHints => recogniseText(text, 'draft.txt').report.hints;
@@ -149,13 +149,13 @@ describe('entry openings', () => {
 
   it('count in every category, not only regular ones (an appendix of entries)', () => {
     const entry = (id: string, text: string) => ({ type: 'entry' as const, id, title: '荣誉', blocks: [{ type: 'paragraph' as const, id: `p${id}`, text, marks: [] }] });
-    const appendix: Category = {
+    const appendix = CategorySchema.parse({
       type: 'category',
       id: 'c_1',
       role: 'appendix',
       title: '附录',
       sections: [{ type: 'section', id: 's_1', title: '先进集体', fullWidth: false, children: [entry('e_1', '2020年，区民政局获评先进集体。'), entry('e_2', '2020年，区档案馆获评先进。')] }],
-    } as Category;
+    });
     expect(readRecordYear([appendix], [], [])).toEqual({ year: 2020, from: 'entries' });
   });
 
