@@ -121,7 +121,7 @@ export const importCommand: Command = {
       const from = recordYear !== undefined ? zh('import.cli.yearFrom.option') : years.recordYearFrom ? zh(`import.yearFrom.${years.recordYearFrom}`) : zh('import.cli.yearFrom.volume');
       if (recordYear === undefined && years.recordYear === undefined && volumeYear === undefined && years.volumeYear === undefined) io.err(zh('import.cli.recordYearUnknown', { record, volume: vy }));
       else io.err(zh('import.cli.years', { volume: vy, record, from }));
-      if (recordYear === undefined && years.years.length > 1) io.err(zh('import.cli.yearsDiffer', { years: years.years.map((y) => `${y}年`).join('、'), record }));
+      if (recordYear === undefined && years.years.length > 1) io.err(zh('import.cli.yearsDiffer', { years: years.years.map((y) => zh('cli.info.recordYearValue', { year: y })).join('、'), record }));
       book = newBook({ title: title || imported.map((r) => r.report.hints.bookTitle).find(Boolean) || zh('import.untitledBook'), volumeYear: vy, recordYear: record });
     }
     const assets = new Map(existing?.assets ?? []);
