@@ -156,7 +156,7 @@ const BARE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 
 /**
  * A date alone on its line without brackets ("2021 年 3 月 1 日") is a report's date line when it follows the
- * report's subtitle, or a speaker line under a title ("政府工作报告" / "区长　张三" / the date). Elsewhere such a
+ * report's subtitle, or a speaker line under a title ("政府工作报告" / "区长 张三" / the date). Elsewhere such a
  * line is a signature date at the end of a document, and stays text.
  */
 function markBareDateLines(lines: PLine[]): void {
