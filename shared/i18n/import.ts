@@ -107,6 +107,17 @@ const zh = {
   'import.cli.doubts': '“{file}”：{count} 处需要人工确认。',
   'import.cli.counts': '{sections} 个分目，{entries} 个条目，{headings} 个层次标题，{attributions} 条署名，{figures} 幅图，{tables} 张表',
   'import.cli.badBook': '书稿文件“{file}”无法打开，导入已停止，文件未改动。',
+  // The years read from the drafts (shared/import/years.ts): where the record year came from
+  'import.yearFrom.title': '据稿件标题',
+  'import.yearFrom.report-date': '据报告日期',
+  'import.yearFrom.heading': '据“××年工作回顾”一类标题',
+  'import.yearFrom.entries': '据条目开头的年份',
+  'import.cli.years': '新书：卷年 {volume}，记述年度 {record}年（{from}）。',
+  'import.cli.yearFrom.option': '按 --record-year 指定',
+  'import.cli.yearFrom.volume': '按卷年减一',
+  'import.cli.recordYearUnknown': '注意：稿件中看不出记述年度，新书暂按 {record}年记述、{volume} 卷建立；请用 --record-year 指定（以后也可在“体例设置”中修改）。',
+  'import.cli.yearsDiffer': '注意：各稿件记述的年度不一致（{years}），新书按 {record}年记述；请核对，或用 --record-year 指定。',
+  'import.cli.bookYearDiffers': '注意：稿件记述 {draft}年，书稿“{file}”记述 {book}年；书的年度未改动（需要时用 --record-year 修改）。',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -211,6 +222,16 @@ const en: Record<keyof typeof zh, string> = {
   'import.cli.doubts': '"{file}": {count} place(s) need a person to confirm.',
   'import.cli.counts': '{sections} sections, {entries} entries, {headings} headings, {attributions} attributions, {figures} figures, {tables} tables',
   'import.cli.badBook': 'The book file "{file}" cannot be opened; the import stopped and the file is unchanged.',
+  'import.yearFrom.title': 'from the draft\'s title',
+  'import.yearFrom.report-date': 'from the report\'s date',
+  'import.yearFrom.heading': 'from a heading such as "2020年工作回顾"',
+  'import.yearFrom.entries': 'from the years entries open with',
+  'import.cli.years': 'New book: volume {volume}, records {record} ({from}).',
+  'import.cli.yearFrom.option': 'as given with --record-year',
+  'import.cli.yearFrom.volume': 'volume year minus one',
+  'import.cli.recordYearUnknown': 'Note: the drafts do not show the year they record; the new book records {record} for now (volume {volume}). Give it with --record-year (or change it later in the house style settings).',
+  'import.cli.yearsDiffer': 'Note: the drafts record different years ({years}); the new book records {record}. Check them, or give the year with --record-year.',
+  'import.cli.bookYearDiffers': 'Note: the drafts record {draft}, the book "{file}" records {book}; the book\'s years were not changed (use --record-year to change them).',
 };
 
 export const importMessages = { zh, en };

@@ -1,6 +1,7 @@
 // The state shared by the recognisers of one run: id generator, the per-line report, heals and doubts.
 import type { MessageKey, MessageParams } from '../i18n';
 import type { IdGenerator } from '../model/ids';
+import { parseBookTitleLine } from './patterns';
 import type { PLine } from './prepare';
 import type { Heal, HealKind, LineReport, LineRole, OverrideRole, SourceTable, Uncertainty, UncertaintyKind, VolumeHints } from './types';
 
@@ -29,6 +30,27 @@ export class RunContext {
     r.role = role;
     if (nodeId !== undefined) r.nodeId = nodeId;
     if (blockId !== undefined) r.blockId = blockId;
+  }
+
+  /**
+   * Line i read as the volume's head when it is one, before a document's title: the book title ("拱墅年鉴（2022）",
+   * "《2022拱墅年鉴》") or the volume year alone on its line ("2022"). Records the hints and the role.
+   */
+  bookHead(i: number): boolean {
+    const p = this.lines[i];
+    if (!p || p.forced) return false;
+    if (p.kind === 'running-head' && p.runningHead === 'folio' && /^(19|20)\d{2}$/.test(p.t)) {
+      this.hints.volumeYear ??= Number(p.t);
+      this.role(i, 'book-head');
+      return true;
+    }
+    if (p.kind !== 'text') return false;
+    const book = parseBookTitleLine(p.t);
+    if (!book) return false;
+    this.hints.bookTitle ??= book.title;
+    if (book.year) this.hints.volumeYear ??= book.year;
+    this.role(i, 'book-head');
+    return true;
   }
 
   heal(kind: HealKind, lineIdx: number[], blockId?: string, detail?: string): void {

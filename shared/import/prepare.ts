@@ -10,6 +10,7 @@ import {
   parseEntryTitleStart,
   parseFigureLine,
   parseFootnoteLine,
+  parseSpeakerLine,
   parseSubsection,
   parseTableContinuation,
   parseTableNumberLine,
@@ -147,7 +148,31 @@ export function prepareLines(doc: SourceDocument, overrides: ReadonlyMap<number,
   }
   demoteOpenSubsections(out);
   joinWrappedEnglish(out);
+  markBareDateLines(out);
   return out;
+}
+
+const BARE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
+/**
+ * A date alone on its line without brackets ("2021 年 3 月 1 日") is a report's date line when it follows the
+ * report's subtitle, or a speaker line under a title ("政府工作报告" / "区长 张三" / the date). Elsewhere such a
+ * line is a signature date at the end of a document, and stays text.
+ */
+function markBareDateLines(lines: PLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const p = lines[i]!;
+    if (p.kind !== 'text' || p.forced || !BARE_DATE.test(p.t)) continue;
+    const a = prevContent(lines, i);
+    const prev = a >= 0 ? lines[a]! : null;
+    if (!prev) continue;
+    let dated = prev.kind === 'report-subtitle';
+    if (!dated && prev.kind === 'text' && parseSpeakerLine(prev.t)) {
+      const b = prevContent(lines, a);
+      dated = b >= 0 && (lines[b]!.kind === 'report-subtitle' || isTitleLike(lines[b]!, 40));
+    }
+    if (dated) p.kind = 'date-line';
+  }
 }
 
 const PHOTO_PENDING = /^[［[]?图片待补[］\]]?$/;

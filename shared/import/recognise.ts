@@ -9,6 +9,7 @@ import { prepareLines } from './prepare';
 import { buildReport } from './reports';
 import { segment } from './segment';
 import { buildTableDoc } from './tabledoc';
+import { readRecordYear } from './years';
 import type {
   DocumentReport,
   ImportCounts,
@@ -110,9 +111,16 @@ export function recognise(doc: SourceDocument, options: ImportOptions = {}): Imp
     }
   }
 
-  const recordYear = guessRecordYear(categories);
-  if (recordYear) ctx.hints.recordYear = recordYear;
-  if (!ctx.hints.volumeYear && recordYear) ctx.hints.volumeYear = recordYear + 1;
+  const record = readRecordYear(categories, documents, ctx.lineReports);
+  if (record) {
+    ctx.hints.recordYear = record.year;
+    ctx.hints.recordYearFrom = record.from;
+  }
+  if (ctx.hints.volumeYear) ctx.hints.volumeYearFrom = 'text';
+  else if (record) {
+    ctx.hints.volumeYear = record.year + 1;
+    ctx.hints.volumeYearFrom = 'record-year';
+  }
 
   const counts = countAll(categories, doc, ctx);
   return {
@@ -128,27 +136,6 @@ export function recognise(doc: SourceDocument, options: ImportOptions = {}): Imp
       hints: ctx.hints,
     },
   };
-}
-
-/** The year most entries open with ("2020年，…"): the year the volume records. */
-function guessRecordYear(categories: Category[]): number | undefined {
-  const votes = new Map<number, number>();
-  for (const c of categories) {
-    if (c.role !== 'regular') continue;
-    for (const s of c.sections)
-      for (const ch of s.children) {
-        const entries = ch.type === 'entry' ? [ch] : ch.type === 'subsection' ? ch.children.filter((x) => x.type === 'entry') : [];
-        for (const e of entries) {
-          const first = e.blocks.find((b) => b.type === 'paragraph');
-          const m = first && first.type === 'paragraph' ? /^(\d{4})\s*年/.exec(first.text) : null;
-          if (m) votes.set(Number(m[1]), (votes.get(Number(m[1])) ?? 0) + 1);
-        }
-      }
-  }
-  let best: number | undefined;
-  let n = 2;
-  for (const [y, v] of votes) if (v > n && y >= 1949 && y <= 2200) [best, n] = [y, v];
-  return best;
 }
 
 function countAll(categories: Category[], doc: SourceDocument, ctx: RunContext): ImportCounts {

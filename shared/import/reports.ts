@@ -23,6 +23,8 @@ export interface ReportResult {
 
 type Style = NumberingStyle | 'none';
 const STYLE_ORDER: Style[] = ['none', 'cn', 'paren-cn', 'arabic', 'paren-arabic', 'circled'];
+/** The names of the parts reports are printed in, on a line of their own above the first report. */
+const SPECIAL_PART = /^(?:特载|专文|特辑|专记|重要文献|重要讲话|重要文件)$/;
 /** A run-in heading is a short first sentence; longer ones are ordinary numbered paragraphs. */
 const MAX_HEADING = 48;
 
@@ -70,6 +72,18 @@ export function buildReport(ctx: RunContext, start: number, end: number): Report
     }
   }
   if (anchor >= 0) {
+    // The volume's head above a report ("2022", "拱墅年鉴（2022）") and the part's name ("特载") are not its title.
+    for (let k = i; k < anchor; k++) {
+      const p = lines[k]!;
+      if (p.kind === 'blank' || p.kind === 'ignored' || ctx.bookHead(k)) continue;
+      if (p.kind === 'running-head') continue;
+      if (p.kind === 'text' && k < anchor - 1 && SPECIAL_PART.test(squash(p.t))) {
+        ctx.role(k, 'category');
+        continue;
+      }
+      c = k;
+      break;
+    }
     for (let k = c; k >= 0 && k < anchor; k = nextContent(lines, k, end)) {
       const p = lines[k]!;
       if (p.kind === 'text' && !parseSpeakerLine(p.t)) {

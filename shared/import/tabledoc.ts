@@ -64,6 +64,8 @@ export function buildTableDoc(ctx: RunContext, start: number, end: number): Tabl
       if (cells.length) headerRunOpen = false;
       continue;
     }
+    // The volume's head above the title ("2022", "拱墅年鉴（2022）") is volume information, not the table's title.
+    if (!cells.length && !title && ctx.bookHead(i)) continue;
     if (p.kind === 'running-head') {
       ctx.role(i, 'running-head');
       ctx.heal('running-head', [i], undefined, p.t);

@@ -271,12 +271,22 @@ export interface DocumentReport {
   tables: { id: string; number: string | null; parts: number }[];
 }
 
+/**
+ * Where the record year was read (shared/import/years.ts): a document's title line ("2020年区《政府工作报告》…"),
+ * a report's date line ("（2021年3月1日）" → 2020), a heading ("2020年工作回顾"), entry openings ("2020年，…").
+ */
+export type RecordYearSource = 'title' | 'report-date' | 'heading' | 'entries';
+
 /** Facts about the whole volume read from running heads and title lines ("2022", "拱墅年鉴"). */
 export interface VolumeHints {
   bookTitle?: string;
+  /** The volume (publication) year: named by the text ("拱墅年鉴（2022）", "2022" above the book title), else record year + 1. */
   volumeYear?: number;
-  /** The year most entries speak of ("2020年，…"). */
+  /** 'text' when the text names the volume year, 'record-year' when it is the record year + 1. */
+  volumeYearFrom?: 'text' | 'record-year';
+  /** The year the source records; absent when the text names no year (callers say so, never guess silently). */
   recordYear?: number;
+  recordYearFrom?: RecordYearSource;
 }
 
 export interface ImportReport {

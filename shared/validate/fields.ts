@@ -179,6 +179,9 @@ export function getFieldText(node: AnyTextNode, field: FieldPath): string | unde
       return node.type === 'table' ? node.note : undefined;
     case 'raw':
       return node.type === 'attribution' ? node.raw : undefined;
+    case 'number':
+      // 表N / 图N as typed ('' when none is: the layout numbers it).
+      return node.type === 'table' || node.type === 'figure' ? (node.number ?? '') : undefined;
   }
   if (node.type === 'table') {
     const at = cellAt(field);
@@ -268,6 +271,8 @@ export function editField<N extends AnyTextNode>(node: N, field: FieldPath, edit
       return { ...node, note: text };
     case 'raw':
       return { ...node, raw: text };
+    case 'number':
+      return node.type === 'table' || node.type === 'figure' ? { ...node, number: text.trim() === '' ? null : text } : null;
   }
   if (node.type !== 'table') return null;
   const at = cellAt(field);

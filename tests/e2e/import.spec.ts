@@ -75,6 +75,11 @@ test.describe('importing drafts in the app', () => {
     expect(doubtCount).toBeGreaterThan(0);
     await expect(doubts).toHaveCount(doubtCount);
     await keepScreenshot(page, testInfo, 'import-review');
+    // The book has content and records 2021; the draft says 2017: the book's year is kept, and the review says so.
+    const year = review.getByRole('textbox', { name: '记述年度' });
+    await expect(year).toHaveValue('2021');
+    await expect(review.locator('.imp-year')).toHaveAttribute('data-reason', 'kept');
+    await expect(review.locator('.imp-year-why')).toHaveText('稿件记述 2017 年（据条目开头的年份，见“下城区人民政府.txt”），本书记述 2021 年；沿用本书的年度，需要时可改。');
 
     // Correction: the caption doubt at line 97 is body text after all.
     await doubts.filter({ hasText: '第 97 行' }).click();
@@ -95,6 +100,7 @@ test.describe('importing drafts in the app', () => {
     await review.getByRole('button', { name: '接受导入' }).click();
     await expect(review).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: '已导入 1 个文件' })).toContainText(`${want.sections} 个分目，${want.entries} 个条目`);
+    await expect(page.locator('.outline-book-sub')).toHaveText('记述 2021 年');
 
     // The outline has the new sections after the old ones, and the editor shows the first one.
     const sections = tree.locator('[data-kind="section"]');
@@ -118,6 +124,58 @@ test.describe('importing drafts in the app', () => {
     await page.getByRole('menuitem', { name: /撤销整体修改/ }).click();
     await expect(tree.locator('[data-kind="section"]')).toHaveCount(8);
     await expect(page.locator('.outline-footer')).toHaveText(footerBefore!);
+    con.check();
+  });
+
+  test('a new book takes the record year its drafts state (001: report dates, 004: its title); the editor can change it before accepting; one undo takes it back', async ({ page }, testInfo) => {
+    const con = watchConsole(page);
+    await page.goto('/');
+    await page.getByRole('menuitem', { name: '文件' }).click();
+    await page.getByRole('menuitem', { name: '新建书稿…' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建书稿' });
+    await dialog.getByLabel('年鉴名称').fill('临安年鉴');
+    await dialog.getByLabel('卷次年份（封面年份）').fill('2026');
+    await expect(dialog.getByLabel('记述年份')).toHaveValue('2025');
+    await dialog.getByRole('button', { name: '新建' }).click();
+    await expect(page.locator('.outline-book-title')).toHaveText('《临安年鉴（2026）》');
+
+    const chooser = await openImport(page);
+    await (await chooser).setFiles([
+      { name: '特载.txt', mimeType: 'text/plain', buffer: seed('001_15d819c2fd779087') },
+      { name: '进展情况.txt', mimeType: 'text/plain', buffer: seed('004_1acf8fc5c8f69d36') },
+    ]);
+    const review = page.getByRole('dialog', { name: '导入稿件' });
+    await expect(review.locator('.imp-file.is-ready')).toHaveCount(2, { timeout: 30_000 });
+    const year = review.getByRole('textbox', { name: '记述年度' });
+    const why = review.locator('.imp-year-why');
+    await expect(year).toHaveValue('2020');
+    await expect(review.locator('.imp-year')).toHaveAttribute('data-reason', 'drafts');
+    await expect(why).toHaveText('取自稿件：据报告日期，见“特载.txt”。接受后本书改为记述 2020 年、卷年 2021（原为 2025 年、2026）。');
+    await keepScreenshot(page, testInfo, 'import-record-year');
+
+    // The editor's own year; a wrong one is refused before anything is written.
+    await year.fill('2019');
+    await expect(why).toHaveText('接受后本书改为记述 2019 年、卷年 2020（原为 2025 年、2026）。');
+    await year.fill('二〇二〇');
+    await expect(year).toHaveAttribute('aria-invalid', 'true');
+    await expect(why).toHaveText('请填写 1949—2200 之间的年份。');
+    await review.getByRole('button', { name: /^接受导入/ }).click();
+    await expect(review.getByRole('alert').filter({ hasText: '记述年度“二〇二〇”不是 1949—2200 之间的年份' })).toBeVisible();
+    await expect(page.locator('.outline-book-sub')).toHaveText('记述 2025 年');
+    await review.getByRole('button', { name: '恢复建议' }).click();
+    await expect(year).toHaveValue('2020');
+
+    await review.getByRole('button', { name: '接受导入（2 个文件）' }).click();
+    await expect(review).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: '已导入 2 个文件' })).toContainText('本书记述年度改为 2020 年（卷年 2021）');
+    await expect(page.locator('.outline-book-title')).toHaveText('《临安年鉴（2021）》');
+    await expect(page.locator('.outline-book-sub')).toHaveText('记述 2020 年');
+
+    // One undo takes the import and the years back.
+    await page.getByRole('menuitem', { name: '编辑' }).click();
+    await page.getByRole('menuitem', { name: /撤销整体修改/ }).click();
+    await expect(page.locator('.outline-book-title')).toHaveText('《临安年鉴（2026）》');
+    await expect(page.locator('.outline-book-sub')).toHaveText('记述 2025 年');
     con.check();
   });
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../../shared/i18n';
-import { placeImport, toOutline, type ImportResult } from '../../../shared/import';
+import { combineYears, placeImport, toOutline, type ImportResult } from '../../../shared/import';
 import { isUserError, newBook, parseBook, randomId, UserError, type Book } from '../../../shared/model';
 import { expandImportPaths, importFile } from '../../node/import/files';
 import type { Command } from '../command';
@@ -101,19 +101,28 @@ export const importCommand: Command = {
       return 2;
     }
 
-    const hints = imported.map((r) => r.report.hints);
-    const vy = volumeYear ?? existing?.book.volumeYear ?? hints.find((h) => h.volumeYear)?.volumeYear ?? (recordYear ? recordYear + 1 : undefined) ?? new Date().getFullYear();
-    let book: Book =
-      existing?.book ??
-      newBook({
-        title: title || hints.find((h) => h.bookTitle)?.bookTitle || zh('import.untitledBook'),
-        volumeYear: vy,
-        recordYear: recordYear ?? hints.find((h) => h.recordYear)?.recordYear ?? vy - 1,
-      });
+    const years = combineYears(imported.map((r) => r.report.hints));
+    let book: Book;
     if (existing) {
+      book = existing.book;
       if (title) book = { ...book, title };
       if (volumeYear) book = { ...book, volumeYear };
       if (recordYear) book = { ...book, recordYear };
+      if (!recordYear && years.recordYear !== undefined && years.recordYear !== book.recordYear) io.err(zh('import.cli.bookYearDiffers', { draft: years.recordYear, file: out, book: book.recordYear }));
+    } else {
+      // The years the drafts name; what they do not name is said on stderr, never taken silently from the clock.
+      const vy =
+        volumeYear ??
+        (years.volumeYearFrom === 'text' ? years.volumeYear : undefined) ??
+        (recordYear !== undefined ? recordYear + 1 : undefined) ??
+        years.volumeYear ??
+        new Date().getFullYear();
+      const record = recordYear ?? years.recordYear ?? vy - 1;
+      const from = recordYear !== undefined ? zh('import.cli.yearFrom.option') : years.recordYearFrom ? zh(`import.yearFrom.${years.recordYearFrom}`) : zh('import.cli.yearFrom.volume');
+      if (recordYear === undefined && years.recordYear === undefined && volumeYear === undefined && years.volumeYear === undefined) io.err(zh('import.cli.recordYearUnknown', { record, volume: vy }));
+      else io.err(zh('import.cli.years', { volume: vy, record, from }));
+      if (recordYear === undefined && years.years.length > 1) io.err(zh('import.cli.yearsDiffer', { years: years.years.map((y) => zh('cli.info.recordYearValue', { year: y })).join('、'), record }));
+      book = newBook({ title: title || imported.map((r) => r.report.hints.bookTitle).find(Boolean) || zh('import.untitledBook'), volumeYear: vy, recordYear: record });
     }
     const assets = new Map(existing?.assets ?? []);
     for (const r of imported) {

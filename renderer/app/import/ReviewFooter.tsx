@@ -1,8 +1,9 @@
-// The bottom of the review: progress over all files with 取消, the summary, 放弃导入 and 接受导入 (with the
-// confirmation a replacement needs, and why accepting did not happen).
+// The bottom of the review: progress over all files with 取消, the summary, the record year the book will have
+// (RecordYearField), 放弃导入 and 接受导入 (with the confirmation a replacement needs, and why accepting did not happen).
 import { useT } from '../context';
 import { useImport, useSession } from './importContext';
 import { BUSY } from './importSession';
+import { RecordYearField } from './RecordYearField';
 
 export function ReviewFooter() {
   const t = useT();
@@ -49,6 +50,7 @@ export function ReviewFooter() {
         </div>
       ) : (
         <div className="imp-foot-buttons">
+          <RecordYearField />
           <button type="button" className="button" onClick={() => session.close()} disabled={accepting}>
             {t('importUi.discard')}
           </button>

@@ -3,9 +3,10 @@
 // Accepting places every ready draft in ONE book change (Workbench.changeBook with a snapshot and an undo
 // entry), so the book is either fully updated or untouched and one undo takes the whole import back.
 import type { ClipboardContent, HostFile } from '../../../shared/host';
-import { FOLDER_IMPORT_EXTENSIONS, formatSize, MAX_DOCX_BYTES, MAX_TEXT_BYTES, placeImports, withOverride, type ImportResult, type LineOverride, type OverrideRole, type Placement } from '../../../shared/import';
+import { combineYears, FOLDER_IMPORT_EXTENSIONS, formatSize, MAX_DOCX_BYTES, MAX_TEXT_BYTES, placeImports, withOverride, type ImportResult, type LineOverride, type OverrideRole, type Placement, type RecordYearSource } from '../../../shared/import';
 import { t } from '../../../shared/i18n';
 import { describeError } from '../../../shared/model';
+import type { Book } from '../../../shared/model';
 import type { NodeRow } from '../../storage/schema';
 import { Store } from '../store';
 import type { Workbench } from '../workbench';
@@ -58,10 +59,68 @@ export interface ImportState {
   /** Accept asked to confirm replacing sections (the titles). */
   confirmReplace: string[] | null;
   /** Why accepting is not possible right now (catalog key), shown beside the button after a try. */
-  acceptProblem: { key: 'importUi.accept.needSection' | 'importUi.accept.failed' | 'importUi.accept.stale'; params?: Record<string, string | number> } | null;
+  acceptProblem: { key: 'importUi.accept.needSection' | 'importUi.accept.failed' | 'importUi.accept.stale' | 'importUi.accept.badYear'; params?: Record<string, string | number> } | null;
+  /** The record year the editor typed for the book (null: the proposal, proposeYear). */
+  yearInput: string | null;
 }
 
-const INITIAL: ImportState = { open: false, drafts: [], activeId: null, selectedLine: null, accepting: false, confirmReplace: null, acceptProblem: null };
+const INITIAL: ImportState = { open: false, drafts: [], activeId: null, selectedLine: null, accepting: false, confirmReplace: null, acceptProblem: null, yearInput: null };
+
+/**
+ * The record year accepting will give the book, and why. The drafts' own year (combineYears over the recognised
+ * drafts) is proposed for a book without sections yet — a new book takes the year of its first drafts; a book
+ * with content keeps its year and the review says when the drafts speak of another one.
+ */
+export interface YearProposal {
+  recordYear: number;
+  /** drafts: the drafts' year for an empty book; same: the drafts' year is the book's; kept: the book's year,
+   * the drafts name another; unknown: the drafts name none, the book's year stays. */
+  reason: 'drafts' | 'same' | 'kept' | 'unknown';
+  /** The year the drafts name, where it was read and in which file. */
+  draftYear?: number;
+  from?: RecordYearSource;
+  file?: string;
+  /** A volume year a draft names ("拱墅年鉴（2022）"). */
+  namedVolume?: number;
+  /** Every record year the drafts name (more than one: they disagree). */
+  years: number[];
+}
+
+export function proposeYear(drafts: readonly Draft[], book: Pick<Book, 'recordYear' | 'volumeYear'>, outline: readonly NodeRow[]): YearProposal {
+  const ready = drafts.filter((d) => d.status === 'ready' && d.result);
+  const years = combineYears(ready.map((d) => d.result!.report.hints));
+  const out: YearProposal = { recordYear: book.recordYear, reason: 'unknown', years: years.years };
+  if (years.volumeYearFrom === 'text' && years.volumeYear !== undefined) out.namedVolume = years.volumeYear;
+  if (years.recordYear === undefined) return out;
+  out.draftYear = years.recordYear;
+  if (years.recordYearFrom) out.from = years.recordYearFrom;
+  const file = ready.find((d) => d.result!.report.hints.recordYear === years.recordYear);
+  if (file) out.file = file.name;
+  const empty = !outline.some((n) => n.kind === 'section');
+  if (years.recordYear === book.recordYear) out.reason = 'same';
+  else if (empty) [out.recordYear, out.reason] = [years.recordYear, 'drafts'];
+  else out.reason = 'kept';
+  return out;
+}
+
+/** The editor's year if typed, else the proposal's; null when what was typed is no year. */
+export function chosenYear(input: string | null, proposal: YearProposal): number | null {
+  if (input === null) return proposal.recordYear;
+  const v = input.trim();
+  if (!/^\d{4}$/.test(v)) return null;
+  const n = Number(v);
+  return n >= 1949 && n <= 2200 ? n : null;
+}
+
+/**
+ * The book's years after accepting with this record year: the volume year a draft names when the book was empty,
+ * else the volume year moves along when it was the record year + 1 (the usual relation), else it stays.
+ */
+export function yearsAfter(book: Pick<Book, 'recordYear' | 'volumeYear'>, recordYear: number, proposal: YearProposal): { recordYear: number; volumeYear: number } {
+  if (recordYear === book.recordYear) return { recordYear, volumeYear: book.volumeYear };
+  if (proposal.reason === 'drafts' && proposal.namedVolume !== undefined && recordYear === proposal.draftYear) return { recordYear, volumeYear: proposal.namedVolume };
+  return { recordYear, volumeYear: book.volumeYear === book.recordYear + 1 ? recordYear + 1 : book.volumeYear };
+}
 
 export const BUSY: readonly DraftStatus[] = ['queued', 'reading', 'recognising'];
 
@@ -383,6 +442,17 @@ export class ImportSession {
     this.store.set({ confirmReplace: null, acceptProblem: null });
   }
 
+  /** The record year the editor types for the book (null: back to the proposal). */
+  setYear(input: string | null): void {
+    this.store.set({ yearInput: input, acceptProblem: null });
+  }
+
+  /** The record year proposal for the drafts as they stand (see proposeYear). */
+  yearProposal(): YearProposal | null {
+    const book = this.wb.state.book;
+    return book ? proposeYear(this.state.drafts, book, this.wb.state.outline) : null;
+  }
+
   /** Drafts that accepting would place. */
   acceptable(): Draft[] {
     return this.state.drafts.filter((d) => d.status === 'ready' && d.result);
@@ -418,12 +488,24 @@ export class ImportSession {
       this.store.set({ confirmReplace: titles });
       return false;
     }
+    // The record year (the editor's, else the proposal): a changed one is written in the same change.
+    const proposal = this.yearProposal();
+    const year = proposal ? chosenYear(s.yearInput, proposal) : null;
+    if (proposal && year === null) {
+      this.store.set({ acceptProblem: { key: 'importUi.accept.badYear', params: { value: s.yearInput ?? '' } } });
+      return false;
+    }
     const assets = new Map<string, Uint8Array>();
     for (const it of items) for (const a of it.result.assets ?? []) assets.set(a.asset.id, a.bytes);
     const sections = items.reduce((n, it) => n + it.result.report.counts.sections, 0);
     const entries = items.reduce((n, it) => n + it.result.report.counts.entries, 0);
+    const bookBefore = this.wb.state.book;
     this.store.set({ accepting: true, confirmReplace: null, acceptProblem: null });
-    const change = (book: Parameters<typeof placeImports>[0]) => placeImports(book, items);
+    const change = (book: Book): Book => {
+      const placed = placeImports(book, items);
+      if (!proposal || year === null || year === book.recordYear) return placed;
+      return { ...placed, ...yearsAfter(book, year, proposal) };
+    };
     // One transaction, one undo step (the book-level undo records the book as it was before).
     const opts = { snapshot: true, assets, undo: { key: 'importUi.undo' as const, params: { files: items.length } } };
     const ok = await this.wb.changeBook(change, opts);
@@ -435,7 +517,11 @@ export class ImportSession {
     this.wb.host.log('info', `import accepted: ${items.length} file(s), ${sections} section(s), ${entries} entries`);
     const firstSection = firstNewSection(items[0]!);
     this.reset();
-    this.wb.notify('info', { key: 'importUi.notice.accepted', params: { files: items.length, sections, entries } });
+    // The book row after the change (reloaded by changeBook) says the years it now has.
+    const after = this.wb.state.book;
+    if (after && bookBefore && after.recordYear !== bookBefore.recordYear) {
+      this.wb.notify('info', { key: 'importUi.notice.acceptedYear', params: { files: items.length, sections, entries, year: after.recordYear, volume: after.volumeYear } });
+    } else this.wb.notify('info', { key: 'importUi.notice.accepted', params: { files: items.length, sections, entries } });
     if (firstSection) await this.wb.goTo({ sectionId: firstSection });
     return true;
   }

@@ -1,4 +1,5 @@
 // Tables (TAB-*) and figures (FIG-*): numbering, titles, references, continuation, columns, captions.
+import { numberItems } from '../../model/numbering';
 import type { Figure, Table } from '../../model/schema';
 import { boolParam, param } from '../params';
 import { clip } from '../text';
@@ -23,69 +24,99 @@ function blocksOf<T extends 'table' | 'figure'>(ctx: UnitContext, type: T): { bl
 
 // ---------------------------------------------------------------------------------------------
 // TAB-NUM / FIG-NUM
+//
+// Checked against the numbers the book prints (shared/model/numbering.ts, the export's numbering): a typed number
+// is kept, one left out continues the sequence ("表6" then an unnumbered table prints as 表7). So an unnumbered
+// table is no error — the hint says which number it will print with and offers to write it in — while a typed
+// number that breaks the printed sequence (a gap, the order, a number printed twice) is.
 
 interface NumFacts {
-  items: { number: string | null; at: LocatedRef; label: string }[];
+  items: { id: string; number: string | null; at: LocatedRef; numberAt: LocatedRef; label: string }[];
 }
 
 function numberingRule(kind: 'table' | 'figure'): RuleDef {
   const id = kind === 'table' ? 'TAB-NUM' : 'FIG-NUM';
   const sign = kind === 'table' ? '表' : '图';
+  type Msg = RuleDef['messages'][number];
+  const msg = (m: string) => `validate.${id}.${m}` as Msg;
   return defineRule({
     id,
     family: kind === 'table' ? 'TAB' : 'FIG',
     kind: 'Y',
     defaultSeverity: 'error',
     appliesTo: 'all',
-    messages: [`validate.${id}.duplicate`, `validate.${id}.order`, `validate.${id}.gap`, `validate.${id}.unnumbered`, `validate.${id}.spacing`] as RuleDef['messages'],
-    fixes: 'mixed',
+    messages: ['duplicate', 'duplicateAuto', 'order', 'gap', 'unnumbered', 'autoDuplicate', 'spacing'].map(msg),
+    fixes: 'auto',
     examples:
       kind === 'table'
         ? [
             { bad: '表4之后是表6', good: '补上表5或重新编号（或在体例中设为自动编号）' },
             { bad: '两个“表6”', good: '重新编号' },
+            { bad: '表6之后一张表格未写表号', good: '提示：导出时将按顺序编为表7，可一键写入' },
           ]
         : [
             { bad: '图78—图84 依次排列（000）', good: '不报：章节摘出时编号可以不从1开始' },
             { bad: '图80 排在图81 之后', good: '按书中顺序编号' },
+            { bad: '图79之后一幅图片未写图号，其后又是图80', good: '它导出时编为图80，与后面的图80重号：补写编号或改后面的图号' },
           ],
     collect(ctx): NumFacts {
       const items: NumFacts['items'] = [];
       for (const { block, field } of blocksOf(ctx, kind)) {
         const ref = kind === 'table' ? tableRef(block as Table, field) : figureRef(block as Figure, field);
-        items.push({ number: block.number, at: ctx.locate(ref), label: kind === 'table' ? (block as Table).title : (block as Figure).caption });
+        const typed = block.number ?? '';
+        items.push({
+          id: block.id,
+          number: block.number,
+          at: ctx.locate(ref),
+          numberAt: ctx.locate({ ...ref, field: 'number', text: typed }, 0, typed.length),
+          label: kind === 'table' ? (block as Table).title : (block as Figure).caption,
+        });
       }
       return { items };
     },
     book(ctx, facts) {
-      if (ctx.houseStyle.autoNumber) return; // numbers are given at layout time
+      if (ctx.houseStyle.autoNumber) return; // every number is given at layout time
       const all = (facts as (NumFacts | undefined)[]).flatMap((f, unit) => (f?.items ?? []).map((it) => ({ ...it, unit })));
-      const numbered = all.filter((it) => it.number !== null && it.number.trim() !== '');
-      if (!numbered.length) return;
-      const seen = new Set<string>();
-      // A number that is only out of place (图81 before 图80) is an order problem, not a gap as well.
-      const present = new Set(numbered.map((it) => it.number!.trim()));
+      const typed = (it: { number: string | null }) => it.number !== null && it.number.trim() !== '';
+      // A book that types no number of this kind leaves all of them to the layout: nothing to say.
+      if (!all.some(typed)) return;
+      // The numbers as printed, by the book's numbering over the same items in book order.
+      const printed = numberItems(all.map((it) => ({ id: it.id, kind, number: it.number })), false).numbers;
+      const present = new Set(all.map((it) => printed.get(it.id)!.number));
+      /** Which item printed a number first (for the message on a later one printing it again). */
+      const first = new Map<string, (typeof all)[number]>();
       let prev: number | null = null;
       for (const it of all) {
-        const raw = it.number;
-        if (raw === null || raw.trim() === '') {
-          ctx.reportAt(it.unit, it.at, { message: `validate.${id}.unnumbered` as RuleDef['messages'][number], params: { text: clip(it.label, 24) }, severity: 'warning' });
-          continue;
+        const n = printed.get(it.id)!.number;
+        const earlier = first.get(n);
+        if (!typed(it)) {
+          if (earlier) {
+            ctx.reportAt(it.unit, it.at, { message: msg('autoDuplicate'), params: { text: clip(it.label, 24), number: `${sign}${n}` }, severity: 'warning' });
+          } else {
+            const fix = ctx.fixAt(it.numberAt, n, `写入${kind === 'table' ? '表号' : '图号'}“${n}”`);
+            ctx.reportAt(it.unit, it.at, { message: msg('unnumbered'), params: { text: clip(it.label, 24), number: `${sign}${n}` }, severity: 'info', fixes: fix ? [fix] : [] });
+          }
+        } else {
+          const raw = it.number!;
+          if (n !== raw) {
+            const fix = ctx.fixAt(it.numberAt, n, `改为“${n}”`);
+            ctx.reportAt(it.unit, it.at, { message: msg('spacing'), params: { number: raw }, severity: 'warning', fixes: fix ? [fix] : [] });
+          }
+          if (earlier) {
+            if (typed(earlier)) ctx.reportAt(it.unit, it.at, { message: msg('duplicate'), params: { number: `${sign}${n}` } });
+            else ctx.reportAt(it.unit, it.at, { message: msg('duplicateAuto'), params: { number: `${sign}${n}`, text: clip(earlier.label, 24) } });
+            continue;
+          }
         }
-        const n = raw.trim();
-        if (n !== raw) ctx.reportAt(it.unit, it.at, { message: `validate.${id}.spacing` as RuleDef['messages'][number], params: { number: raw }, severity: 'warning' });
-        if (seen.has(n)) {
-          ctx.reportAt(it.unit, it.at, { message: `validate.${id}.duplicate` as RuleDef['messages'][number], params: { number: `${sign}${n}` } });
-          continue;
-        }
-        seen.add(n);
+        if (!earlier) first.set(n, it);
         if (!/^\d+$/.test(n)) continue;
         const v = Number(n);
-        if (prev !== null && v < prev) ctx.reportAt(it.unit, it.at, { message: `validate.${id}.order` as RuleDef['messages'][number], params: { number: `${sign}${n}`, previous: `${sign}${prev}` } });
-        else if (prev !== null && v > prev + 1) {
+        if (typed(it) && prev !== null && v < prev) ctx.reportAt(it.unit, it.at, { message: msg('order'), params: { number: `${sign}${n}`, previous: `${sign}${prev}` } });
+        else if (typed(it) && prev !== null && v > prev + 1) {
+          // A number that is only out of place (图81 before 图80) is an order problem, not a gap as well.
           let missing = prev + 1;
           while (missing < v && present.has(String(missing))) missing++;
-          if (missing < v) ctx.reportAt(it.unit, it.at, { message: `validate.${id}.gap` as RuleDef['messages'][number], params: { number: `${sign}${n}`, previous: `${sign}${prev}`, missing: `${sign}${missing}` }, severity: 'warning' });
+          if (missing < v) ctx.reportAt(it.unit, it.at, { message: msg('gap'), params: { number: `${sign}${n}`, previous: `${sign}${prev}`, missing: `${sign}${missing}` }, severity: 'warning' });
         }
         prev = prev === null ? v : Math.max(prev, v);
       }

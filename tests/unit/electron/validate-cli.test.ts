@@ -142,17 +142,23 @@ describe('yearbook validate', () => {
     expect(word.findings.filter((f) => f.ruleId === 'ENT-ATTRIB').map((f) => f.location.entryTitle)).toEqual(['区政府为民实事']);
   });
 
-  it('takes the record year of a draft from --record-year (004 does not show it to the importer), and says when it had to guess', async () => {
+  it('takes the record year of a draft from its text (004: its title line), else from --record-year, and says when it had to guess', async () => {
     const seed = path.resolve(import.meta.dirname, '../../fixtures/corpus/seeds/004_1acf8fc5c8f69d36.txt');
     const txt = path.join(dir, '2020进展情况.txt');
     copyFileSync(seed, txt);
-    const guessed = await run('validate', txt);
+    const read = await run('validate', txt);
+    expect(read.err).toBe('已导入稿件“2020进展情况.txt”（UTF-8）：1个分目，0个条目（记述年度按2020年）');
+    expect(read.out.split('\n').slice(0, 3)).toEqual(['《2020进展情况（2021）》检查报告', '检查范围：全书', '体例：推荐；记述年度：2020年']);
+    // Without its title line the table names no year: the check says which year it assumed.
+    const untitled = path.join(dir, '进展情况.txt');
+    writeFileSync(untitled, readFileSync(seed, 'utf8').replace('2020年区《政府工作报告》主要目标任务进展情况', ''));
+    const guessed = await run('validate', untitled);
     expect(guessed.err).toContain('注意：稿件中看不出记述年度，按');
-    const r = await run('validate', txt, '--record-year', '2020');
-    expect(r.err).toBe('已导入稿件“2020进展情况.txt”（UTF-8）：1个分目，0个条目（记述年度按2020年）');
-    expect(r.out.split('\n').slice(0, 4)).toEqual(['《2020进展情况（2021）》检查报告', '检查范围：全书', '体例：推荐；记述年度：2020年', expect.stringMatching(/^1个类目，1个分目/)]);
-    const json = JSON.parse((await run('validate', txt, '--record-year', '2020', '--format', 'json')).out) as JsonReport;
+    const r = await run('validate', untitled, '--record-year', '2020');
+    expect(r.err).toBe('已导入稿件“进展情况.txt”（UTF-8）：1个分目，0个条目（记述年度按2020年）');
+    const json = JSON.parse((await run('validate', untitled, '--record-year', '2020', '--format', 'json')).out) as JsonReport;
     expect(json.book).toMatchObject({ volumeYear: 2021, recordYear: 2020 });
+    expect((JSON.parse((await run('validate', txt, '--record-year', '2019', '--format', 'json')).out) as JsonReport).book).toMatchObject({ volumeYear: 2020, recordYear: 2019 });
     // A book file keeps its volume; the record year is overridden for the check.
     const book = JSON.parse((await run('validate', sample, '--record-year', '2019', '--format', 'json')).out) as JsonReport;
     expect(book.book).toMatchObject({ volumeYear: 2021, recordYear: 2019 });

@@ -128,6 +128,46 @@ describe('yearbook import', () => {
     expect(book.body.map((c) => c.title)).toEqual(['杭州市拱墅区人民政府', '下城区人民政府']);
   });
 
+  it('gives a new book the years the drafts state, and says where it read them (001: report dates, 004: its title)', async () => {
+    for (const [p, from] of [
+      ['001', '据报告日期'],
+      ['004', '据稿件标题'],
+    ] as const) {
+      const out = path.join(dir, `years-${p}.yearbook`);
+      const io = capture();
+      expect(await runCli(['import', seed(p), '--out', out], io), io.stderr).toBe(0);
+      expect(readBookFile(new Uint8Array(readFileSync(out))).book).toMatchObject({ volumeYear: 2021, recordYear: 2020 });
+      expect(io.stderr).toContain(`新书：卷年 2021，记述年度 2020年（${from}）。`);
+      expect(io.stderr).not.toContain('看不出记述年度');
+    }
+  });
+
+  it('says so on stderr when the drafts name no year, and when they disagree with each other or with the book', async () => {
+    const plain = path.join(dir, '民政.txt');
+    writeFileSync(plain, '区民政局\n\n社会救助\n\n【概况】全区做好社会救助工作，保障困难群众基本生活。\n');
+    const out = path.join(dir, 'no-year.yearbook');
+    const io = capture();
+    expect(await runCli(['import', plain, '--out', out], io), io.stderr).toBe(0);
+    const { book } = readBookFile(new Uint8Array(readFileSync(out)));
+    const now = new Date().getFullYear();
+    expect(book).toMatchObject({ volumeYear: now, recordYear: now - 1 });
+    expect(io.stderr).toContain(`注意：稿件中看不出记述年度，新书暂按 ${now - 1}年记述、${now} 卷建立；请用 --record-year 指定`);
+    const given = capture();
+    expect(await runCli(['import', plain, '--out', path.join(dir, 'given.yearbook'), '--record-year', '2020'], given)).toBe(0);
+    expect(given.stderr).toContain('新书：卷年 2021，记述年度 2020年（按 --record-year 指定）。');
+
+    const mixed = capture();
+    expect(await runCli(['import', seed('003'), seed('000'), seed('004'), '--out', path.join(dir, 'mixed-years.yearbook')], mixed)).toBe(0);
+    expect(mixed.stderr).toContain('注意：各稿件记述的年度不一致（2020年、2017年），新书按 2020年记述');
+
+    const gongshu = path.join(dir, 'gongshu.yearbook');
+    expect(await runCli(['import', seed('002'), '--out', gongshu], capture())).toBe(0);
+    const into = capture();
+    expect(await runCli(['import', seed('003'), '--out', gongshu], into)).toBe(0);
+    expect(into.stderr).toContain(`注意：稿件记述 2017年，书稿“${gongshu}”记述 2021年；书的年度未改动`);
+    expect(readBookFile(new Uint8Array(readFileSync(gongshu))).book).toMatchObject({ volumeYear: 2022, recordYear: 2021 });
+  });
+
   it('names the detection method in Chinese and warns when --encoding makes undecodable characters', async () => {
     const io = capture();
     expect(await runCli(['import', seed('004'), '--outline'], io)).toBe(0);

@@ -41,10 +41,10 @@ export function seedLine(prefix: string, needle: string): string {
 }
 
 /**
- * The year each seed records, as its own text says: 000 "2020年，临安区…", 001 the reports on 2020 (given in early
- * 2021), 002 《2022拱墅年鉴》, 003 "2017年，…", 004 "2020年区《政府工作报告》主要目标任务进展情况". The importer finds
- * it for 000, 002 and 003; for 001 and 004 the tests (and `yearbook validate --record-year`) supply it, so every
- * test checks a seed with the same record year whatever path it was imported by.
+ * The year each seed records, as its own text says: 000 "2020年，临安区…", 001 four reports on 2020 (given between
+ * December 2020 and March 2021), 002 《2022拱墅年鉴》 ("2021年，…"), 003 "2017年，…", 004 "2020年区《政府工作报告》主要目标任务
+ *进展情况". The importer reads each of them itself (tests/unit/shared/import/years.test.ts); importSeed checks that it
+ * still does, so the checker's tests run with the year `yearbook import` and `yearbook validate` give the seed.
  */
 export const SEED_RECORD_YEAR: Readonly<Record<string, number>> = { '000': 2020, '001': 2020, '002': 2021, '003': 2017, '004': 2020 };
 
@@ -52,8 +52,8 @@ export const SEED_RECORD_YEAR: Readonly<Record<string, number>> = { '000': 2020,
 export function importSeed(prefix: string): Book {
   const r = recogniseText(seed(prefix), `${prefix}.txt`, { ids: sequentialIds(`s${prefix}`) });
   const h = r.report.hints;
-  const recordYear = h.recordYear ?? SEED_RECORD_YEAR[prefix]!;
-  return bookFromImports({ title: h.bookTitle ?? '年鉴', volumeYear: h.volumeYear ?? recordYear + 1, recordYear, now: '2026-01-01T00:00:00.000Z' }, [r], sequentialIds(`b${prefix}`));
+  if (h.recordYear !== SEED_RECORD_YEAR[prefix] || h.volumeYear === undefined) throw new Error(`the importer reads seed ${prefix} as recording ${h.recordYear}, not ${SEED_RECORD_YEAR[prefix]}`);
+  return bookFromImports({ title: h.bookTitle ?? '年鉴', volumeYear: h.volumeYear, recordYear: h.recordYear, now: '2026-01-01T00:00:00.000Z' }, [r], sequentialIds(`b${prefix}`));
 }
 
 export type Child =

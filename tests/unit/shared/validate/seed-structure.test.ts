@@ -3,9 +3,10 @@
 // them: chapters of two yearbooks put into one volume, a figure moved or deleted, a category losing its role, a
 // table whose continuation was not merged.
 import { describe, expect, it } from 'vitest';
-import { allSections, sectionBlocks, type Block, type Book, type Cell, type Table } from '../../../../shared/model';
+import { allSections, sectionBlocks, tableFigureNumbers, type Block, type Book, type Cell, type Figure, type Table } from '../../../../shared/model';
 import { loadSampleBook } from '../../../../shared/sample';
-import { check, type Finding } from '../../../../shared/validate';
+import { applyFixes, check, type Finding } from '../../../../shared/validate';
+import { clip } from '../../../../shared/validate/text';
 import { findings, importSeed, seed } from './helpers';
 
 const messages = (list: Finding[]) => list.map((f) => [f.severity, f.message]);
@@ -103,7 +104,76 @@ describe('FIG-NUM on 000 图78–84', () => {
     const spaced = edited(s000, (b) => {
       figures(b).find((f) => f.number === '79')!.number = ' 79';
     });
-    expect(messages(findings(spaced, 'FIG-NUM'))).toEqual([['warning', '图号“ 79”中有多余的空格']]);
+    const stray = findings(spaced, 'FIG-NUM');
+    expect(messages(stray)).toEqual([['warning', '图号“ 79”中有多余的空格']]);
+    // The fix writes the number as it prints.
+    const trimmed = applyFixes(spaced, stray[0]!.fixes).book;
+    expect(figures(trimmed).map((f) => f.number)).toEqual(['78', '79', '80', '81', '82', '83', '84']);
+  });
+});
+
+describe('TAB-NUM / FIG-NUM agree with the export: an unnumbered table or figure prints with the next number', () => {
+  const s000 = importSeed('000');
+  const s002 = importSeed('002');
+  const figures = (b: Book) => blocksOf(b, 'figure');
+  /** The number the export prints for a block (shared/model/numbering.ts, as the PDF and Word exports use it). */
+  const printed = (b: Book, block: { id: string }) => tableFigureNumbers(b).get(block.id)?.number;
+
+  it('000 with 图80 left unnumbered: a hint that it prints as 图80 (no warning), and a fix that writes 80 in', () => {
+    const blank80 = edited(s000, (b) => {
+      figures(b).find((f) => f.number === '80')!.number = null;
+    });
+    const f80 = figures(blank80)[2]!;
+    expect(printed(blank80, f80)).toBe('80');
+    const list = findings(blank80, 'FIG-NUM');
+    expect(messages(list)).toEqual([['info', `图片“${clip(f80.caption, 24)}”未写图号，导出时将按顺序编为图80`]]);
+    expect(list[0]!.location).toMatchObject({ nodeId: f80.id, nodeKind: 'figure' });
+    expect(list[0]!.fixes.map((x) => [x.label, x.requiresConfirmation])).toEqual([['写入图号“80”', false]]);
+    const fixed = applyFixes(blank80, list[0]!.fixes);
+    expect(fixed.refused).toEqual([]);
+    expect(figures(fixed.book).map((f) => f.number)).toEqual(['78', '79', '80', '81', '82', '83', '84']);
+    expect(findings(fixed.book, 'FIG-NUM')).toEqual([]);
+  });
+
+  it('an unnumbered photo put before 图80 prints as 图80 itself: the typed 图80 after it is a real duplicate', () => {
+    const inserted = edited(s000, (b) => {
+      const entries = allSections(b).flatMap(({ section }) => section.children.flatMap((c) => (c.type === 'entry' ? [c] : c.type === 'subsection' ? c.children.filter((x) => x.type === 'entry') : [])));
+      for (const entry of entries) {
+        const at = entry.blocks.findIndex((x) => x.type === 'figure' && x.number === '80');
+        if (at >= 0) entry.blocks.splice(at, 0, { ...(entry.blocks[at] as Figure), id: 'f_new', number: null, caption: '2020年5月，区信访局开展接访活动' });
+      }
+    });
+    expect(printed(inserted, { id: 'f_new' })).toBe('80');
+    expect(messages(findings(inserted, 'FIG-NUM'))).toEqual([
+      ['info', '图片“2020年5月，区信访局开展接访活动”未写图号，导出时将按顺序编为图80'],
+      ['error', '图80重号：前面未写图号的图片“2020年5月，区信访局开展接访活动”导出时将编为图80'],
+    ]);
+  });
+
+  it('002\'s five photos, numbered by no one, are left to the layout; put after 000\'s 图78–84 they print as 图85–89 and each says so', () => {
+    expect(figures(s002).map((f) => f.number)).toEqual([null, null, null, null, null]);
+    expect(findings(s002, 'FIG-NUM')).toEqual([]);
+    const volume: Book = { ...s000, body: [...s000.body, ...s002.body] };
+    const list = findings(volume, 'FIG-NUM');
+    const photos = figures(s002);
+    expect(photos.map((f) => printed(volume, f))).toEqual(['85', '86', '87', '88', '89']);
+    expect(list.map((f) => [f.severity, f.location.nodeId, /编为(图\d+)$/.exec(f.message)?.[1]])).toEqual(photos.map((f, i) => ['info', f.id, `图${85 + i}`]));
+    expect(list.every((f) => f.location.categoryTitle === '杭州市拱墅区人民政府')).toBe(true);
+    // 表6 then 表4 is still the order error it was; no table is unnumbered.
+    expect(messages(findings(volume, 'TAB-NUM'))).toEqual([['error', '表4排在表6之后，表号顺序颠倒']]);
+    // Automatic numbering: nothing to check.
+    expect(findings(volume, 'FIG-NUM', { autoNumber: true })).toEqual([]);
+  });
+
+  it('000\'s only table left unnumbered is the layout\'s to number (no typed 表号 in the book): no finding; beside 002\'s 表4 it prints as 表5 and says so', () => {
+    const blank6 = edited(s000, (b) => {
+      blocksOf(b, 'table')[0]!.number = null;
+    });
+    expect(findings(blank6, 'TAB-NUM')).toEqual([]);
+    const volume: Book = { ...blank6, body: [...s002.body, ...blank6.body] };
+    const t = blocksOf(blank6, 'table')[0]!;
+    expect(printed(volume, t)).toBe('5');
+    expect(messages(findings(volume, 'TAB-NUM'))).toEqual([['info', '表格“2020年临安区政府民生实事项目完成情况”未写表号，导出时将按顺序编为表5']]);
   });
 });
 

@@ -185,14 +185,25 @@ describe('TAB-NUM and FIG-NUM', () => {
       { attrib: '（於晓萍）' },
     ], '重要会议');
     // 表5 is there, only out of place: one order finding, not also a gap after 表4.
+    // The unnumbered table prints as 表7 (after the last 表6): a hint saying so, not a warning.
     expect(findings(book, 'TAB-NUM').map((f) => [f.severity, f.message])).toEqual([
       ['error', '表5排在表6之后，表号顺序颠倒'],
       ['error', '表6重号'],
-      ['warning', '表格“无号表”没有表号（本书其他表格有表号）'],
+      ['info', '表格“无号表”未写表号，导出时将按顺序编为表7'],
     ]);
     expect(findings(book, 'TAB-NUM', { autoNumber: true })).toEqual([]);
     const gap = oneSection([{ entry: '区政府常务会议', text: ['…'], blocks: [table('t_1', '4', '常务会议'), table('t_2', '6', '专题会议')] }, { attrib: '（於晓萍）' }], '重要会议');
     expect(findings(gap, 'TAB-NUM').map((f) => [f.severity, f.message])).toEqual([['warning', '表4之后是表6，缺少表5']]);
+  });
+  it('an unnumbered figure printing a number an earlier one already has (after 图7, 图6 it prints as 图7) is a warning, not a hint', () => {
+    const book = oneSection([{ entry: '概况', text: ['…'], blocks: [5, 7, 6, null].map((n, i) => figure(`f_${i}`, n === null ? null : String(n), `2020年${i + 1}月，……`, '区民政局提供')) }, { attrib: '（潘鑫卉）' }]);
+    expect(findings(book, 'FIG-NUM').map((f) => [f.severity, f.message, f.fixes.length])).toEqual([
+      ['error', '图6排在图7之后，图号顺序颠倒', 0],
+      ['warning', '图片“2020年4月，……”未写图号，导出时将编为图7，与前面的图7重号', 0],
+    ]);
+    // Numbered by no one: the layout numbers them all, nothing to say.
+    const none = oneSection([{ entry: '概况', text: ['…'], blocks: [1, 2].map((i) => figure(`f_${i}`, null, `2020年${i}月，……`, '区民政局提供')) }, { attrib: '（潘鑫卉）' }]);
+    expect(findings(none, 'FIG-NUM')).toEqual([]);
   });
   it('accepts 000 图78–84 (a chapter need not start at 1) and catches a figure out of order', () => {
     const ok = oneSection([{ entry: '概况', text: ['…'], blocks: [78, 79, 80, 81].map((n) => figure(`f_${n}`, String(n), `2020年${n - 70}月，……`, '区民政局提供')) }, { attrib: '（潘鑫卉）' }]);
