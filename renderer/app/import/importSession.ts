@@ -3,7 +3,20 @@
 // Accepting places every ready draft in ONE book change (Workbench.changeBook with a snapshot and an undo
 // entry), so the book is either fully updated or untouched and one undo takes the whole import back.
 import type { ClipboardContent, HostFile } from '../../../shared/host';
-import { FOLDER_IMPORT_EXTENSIONS, formatSize, MAX_DOCX_BYTES, MAX_TEXT_BYTES, placeImports, withOverride, type ImportResult, type LineOverride, type OverrideRole, type Placement } from '../../../shared/import';
+import {
+  FOLDER_IMPORT_EXTENSIONS,
+  formatSize,
+  MAX_DOCX_BYTES,
+  MAX_TEXT_BYTES,
+  placeImportsKeepingSources,
+  prepareSource,
+  withOverride,
+  type ImportResult,
+  type LineOverride,
+  type OverrideRole,
+  type Placement,
+  type PreparedSource,
+} from '../../../shared/import';
 import { t } from '../../../shared/i18n';
 import { describeError } from '../../../shared/model';
 import type { NodeRow } from '../../storage/schema';
@@ -397,14 +410,14 @@ export class ImportSession {
     if (s.accepting || s.drafts.some((d) => BUSY.includes(d.status))) return false;
     const drafts = this.acceptable();
     if (!drafts.length) return false;
-    const items: { result: ImportResult; placement: Placement }[] = [];
+    const items: { result: ImportResult; placement: Placement; draft: Draft }[] = [];
     for (const d of drafts) {
       const placement = toPlacement(d);
       if (!placement) {
         this.store.set({ activeId: d.id, acceptProblem: { key: 'importUi.accept.needSection', params: { file: d.name } } });
         return false;
       }
-      items.push({ result: d.result!, placement });
+      items.push({ result: d.result!, placement, draft: d });
     }
     // A target deleted while the review was open.
     const exists = (id: string) => this.wb.state.outline.some((n) => n.id === id);
@@ -418,12 +431,23 @@ export class ImportSession {
       this.store.set({ confirmReplace: titles });
       return false;
     }
+    // Each draft is kept as it was read (来稿原文: its text and the review's marks), in the same book change.
+    const importedAt = new Date().toISOString();
+    const by = this.wb.state.view.editorName.trim();
+    const kept = items.map((it) => ({
+      ...it,
+      source: prepareSource(
+        it.result,
+        { fileName: it.draft.name, ...(it.draft.relativePath ? { path: it.draft.relativePath } : {}), ...(it.draft.pasted ? { pasted: true } : {}), ...(by ? { by } : {}) },
+        { importedAt },
+      ) satisfies PreparedSource,
+    }));
     const assets = new Map<string, Uint8Array>();
-    for (const it of items) for (const a of it.result.assets ?? []) assets.set(a.asset.id, a.bytes);
+    for (const it of kept) for (const a of [...(it.result.assets ?? []), ...it.source.assets]) assets.set(a.asset.id, a.bytes);
     const sections = items.reduce((n, it) => n + it.result.report.counts.sections, 0);
     const entries = items.reduce((n, it) => n + it.result.report.counts.entries, 0);
     this.store.set({ accepting: true, confirmReplace: null, acceptProblem: null });
-    const change = (book: Parameters<typeof placeImports>[0]) => placeImports(book, items);
+    const change = (book: Parameters<typeof placeImportsKeepingSources>[0]) => placeImportsKeepingSources(book, kept);
     // One transaction, one undo step (the book-level undo records the book as it was before).
     const opts = { snapshot: true, assets, undo: { key: 'importUi.undo' as const, params: { files: items.length } } };
     const ok = await this.wb.changeBook(change, opts);

@@ -218,8 +218,10 @@ describe('keeping sources with the book', () => {
     const source = prepareSource(chapter, { fileName: '下城区人民政府.txt' }, { importedAt: AT });
     const withSources = { ...base, assets: [...base.assets, ...source.assets.map((a) => a.asset)], sources: [{ ...source.record, sectionIds: base.body[1]!.sections.map((s) => s.id) }] };
     expect(bookCounts(withSources)).toEqual(bookCounts(base));
-    const strip = (r: ReturnType<typeof check>) => r.findings.map((f) => `${f.ruleId}@${f.nodeId}`).sort();
-    expect(strip(check(withSources))).toEqual(strip(check(base)));
+    const strip = (r: ReturnType<typeof check>) => r.findings.map((f) => f.id).sort();
+    const findings = strip(check(base));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(strip(check(withSources))).toEqual(findings);
     // The healed text is in the book; the original, with its running heads, only in the source.
     const spaced = chapter.report.heals.find((h) => h.kind === 'letter-spacing')!;
     const original = chapter.report.lines.find((l) => l.no === spaced.lines[0])!.text;
