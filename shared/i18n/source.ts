@@ -8,7 +8,6 @@ const zh = {
 
   // The 详情 card.
   'source.card.count': '共 {count} 份',
-  'source.card.file': '文件',
   'source.card.path': '位置',
   'source.card.pasted': '从剪贴板粘贴',
   'source.card.importedAt': '导入',
@@ -29,7 +28,7 @@ const zh = {
   'source.format.docx': 'Word 文档',
   'source.format.html': '网页（HTML）',
 
-  'source.placement.auto': '按识别结果放置',
+  'source.placement.auto': '按识别结果',
   'source.placement.new-sections': '作为新分目',
   'source.placement.new-category': '作为新类目',
   'source.placement.append': '追加到分目末尾',
@@ -54,9 +53,6 @@ const zh = {
   'source.viewer.goTo': '在正文中显示',
   'source.viewer.gone': '这一行进入的内容已不在书稿中。',
   'source.viewer.pick': '点选一行，可查看它被识别成什么、导入时做了哪些修复。',
-  'source.viewer.legend.healed': '⤶ 导入时修复过',
-  'source.viewer.legend.dropped': '灰色：导入时舍去',
-  'source.viewer.legend.corrected': '✎ 编辑更正过',
 
   'source.copied': '已复制“{file}”的原文（{chars} 字）。',
   'source.copyFailed': '无法写入剪贴板，请在原文中选中文字后按 Ctrl+C 复制。',
@@ -75,7 +71,6 @@ const en: Record<keyof typeof zh, string> = {
   'source.noSection': 'Open a section first.',
 
   'source.card.count': '{count} files',
-  'source.card.file': 'File',
   'source.card.path': 'Location',
   'source.card.pasted': 'Pasted from the clipboard',
   'source.card.importedAt': 'Imported',
@@ -120,9 +115,6 @@ const en: Record<keyof typeof zh, string> = {
   'source.viewer.goTo': 'Show in the book',
   'source.viewer.gone': 'What this line became is no longer in the book.',
   'source.viewer.pick': 'Pick a line to see what it was read as and what the import healed.',
-  'source.viewer.legend.healed': '⤶ healed on import',
-  'source.viewer.legend.dropped': 'grey: dropped on import',
-  'source.viewer.legend.corrected': '✎ corrected by an editor',
 
   'source.copied': 'Copied the original of "{file}" ({chars} characters).',
   'source.copyFailed': 'The clipboard could not be written; select the text in the original and press Ctrl+C.',

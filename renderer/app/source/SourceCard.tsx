@@ -77,12 +77,8 @@ export function SourceFacts({ record: s, compact }: { record: SourceRecord; comp
       )}
       <dt>{t('source.card.heals')}</dt>
       <dd>{t('source.card.healsValue', { heals: formatNumber(s.heals, locale), dropped: formatNumber(s.droppedLines, locale), corrections: formatNumber(s.corrections, locale) })}</dd>
-      {s.placement === 'append' || s.placement === 'replace' ? (
-        <>
-          <dt>{t('source.card.placement')}</dt>
-          <dd>{t(`source.placement.${s.placement}`)}</dd>
-        </>
-      ) : null}
+      <dt>{t('source.card.placement')}</dt>
+      <dd>{t(`source.placement.${s.placement}`)}</dd>
     </dl>
   );
 }
