@@ -14,6 +14,7 @@ import { ImportHost } from './import/ImportHost';
 import { EditorPane } from './pane/EditorPane';
 import { ProblemsDialogs } from './problems/ProblemsDialogs';
 import { SidePanel } from './side/SidePanel';
+import { SourceFeature } from './source/SourceFeature';
 import { VolumeDialogs } from './volume/VolumeDialogs';
 import type { Workbench } from './workbench';
 
@@ -71,6 +72,7 @@ function Shell({ dispatch }: { dispatch: ((c: MenuCommand) => void) | null }) {
       <VolumeDialogs />
       <ExportFeature />
       <DocxExportFeature />
+      <SourceFeature />
       <Notices />
     </div>
   );

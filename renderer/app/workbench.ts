@@ -62,7 +62,9 @@ export type Dialog =
   | { kind: 'moveNode'; nodeId: string }
   | { kind: 'setStage'; sectionId: string }
   | { kind: 'deleteItem'; nodeId: string; title: string; nodeKind: 'entry' | 'subsection'; entries: number }
-  | { kind: 'contributor'; key: string };
+  | { kind: 'contributor'; key: string }
+  // 来稿原文 (renderer/app/source): the viewer of an imported draft kept with the book.
+  | { kind: 'source'; sourceId: string };
 
 export interface Notice {
   id: number;

@@ -3,7 +3,8 @@
 // A ZIP archive (deflate) with:
 //   manifest.json   { format: "yearbook-workbench", formatVersion, schemaVersion, createdBy, files: { path: sha256 } }
 //   book.json       the Book (schema in shared/model)
-//   assets/<id>     image bytes, one file per asset listed in book.assets
+//   assets/<id>     asset bytes, one file per asset listed in book.assets: images, and the text and review
+//                   marks of imported drafts kept with the book (来稿原文, book.sources)
 // Every file's SHA-256 is recorded in the manifest and checked on read; reading is all-or-nothing.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -49,7 +50,8 @@ export function writeBookFile(
     const bytes = assets.get(asset.id);
     if (!bytes) throw new UserError('bookfile.assetMissing', { name: asset.fileName }, `asset ${asset.id} has no bytes`);
     const path = `assets/${asset.id}`;
-    files[path] = [bytes, { level: 0 }]; // images are already compressed
+    // Images are already compressed; text (a kept draft, its marks) is deflated like book.json.
+    files[path] = asset.mime.startsWith('image/') ? [bytes, { level: 0 }] : bytes;
     sums[path] = sha256Hex(bytes);
   }
   const manifest: Manifest = {

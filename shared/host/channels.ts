@@ -39,6 +39,8 @@ export const MENU_COMMANDS = [
   'outline.setStage',
   'outline.delete',
   'view.contributors',
+  // 来稿原文: the imported draft the open section came from.
+  'view.source',
 ] as const;
 
 /** IPC channel names, shared by preload and main so they cannot drift apart. */

@@ -105,6 +105,7 @@ export const APP_MENU: readonly MenuDef[] = [
       cmd('view.preview', 'shell.menu.view.preview', 'CmdOrCtrl+Shift+3'),
       cmd('tools.editorialSummary', 'problems.menu.summary'),
       cmd('view.contributors', 'volume.menu.contributors'),
+      cmd('view.source', 'source.menu.view'),
       sep,
       cmd('view.zoomIn', 'shell.menu.view.zoomIn', 'CmdOrCtrl+='),
       cmd('view.zoomOut', 'shell.menu.view.zoomOut', 'CmdOrCtrl+-'),

@@ -16,8 +16,9 @@ import { cli } from './cli';
 import { docx } from './docx';
 import { labels } from './labels';
 import { node } from './node';
+import { source } from './source';
 
-const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi, volume, editorBook, cli, docx, labels, node] as const;
+const catalogs = [model, app, shell, importMessages, editor, exportCatalog, validate, importUi, problemsUi, exportUi, volume, editorBook, cli, docx, labels, node, source] as const;
 
 export type Locale = 'zh' | 'en';
 type Dict = Record<string, string>;
@@ -48,7 +49,8 @@ export type MessageKey =
   | keyof (typeof cli)['zh']
   | keyof (typeof docx)['zh']
   | keyof (typeof labels)['zh']
-  | keyof (typeof node)['zh'];
+  | keyof (typeof node)['zh']
+  | keyof (typeof source)['zh'];
 export type MessageParams = Record<string, string | number>;
 
 let currentLocale: Locale = 'zh';

@@ -10,6 +10,7 @@ export { recognise, recogniseText, textToUnits, withOverride, normaliseOverrides
 export { toOutline, chapterOutline, reportsOutline, tableOutline } from './outline';
 export type { Outline, ChapterOutline, ReportsOutline, TableOutline, MixedOutline, OutlineEntry } from './outline';
 export { placeImport, placeImports, bookFromImports, PlacementError } from './place';
+export * from './sources';
 export type { Placement } from './place';
 export { decodeText, checkImportSize, countReplacements, formatSize, normaliseEncodingName, plausibility, MAX_TEXT_BYTES, MAX_DOCX_BYTES, SUPPORTED_ENCODINGS } from './encoding';
 export type { DecodedText } from './encoding';

@@ -38,4 +38,6 @@ export const ID_PREFIX = {
   contributor: 'r',
   asset: 'x',
   comment: 'k',
+  /** A kept imported draft (来稿原文), book.sources. */
+  source: 'o',
 } as const;

@@ -421,6 +421,60 @@ export const HouseStyleSchema = z.object({
 });
 export type HouseStyle = z.infer<typeof HouseStyleSchema>;
 
+/** How the bytes of an imported text file were decoded (the importer's EncodingInfo, kept with its source). */
+export const SourceEncodingSchema = z.object({
+  /** WHATWG label: utf-8, gb18030, utf-16le, utf-16be, big5. */
+  encoding: z.string().min(1),
+  confidence: z.number().min(0).max(1),
+  method: z.enum(['bom', 'utf8-valid', 'detected', 'override']),
+  bom: z.boolean(),
+  /** Characters the encoding could not decode (U+FFFD). */
+  replaced: z.number().int().min(0).optional(),
+});
+export type SourceEncoding = z.infer<typeof SourceEncodingSchema>;
+
+/**
+ * 来稿原文: a contributor's draft as the importer received it, kept with the book so that nothing the importer
+ * healed (rejoined lines, removed letter-spacing, dropped running heads) is changed silently. The text itself
+ * is a book asset (text/plain, UTF-8: the text the recogniser read, one source line per line) and so is the
+ * review's marks (application/json: what each line was read as, the heals); this record is the small index.
+ * Not part of the printed book: exports, statistics and the checker read the tree only.
+ */
+export const SourceRecordSchema = z.object({
+  id: IdSchema,
+  /** The file name as received, or 粘贴内容 for a paste. */
+  fileName: z.string().min(1),
+  /** Where the file was inside an imported folder ("区民政局/2021/稿件.docx"). */
+  path: z.string().optional(),
+  format: z.enum(['text', 'docx', 'html']),
+  /** Pasted from the clipboard, not a file. */
+  pasted: z.boolean().optional(),
+  /** Text files: the detected or chosen encoding. */
+  encoding: SourceEncodingSchema.optional(),
+  /** ISO 8601 time the import was accepted. */
+  importedAt: z.string().min(1),
+  /** The editor who accepted it, where known. */
+  importedBy: z.string().optional(),
+  /** How it was placed: by what was recognised, as new sections, into a new category, appended to or replacing a section. */
+  placement: z.enum(['auto', 'new-sections', 'new-category', 'append', 'replace']),
+  /** The sections the draft became (or was appended to / replaced). */
+  sectionIds: z.array(IdSchema).default([]),
+  /** The categories those sections were placed in. */
+  categoryIds: z.array(IdSchema).default([]),
+  /** The asset holding the text (text/plain;charset=utf-8). */
+  textAssetId: IdSchema,
+  /** The asset holding the review marks (application/json), where kept. */
+  marksAssetId: IdSchema.optional(),
+  /** Source lines (paragraphs for Word and HTML) and characters without whitespace. */
+  lines: z.number().int().min(0),
+  characters: z.number().int().min(0),
+  /** Heals the importer made, lines it dropped (running heads, folios, repeated headers), the editor's corrections. */
+  heals: z.number().int().min(0).default(0),
+  droppedLines: z.number().int().min(0).default(0),
+  corrections: z.number().int().min(0).default(0),
+});
+export type SourceRecord = z.infer<typeof SourceRecordSchema>;
+
 export const BookSchema = z.object({
   schemaVersion: z.literal(BOOK_SCHEMA_VERSION),
   id: IdSchema,
@@ -441,6 +495,8 @@ export const BookSchema = z.object({
   contributors: z.array(ContributorSchema).default([]),
   assets: z.array(AssetSchema).default([]),
   comments: z.array(CommentSchema).default([]),
+  /** 来稿原文: the imported drafts as received (absent in books that never imported one). */
+  sources: z.array(SourceRecordSchema).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

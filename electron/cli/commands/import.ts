@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../../shared/i18n';
-import { combineYears, placeImport, toOutline, type ImportResult } from '../../../shared/import';
+import { combineYears, placeImportsKeepingSources, prepareSource, toOutline, type ImportResult } from '../../../shared/import';
 import { isUserError, newBook, parseBook, randomId, UserError, type Book } from '../../../shared/model';
 import { expandImportPaths, importFile } from '../../node/import/files';
 import type { Command } from '../command';
@@ -33,6 +33,15 @@ function reportImport(io: CliIo, name: string, r: ImportResult): void {
   const c = r.report.counts;
   io.err(zh('import.cli.imported', { file: name, summary: zh('import.cli.counts', { ...c }) }));
   if (r.report.uncertain.length) io.err(zh('import.cli.doubts', { file: name, count: r.report.uncertain.length }));
+}
+
+/** Where a file found in a given folder was, from that folder's name down ("区民政局/2021/稿件.docx"). */
+function folderRelative(file: string, folders: readonly { folder: string }[]): string | undefined {
+  for (const { folder } of folders) {
+    const rel = path.relative(folder, file);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return [path.basename(path.resolve(folder)), ...rel.split(path.sep)].join('/');
+  }
+  return undefined;
 }
 
 export const importCommand: Command = {
@@ -77,6 +86,8 @@ export const importCommand: Command = {
     }
 
     const imported: ImportResult[] = [];
+    /** The file each imported result came from (kept with the book as its 来稿原文). */
+    const importedFiles: string[] = [];
     let failed = 0;
     for (const file of files) {
       const name = path.basename(file);
@@ -85,6 +96,7 @@ export const importCommand: Command = {
         reportImport(io, name, r);
         for (const line of r.log) io.err(`  ${line}`);
         imported.push(r);
+        importedFiles.push(file);
       } catch (e) {
         failed++;
         if (isUserError(e)) {
@@ -125,13 +137,19 @@ export const importCommand: Command = {
       book = newBook({ title: title || imported.map((r) => r.report.hints.bookTitle).find(Boolean) || zh('import.untitledBook'), volumeYear: vy, recordYear: record });
     }
     const assets = new Map(existing?.assets ?? []);
-    for (const r of imported) {
-      book = placeImport(book, r);
-      for (const a of r.assets ?? []) assets.set(a.asset.id, a.bytes);
-    }
+    // Each file is placed by what was recognised and kept as it was read (来稿原文: its text and review marks).
+    const importedAt = new Date().toISOString();
+    imported.forEach((r, i) => {
+      const file = importedFiles[i]!;
+      const folderPath = folderRelative(file, folders);
+      const source = prepareSource(r, { fileName: path.basename(file), ...(folderPath ? { path: folderPath } : {}) }, { importedAt });
+      book = placeImportsKeepingSources(book, [{ result: r, placement: { mode: 'auto' }, source }]);
+      for (const a of [...(r.assets ?? []), ...source.assets]) assets.set(a.asset.id, a.bytes);
+    });
     book = parseBook({ ...book, updatedAt: new Date().toISOString() });
     await writeBookToFile(out, { book, assets }, io);
     const counts = imported.reduce((acc, r) => ({ sections: acc.sections + r.report.counts.sections, entries: acc.entries + r.report.counts.entries }), { sections: 0, entries: 0 });
+    io.err(zh('source.cli.kept', { count: imported.length }));
     io.err(zh('import.cli.wrote', { file: out, categories: book.body.length + book.back.filter((b) => b.type === 'category').length, ...counts }));
     if (failed) {
       io.err(zh('import.cli.someFailed', { failed, ok: imported.length }));

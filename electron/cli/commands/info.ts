@@ -15,8 +15,10 @@ export interface BookInfo {
   recordYear: number;
   schemaVersion: number;
   counts: Counts;
-  /** Image files stored in the book file. */
+  /** Image files stored in the book file (the texts of kept drafts not counted). */
   assets: number;
+  /** Imported drafts kept with the book (来稿原文). */
+  sources: number;
   /** Special parts: 特载 reports, 大事记 items, 附录 sections. */
   specials: { reports: number; chronicleItems: number; appendixSections: number };
 }
@@ -37,6 +39,7 @@ export function describeBook(book: Book, file: string, byteLength: number, asset
     schemaVersion: book.schemaVersion,
     counts: bookCounts(book),
     assets,
+    sources: book.sources?.length ?? 0,
     specials,
   };
 }
@@ -56,6 +59,7 @@ export function formatInfo(info: BookInfo): string {
     ['cli.info.figures', String(info.counts.figures)],
     ['cli.info.attributions', String(info.counts.attributions)],
     ['cli.info.assets', String(info.assets)],
+    ['source.cli.info', t('source.cli.infoValue', { count: info.sources }, 'zh')],
     ['cli.info.specials', t('cli.info.specialsValue', { reports: info.specials.reports, chronicle: info.specials.chronicleItems, appendix: info.specials.appendixSections }, 'zh')],
   ];
   const labels = rows.map(([k]) => t(k, {}, 'zh'));
@@ -82,7 +86,8 @@ export const info: Command = {
     if (!file) throw new UserError('cli.fileMissing');
     if (extra.length) throw new UserError('cli.extraArgs', { args: extra.join(' ') });
     const { book, assets, byteLength } = await readBookFromFile(file);
-    const result = describeBook(book, path.basename(file), byteLength, assets.size);
+    const images = book.assets.filter((a) => a.mime.startsWith('image/') && assets.has(a.id)).length;
+    const result = describeBook(book, path.basename(file), byteLength, images);
     io.out(format === 'json' ? JSON.stringify(result, null, 2) : formatInfo(result));
     return 0;
   },

@@ -7,7 +7,7 @@ import { isEditorSlot, MENUS, OTHER_SHORTCUTS, type MenuItemDef } from '../menu/
 import type { Dialog } from '../workbench';
 import { CommandPalette } from './CommandPalette';
 
-export function Modal({ title, children, onClose, wide }: { title: string; children: ReactNode; onClose(): void; wide?: boolean }) {
+export function Modal({ title, children, onClose, wide, className }: { title: string; children: ReactNode; onClose(): void; wide?: boolean; className?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -20,7 +20,7 @@ export function Modal({ title, children, onClose, wide }: { title: string; child
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
-        className={`modal${wide ? ' is-wide' : ''}`}
+        className={`modal${wide ? ' is-wide' : ''}${className ? ` ${className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -159,7 +159,8 @@ function DraftPlaceholder() {
   );
 }
 
-function Legend() {
+/** The colours of the source lines; the 来稿原文 viewer shows it without doubts (they were settled on accepting). */
+export function Legend({ doubts = true }: { doubts?: boolean }) {
   const t = useT();
   const items = [
     ['title', 'importUi.legend.title'],
@@ -173,7 +174,7 @@ function Legend() {
   ] as const;
   return (
     <ul className="imp-legend" aria-label={t('importUi.legend')}>
-      {items.map(([k, label]) => (
+      {items.filter(([k]) => doubts || k !== 'doubt').map(([k, label]) => (
         <li key={k} className={`imp-legend-item is-${k}`}>
           <span className="imp-swatch" aria-hidden="true" />
           {t(label)}

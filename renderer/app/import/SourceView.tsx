@@ -1,23 +1,50 @@
 // The source as received, one row per line (DOCX: per paragraph), coloured by what it was read as, with
 // healed breaks and doubts marked. Large files render in chunks: a chunk is built only near the viewport
 // (a placeholder of its measured or estimated height elsewhere), so a file of many thousand lines scrolls.
+// SourceLines is the list itself; the review screen shows a draft's recognition with it (SourceView), the
+// 来稿原文 viewer (renderer/app/source) a source kept with the book.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { HealKind, LineReport } from '../../../shared/import';
 import { useT } from '../context';
 import { useImport, useSession } from './importContext';
 import type { Draft } from './importSession';
-import { lineMarks, roleGroup, type LineMarks } from './roles';
+import { lineMarks, roleGroup } from './roles';
 
 const CHUNK = 200;
 const EST_ROW = 22;
+
+/** What SourceLines marks on the lines: the heals each line takes part in, the lines with a doubt. */
+export interface SourceLineMarks {
+  heals: ReadonlyMap<number, HealKind[]>;
+  doubts: { has(no: number): boolean };
+}
 
 export function SourceView({ draft }: { draft: Draft }) {
   const t = useT();
   const session = useSession();
   const result = draft.result!;
   const marks = useMemo(() => lineMarks(result), [result]);
-  const lines = result.report.lines;
   const selected = useImport((s) => s.selectedLine);
+  const onSelect = useCallback((no: number) => session.selectLine(no), [session]);
+  return <SourceLines key={draft.id} lines={result.report.lines} marks={marks} selected={selected} onSelect={onSelect} label={t('importUi.source')} />;
+}
+
+/** The lines of a source, rendered in chunks near the viewport; the selected line is brought into view. */
+export function SourceLines({
+  lines,
+  marks,
+  selected,
+  onSelect,
+  label,
+  className,
+}: {
+  lines: readonly LineReport[];
+  marks: SourceLineMarks;
+  selected: number | null;
+  onSelect(no: number): void;
+  label: string;
+  className?: string;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const slices = useMemo(() => Array.from({ length: Math.ceil(lines.length / CHUNK) }, (_, c) => lines.slice(c * CHUNK, (c + 1) * CHUNK)), [lines]);
   const chunks = slices.length;
@@ -50,7 +77,7 @@ export function SourceView({ draft }: { draft: Draft }) {
     );
     for (const el of root.querySelectorAll('[data-chunk]')) io.observe(el);
     return () => io.disconnect();
-  }, [chunks, draft.id]);
+  }, [chunks, lines]);
 
   // The chunk of the selected line (chosen in the outline, a doubt, …) is always rendered …
   const selectedChunk = useMemo(() => {
@@ -64,11 +91,10 @@ export function SourceView({ draft }: { draft: Draft }) {
     if (el && !isInView(el, scrollRef.current!)) el.scrollIntoView({ block: 'center' });
   }, [selected, selectedChunk]);
 
-  const onSelect = useCallback((no: number) => session.selectLine(no), [session]);
   const onHeight = useCallback((c: number, h: number) => setHeights((prev) => (prev[c] === h ? prev : { ...prev, [c]: h })), []);
 
   return (
-    <div className="imp-source" ref={scrollRef} role="list" aria-label={t('importUi.source')}>
+    <div className={`imp-source${className ? ` ${className}` : ''}`} ref={scrollRef} role="list" aria-label={label}>
       {slices.map((slice, c) => {
         const shown = visible.has(c) || c === selectedChunk;
         const inChunk = selected !== null && slice.some((l) => l.no === selected) ? selected : null;
@@ -97,8 +123,8 @@ const Chunk = memo(function Chunk({
   onHeight,
 }: {
   index: number;
-  lines: LineReport[];
-  marks: LineMarks;
+  lines: readonly LineReport[];
+  marks: SourceLineMarks;
   selected: number | null;
   onSelect(no: number): void;
   onHeight(index: number, h: number): void;

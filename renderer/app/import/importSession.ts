@@ -3,7 +3,22 @@
 // Accepting places every ready draft in ONE book change (Workbench.changeBook with a snapshot and an undo
 // entry), so the book is either fully updated or untouched and one undo takes the whole import back.
 import type { ClipboardContent, HostFile } from '../../../shared/host';
-import { combineYears, FOLDER_IMPORT_EXTENSIONS, formatSize, MAX_DOCX_BYTES, MAX_TEXT_BYTES, placeImports, withOverride, type ImportResult, type LineOverride, type OverrideRole, type Placement, type RecordYearSource } from '../../../shared/import';
+import {
+  combineYears,
+  FOLDER_IMPORT_EXTENSIONS,
+  formatSize,
+  MAX_DOCX_BYTES,
+  MAX_TEXT_BYTES,
+  placeImportsKeepingSources,
+  prepareSource,
+  withOverride,
+  type ImportResult,
+  type LineOverride,
+  type OverrideRole,
+  type Placement,
+  type RecordYearSource,
+  type PreparedSource,
+} from '../../../shared/import';
 import { t } from '../../../shared/i18n';
 import { describeError } from '../../../shared/model';
 import type { Book } from '../../../shared/model';
@@ -467,14 +482,14 @@ export class ImportSession {
     if (s.accepting || s.drafts.some((d) => BUSY.includes(d.status))) return false;
     const drafts = this.acceptable();
     if (!drafts.length) return false;
-    const items: { result: ImportResult; placement: Placement }[] = [];
+    const items: { result: ImportResult; placement: Placement; draft: Draft }[] = [];
     for (const d of drafts) {
       const placement = toPlacement(d);
       if (!placement) {
         this.store.set({ activeId: d.id, acceptProblem: { key: 'importUi.accept.needSection', params: { file: d.name } } });
         return false;
       }
-      items.push({ result: d.result!, placement });
+      items.push({ result: d.result!, placement, draft: d });
     }
     // A target deleted while the review was open.
     const exists = (id: string) => this.wb.state.outline.some((n) => n.id === id);
@@ -495,14 +510,25 @@ export class ImportSession {
       this.store.set({ acceptProblem: { key: 'importUi.accept.badYear', params: { value: s.yearInput ?? '' } } });
       return false;
     }
+    // Each draft is kept as it was read (来稿原文: its text and the review's marks), in the same book change.
+    const importedAt = new Date().toISOString();
+    const by = this.wb.state.view.editorName.trim();
+    const kept = items.map((it) => ({
+      ...it,
+      source: prepareSource(
+        it.result,
+        { fileName: it.draft.name, ...(it.draft.relativePath ? { path: it.draft.relativePath } : {}), ...(it.draft.pasted ? { pasted: true } : {}), ...(by ? { by } : {}) },
+        { importedAt },
+      ) satisfies PreparedSource,
+    }));
     const assets = new Map<string, Uint8Array>();
-    for (const it of items) for (const a of it.result.assets ?? []) assets.set(a.asset.id, a.bytes);
+    for (const it of kept) for (const a of [...(it.result.assets ?? []), ...it.source.assets]) assets.set(a.asset.id, a.bytes);
     const sections = items.reduce((n, it) => n + it.result.report.counts.sections, 0);
     const entries = items.reduce((n, it) => n + it.result.report.counts.entries, 0);
     const bookBefore = this.wb.state.book;
     this.store.set({ accepting: true, confirmReplace: null, acceptProblem: null });
-    const change = (book: Book): Book => {
-      const placed = placeImports(book, items);
+    const change = (book: Parameters<typeof placeImportsKeepingSources>[0]): Book => {
+      const placed = placeImportsKeepingSources(book, kept);
       if (!proposal || year === null || year === book.recordYear) return placed;
       return { ...placed, ...yearsAfter(book, year, proposal) };
     };

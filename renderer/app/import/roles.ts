@@ -44,7 +44,7 @@ export function roleGroup(role: LineRole): RoleGroup {
 }
 
 /** Heals marked on their lines (a running head is already shown as dropped; a reflow covers whole reports). */
-const MARKED_HEALS = new Set<HealKind>([
+export const MARKED_HEALS: ReadonlySet<HealKind> = new Set<HealKind>([
   'line-joined',
   'number-joined',
   'joined-across',
@@ -66,13 +66,19 @@ export interface LineMarks {
   doubts: Map<number, number[]>;
 }
 
-export function lineMarks(result: ImportResult): LineMarks {
-  const byLine = new Map(result.report.lines.map((l) => [l.no, l]));
+/** Line → the heals worth marking on it (the review screen's and the 来稿原文 viewer's ⤶). */
+export function healMarks(list: readonly { kind: HealKind; lines: readonly number[] }[]): Map<number, HealKind[]> {
   const heals = new Map<number, HealKind[]>();
-  for (const h of result.report.heals) {
+  for (const h of list) {
     if (!MARKED_HEALS.has(h.kind)) continue;
     for (const l of h.lines) heals.set(l, [...(heals.get(l) ?? []), h.kind]);
   }
+  return heals;
+}
+
+export function lineMarks(result: ImportResult): LineMarks {
+  const byLine = new Map(result.report.lines.map((l) => [l.no, l]));
+  const heals = healMarks(result.report.heals);
   const doubts = new Map<number, number[]>();
   result.report.uncertain.forEach((u, i) => doubts.set(u.line, [...(doubts.get(u.line) ?? []), i]));
   return { byLine, heals, doubts };

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { formatShortcut, type EditorCommandGroup, type EditorCommandId } from '../../editor/commands';
 import type { NodeRow } from '../../storage/schema';
 import { PROBLEMS_TAB } from '../problems/controller';
+import { openSectionSources, SOURCE_COMMAND } from '../source/sourceActions';
 import { copyContributorTables } from '../volume/registryTables';
 import type { Workbench, WorkbenchState } from '../workbench';
 
@@ -163,6 +164,7 @@ export const MENUS: MenuDef[] = [
       { command: 'tools.editorialSummary', label: 'problems.menu.summary', enabled: hasBook },
       { command: 'view.contributors', label: 'volume.menu.contributors', enabled: hasBook, checked: (s) => s.view.showSidePanel && s.view.sideTab === 'contributors' },
       { run: (wb) => void copyContributorTables(wb), label: 'volume.menu.copyContributors', enabled: hasBook },
+      { command: SOURCE_COMMAND, label: 'source.menu.view', enabled: (s) => openSectionSources(s).length > 0 },
       { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: 'details' }), label: 'volume.menu.sideDetails', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'details' },
       { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: 'history' }), label: 'volume.menu.sideHistory', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'history' },
       { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: PROBLEMS_TAB }), label: 'volume.menu.sideProblems', checked: (s) => s.view.showSidePanel && s.view.sideTab === PROBLEMS_TAB },

@@ -17,6 +17,7 @@ import { FIND_TAB } from '../find/bookFind';
 import { CommentsTab } from './CommentsTab';
 import { EntryIndexFact, TablesFiguresCard } from './DetailsExtras';
 import { IndexTab } from './IndexTab';
+import { SourceCard } from '../source/SourceCard';
 
 export interface SideTab {
   id: string;
@@ -204,6 +205,7 @@ const DetailsBody = memo(function DetailsBody({
           <p className="hint">{t('app.side.uncovered', { count: uncovered.length, first: uncovered[0]!.title })}</p>
         ) : null}
       </section>
+      <SourceCard sectionId={section.id} />
     </>
   );
 });

@@ -1,0 +1,128 @@
+// Messages of 来稿原文: the contributors' drafts kept with the book as the importer read them (the 详情 card, the
+// viewer, the menu item, the CLI).
+const zh = {
+  'source.title': '来稿原文',
+  'source.menu.view': '来稿原文',
+  'source.none': '当前分目不是由导入的稿件生成的，没有来稿原文。',
+  'source.noSection': '请先打开一个分目。',
+
+  // The 详情 card.
+  'source.card.count': '共 {count} 份',
+  'source.card.path': '位置',
+  'source.card.pasted': '从剪贴板粘贴',
+  'source.card.importedAt': '导入',
+  'source.card.importedBy': '{at}，{by}',
+  'source.card.format': '格式',
+  'source.card.encoding': '编码',
+  'source.card.encodingValue': '{encoding}（{method}）',
+  'source.card.encodingReplaced': '有 {count} 个字符无法解码',
+  'source.card.content': '内容',
+  'source.card.contentValue': '{lines} 行，{chars} 字',
+  'source.card.heals': '导入处理',
+  'source.card.healsValue': '修复 {heals} 处，舍去 {dropped} 行，更正 {corrections} 处',
+  'source.card.placement': '放置',
+  'source.card.view': '查看原文',
+  'source.card.copy': '复制原文',
+
+  'source.format.text': '纯文本',
+  'source.format.docx': 'Word 文档',
+  'source.format.html': '网页（HTML）',
+
+  'source.placement.auto': '按识别结果',
+  'source.placement.new-sections': '作为新分目',
+  'source.placement.new-category': '作为新类目',
+  'source.placement.append': '追加到分目末尾',
+  'source.placement.replace': '替换了分目内容',
+
+  // The viewer.
+  'source.viewer.title': '来稿原文：{file}',
+  'source.viewer.explain': '导入时读到的原文，逐行列出：导入时修复过的行标有 ⤶，舍去的行（书眉、页码、重复表头）显示为灰色。书稿中以后的修改不影响这里。',
+  'source.viewer.loading': '正在读取原文…',
+  'source.viewer.missing': '“{file}”的原文文本不在书稿中，无法显示。',
+  'source.viewer.unmarked': '没有找到导入时的识别标记，只能显示原文文本。',
+  'source.viewer.lines': '原文各行',
+  'source.viewer.heals': '修复 {count} 处',
+  'source.viewer.noHeals': '导入时没有修复',
+  'source.viewer.prevHeal': '上一处修复',
+  'source.viewer.nextHeal': '下一处修复',
+  'source.viewer.healAt': '第 {at} / {count} 处',
+  'source.viewer.line': '第 {no} 行',
+  'source.viewer.role': '识别为{role}',
+  'source.viewer.corrected': '（编辑更正过）',
+  'source.viewer.healed': '导入时：{heals}',
+  'source.viewer.goTo': '在正文中显示',
+  'source.viewer.gone': '这一行进入的内容已不在书稿中。',
+  'source.viewer.pick': '点选一行，可查看它被识别成什么、导入时做了哪些修复。',
+
+  'source.copied': '已复制“{file}”的原文（{chars} 字）。',
+  'source.copyFailed': '无法写入剪贴板，请在原文中选中文字后按 Ctrl+C 复制。',
+  'source.error.read': '读取来稿原文“{file}”时出错。',
+
+  // CLI.
+  'source.cli.kept': '来稿原文：已随书稿保存 {count} 份（文本与导入标记）。',
+  'source.cli.info': '来稿原文',
+  'source.cli.infoValue': '{count} 份',
+} as const;
+
+const en: Record<keyof typeof zh, string> = {
+  'source.title': 'Original draft',
+  'source.menu.view': 'Original draft',
+  'source.none': 'The open section was not made from an imported draft; there is no original draft.',
+  'source.noSection': 'Open a section first.',
+
+  'source.card.count': '{count} files',
+  'source.card.path': 'Location',
+  'source.card.pasted': 'Pasted from the clipboard',
+  'source.card.importedAt': 'Imported',
+  'source.card.importedBy': '{at}, {by}',
+  'source.card.format': 'Format',
+  'source.card.encoding': 'Encoding',
+  'source.card.encodingValue': '{encoding} ({method})',
+  'source.card.encodingReplaced': '{count} characters could not be decoded',
+  'source.card.content': 'Content',
+  'source.card.contentValue': '{lines} lines, {chars} characters',
+  'source.card.heals': 'Import',
+  'source.card.healsValue': '{heals} heals, {dropped} lines dropped, {corrections} corrections',
+  'source.card.placement': 'Placed',
+  'source.card.view': 'View original',
+  'source.card.copy': 'Copy original',
+
+  'source.format.text': 'Plain text',
+  'source.format.docx': 'Word document',
+  'source.format.html': 'Web page (HTML)',
+
+  'source.placement.auto': 'by what was recognised',
+  'source.placement.new-sections': 'as new sections',
+  'source.placement.new-category': 'as a new category',
+  'source.placement.append': 'appended to the section',
+  'source.placement.replace': 'replaced the section',
+
+  'source.viewer.title': 'Original draft: {file}',
+  'source.viewer.explain': 'The text as the importer read it, line by line: lines healed on import are marked ⤶, dropped lines (running heads, folios, repeated headers) are grey. Later edits in the book do not change it.',
+  'source.viewer.loading': 'Reading the original…',
+  'source.viewer.missing': 'The text of "{file}" is not in the book and cannot be shown.',
+  'source.viewer.unmarked': 'The marks of the import were not found; only the text is shown.',
+  'source.viewer.lines': 'Lines of the original',
+  'source.viewer.heals': '{count} heals',
+  'source.viewer.noHeals': 'Nothing healed on import',
+  'source.viewer.prevHeal': 'Previous heal',
+  'source.viewer.nextHeal': 'Next heal',
+  'source.viewer.healAt': '{at} of {count}',
+  'source.viewer.line': 'Line {no}',
+  'source.viewer.role': 'read as {role}',
+  'source.viewer.corrected': ' (corrected by an editor)',
+  'source.viewer.healed': 'On import: {heals}',
+  'source.viewer.goTo': 'Show in the book',
+  'source.viewer.gone': 'What this line became is no longer in the book.',
+  'source.viewer.pick': 'Pick a line to see what it was read as and what the import healed.',
+
+  'source.copied': 'Copied the original of "{file}" ({chars} characters).',
+  'source.copyFailed': 'The clipboard could not be written; select the text in the original and press Ctrl+C.',
+  'source.error.read': 'The original draft "{file}" could not be read.',
+
+  'source.cli.kept': 'Original drafts: {count} kept with the book (text and import marks).',
+  'source.cli.info': 'Original drafts',
+  'source.cli.infoValue': '{count}',
+};
+
+export const source = { zh, en };
