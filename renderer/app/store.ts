@@ -11,6 +11,19 @@ export class Store<S> {
   set(patch: Partial<S> | ((s: S) => Partial<S>)): void {
     const p = typeof patch === 'function' ? patch(this.state) : patch;
     this.state = { ...this.state, ...p };
+    this.notify();
+  }
+
+  /**
+   * Replaces the state now — get() returns it at once — but leaves telling the listeners (React's re-renders) to
+   * a later notify(). For changes that arrive many times a second and show nothing urgent: the editor's report of
+   * every keystroke, whose renders would otherwise run inside the keystroke's frame.
+   */
+  setQuietly(patch: Partial<S>): void {
+    this.state = { ...this.state, ...patch };
+  }
+
+  notify(): void {
     for (const l of this.listeners) l();
   }
 

@@ -8,6 +8,7 @@ import { describeError, dropComment, IMAGE_EXTENSIONS, isUserError, newBook, put
 import { sha256Hex } from '../../shared/bookfile';
 import { moveInto, moveRelative, removeNode, retitleNode, setSectionStatus, type DropPosition, type MoveEnd } from '../../shared/model/ops';
 import type { EditorCommandId } from '../editor/commands';
+import { whenIdle } from '../editor/idle';
 import type { EditorFocus, EditorSelectionInfo, SectionEditorHandle } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
 import {
@@ -134,6 +135,8 @@ export interface WorkbenchState {
 }
 
 const DEFAULT_VIEW: ViewSettings = { locale: 'zh', zoom: 1, showOutline: true, showSidePanel: true, sideTab: 'details', outlineWidth: 288, sideWidth: 300, editorName: '' };
+/** Longest wait before the panels hear of the editor's latest report (Workbench.editSection). */
+const EDIT_NOTIFY_MS = 200;
 export const ZOOM_STEPS = [0.8, 0.9, 1, 1.1, 1.25, 1.4, 1.6] as const;
 
 /** Loads the sample book for the first run; injected so tests and the app can differ. */
@@ -288,6 +291,8 @@ export class Workbench {
   }
 
   dispose(): void {
+    this.cancelEditNotice?.();
+    this.cancelEditNotice = null;
     for (const d of this.disposers) d();
     this.disposers = [];
     this.autosaver.dispose();
@@ -574,10 +579,20 @@ export class Workbench {
     if (last && jsonEqual(last, section)) return;
     this.lastSection.set(section.id, section);
     this.fromEditor.add(section);
-    this.store.set({ open: { kind: 'section', id: section.id, section } });
+    // The state holds the new content at once (commands, saves and exports read it), but the panels that show it
+    // (the editor's header, 详情, 索引, 批注, the checker) hear of it once the browser is idle — at most
+    // EDIT_NOTIFY_MS later, one notice for a burst of keystrokes — so their renders stay out of the keystroke's
+    // frame (docs/editor.md, keystroke latency in the workbench).
+    this.store.setQuietly({ open: { kind: 'section', id: section.id, section } });
+    this.cancelEditNotice ??= whenIdle(() => {
+      this.cancelEditNotice = null;
+      this.store.notify();
+    }, EDIT_NOTIFY_MS);
     // last is what storage holds when nothing of this section is unsaved: the base of the burst's revision.
     this.autosaver.change(section.id, { bookId: book.id, section }, last ? { bookId: book.id, section: last } : undefined);
   }
+
+  private cancelEditNotice: (() => void) | null = null;
 
   /** The last known content of the open section, to skip reports that change nothing. */
   private readonly lastSection = new Map<string, Section>();

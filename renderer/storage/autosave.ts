@@ -83,7 +83,8 @@ export class Autosaver<T> {
     this.pending.set(id, value);
     const now = this.o.now();
     if (this.firstPendingAt === null) this.firstPendingAt = now;
-    if (this.current.kind !== 'saving') this.setState({ kind: 'pending' });
+    // Said once per burst: listeners (the status bar's 保存中) need not hear of every keystroke.
+    if (this.current.kind !== 'saving' && this.current.kind !== 'pending') this.setState({ kind: 'pending' });
     this.schedule(Math.min(now + this.o.delayMs, this.firstPendingAt + this.o.maxWaitMs) - now);
   }
 

@@ -68,6 +68,36 @@ describe('workbench', () => {
     expect(wb.state.book).toBeNull();
   });
 
+  it('holds every edit the editor reports at once, and tells the panels once for a burst of them', async () => {
+    const { wb } = setup();
+    await wb.start();
+    const open = wb.state.open;
+    if (open?.kind !== 'section') throw new Error('no section open');
+    const heard: (string | false)[] = [];
+    const off = wb.store.subscribe(() => {
+      const s = wb.state.open;
+      heard.push(s?.kind === 'section' && firstParagraph(s.section.children[0] as Entry).text);
+    });
+    const texts: string[] = [];
+    let current = open.section;
+    for (const add of ['全区', '新增', '试点5个。']) {
+      current = structuredClone(current);
+      firstParagraph(current.children[0] as Entry).text += add;
+      wb.editSection(current);
+      texts.push(firstParagraph(current.children[0] as Entry).text);
+      // Commands, saves and exports read the state: it is the editor's latest report right away.
+      const now = wb.state.open;
+      expect(now?.kind === 'section' && firstParagraph(now.section.children[0] as Entry).text).toBe(texts.at(-1));
+    }
+    // Heard so far: only the autosave's 保存中, once for the burst (with the first edit).
+    expect(heard).toEqual([texts[0]]);
+    expect(wb.state.save.kind).toBe('pending');
+    await new Promise((r) => setTimeout(r, 50));
+    // Then one notice carries the last edit to the panels.
+    expect(heard).toEqual([texts[0], texts[2]]);
+    off();
+  });
+
   it('keeps edits: autosaved, and there after a restart', async () => {
     const { wb, host, db, indexedDB } = setup();
     await wb.start();
