@@ -1,6 +1,6 @@
 // Counts of the open section (字数 as offices count them, characters, entries) and of the selection.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection } from 'lexical';
+import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { useEffect, useMemo, useState, useSyncExternalStore, type JSX, type ReactNode } from 'react';
 import { t } from '../../../shared/i18n';
 import { whenIdle } from '../idle';
@@ -10,20 +10,17 @@ import { useEditorTick } from './Toolbar';
 
 export function StatusBar(props: { source: SectionSource; children?: ReactNode }): JSX.Element {
   const [editor] = useLexicalComposerContext();
-  const tick = useEditorTick();
   const section = useSyncExternalStore(props.source.subscribe, props.source.get);
   // Counted after the page is on screen (a long section takes a few milliseconds), then per changed block.
   const [counts, setCounts] = useState<TextCounts | null>(null);
   useEffect(() => {
     return whenIdle(() => setCounts(sectionTextCounts(section)));
   }, [section]);
+  // The selection's counts, read shortly after an update; the bar renders again only when they change.
+  const tick = useEditorTick(() => JSON.stringify(selectionCounts(editor)));
   const selected = useMemo(() => {
     void tick;
-    return editor.getEditorState().read(() => {
-      const sel = $getSelection();
-      if (!$isRangeSelection(sel) || sel.isCollapsed()) return null;
-      return textCounts(sel.getTextContent());
-    });
+    return selectionCounts(editor);
   }, [editor, tick]);
   return (
     <div className="yb-status" role="status">
@@ -35,4 +32,12 @@ export function StatusBar(props: { source: SectionSource; children?: ReactNode }
       {props.children}
     </div>
   );
+}
+
+function selectionCounts(editor: LexicalEditor): ReturnType<typeof textCounts> | null {
+  return editor.getEditorState().read(() => {
+    const sel = $getSelection();
+    if (!$isRangeSelection(sel) || sel.isCollapsed()) return null;
+    return textCounts(sel.getTextContent());
+  });
 }

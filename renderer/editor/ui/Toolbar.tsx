@@ -1,21 +1,34 @@
 // The editor's toolbar: the most used commands as buttons, each showing its state (on, unavailable) and its
 // shortcut in the tooltip. Buttons never take the focus away from the text.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useReducer, type JSX, type ReactNode } from 'react';
+import { useEffect, useReducer, useRef, type JSX, type ReactNode } from 'react';
 import { t, type MessageKey } from '../../../shared/i18n';
 import { commandSpec, formatShortcut, type EditorCommandId } from '../commands';
 import { commandState, runCommand, type EditorController } from '../controller';
 
-export function useEditorTick(): number {
+export function useEditorTick(signature?: () => string): number {
   const [editor] = useLexicalComposerContext();
   const [tick, bump] = useReducer((x: number) => x + 1, 0);
+  const sign = useRef(signature);
   useEffect(() => {
-    // Shortly after the update, off the typing path (the frame showing the keystroke comes first).
+    sign.current = signature;
+  });
+  useEffect(() => {
+    // Shortly after the update, off the typing path (the frame showing the keystroke comes first). With a
+    // signature, only when what it shows changed: a React commit while the caret is in this long editable walks
+    // its whole text (React keeps the selection across commits), so a render that would change nothing is skipped.
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let last: string | null = null;
     const schedule = () => {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
+        const fn = sign.current;
+        if (fn) {
+          const now = fn();
+          if (now === last) return;
+          last = now;
+        }
         bump();
       }, 60);
     };
@@ -50,43 +63,85 @@ export function ToolButton(props: { ctl: EditorController; id: EditorCommandId; 
   );
 }
 
+type ToolSpec = { id: EditorCommandId; face: () => ReactNode; className?: string };
+
+/** The toolbar's buttons in their groups (the attribution group carries a label). */
+const GROUPS: readonly { label?: MessageKey; tools: readonly ToolSpec[] }[] = [
+  { tools: [{ id: 'edit.undo', face: () => '↶' }, { id: 'edit.redo', face: () => '↷' }] },
+  {
+    tools: [
+      { id: 'block.paragraph', face: () => t('editor.tb.paragraph') },
+      { id: 'block.entryTitle', face: () => `【${t('editor.tb.entryTitle')}】`, className: 'yb-tb-title' },
+      { id: 'block.subsection', face: () => `· ${t('editor.tb.subsection')} ·` },
+    ],
+  },
+  {
+    tools: [
+      { id: 'format.bold', face: () => 'B', className: 'yb-tb-bold' },
+      { id: 'format.italic', face: () => 'I', className: 'yb-tb-italic' },
+      { id: 'format.superscript', face: () => 'X²' },
+      { id: 'format.subscript', face: () => 'X₂' },
+    ],
+  },
+  {
+    label: 'editor.tb.attribution',
+    tools: [
+      { id: 'attribution.author', face: () => t('editor.attribution.kind.author') },
+      { id: 'attribution.unit', face: () => t('editor.attribution.kind.unit') },
+      { id: 'attribution.photo', face: () => t('editor.tb.photo') },
+      { id: 'attribution.reviewer', face: () => t('editor.attribution.kind.reviewer') },
+    ],
+  },
+  {
+    tools: [
+      { id: 'insert.table', face: () => t('editor.tb.table') },
+      { id: 'insert.figure', face: () => t('editor.tb.figure') },
+      { id: 'insert.footnote', face: () => t('editor.tb.footnote') },
+    ],
+  },
+  {
+    tools: [
+      { id: 'review.indexTerm', face: () => t('editor.tb.indexTerm') },
+      { id: 'review.comment', face: () => t('editor.tb.comment') },
+      { id: 'find.replace', face: () => t('editor.tb.find') },
+    ],
+  },
+];
+
+function shown(ctl: EditorController, tool: ToolSpec): boolean {
+  return tool.id !== 'review.comment' || ctl.canComment;
+}
+
+/** What the buttons show (available, pressed), as one string: the toolbar renders again only when it changes. */
+function toolbarSignature(ctl: EditorController): string {
+  let out = '';
+  for (const g of GROUPS) {
+    for (const tool of g.tools) {
+      if (!shown(ctl, tool)) continue;
+      const st = commandState(ctl, tool.id);
+      out += `${st.enabled ? 1 : 0}${st.checked === undefined ? '-' : st.checked ? 1 : 0}`;
+    }
+  }
+  return out;
+}
+
 export function Toolbar(props: { ctl: EditorController; children?: ReactNode }): JSX.Element {
   const { ctl } = props;
-  useEditorTick();
+  useEditorTick(() => toolbarSignature(ctl));
   return (
     <div className="yb-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-      <div className="yb-tb-group">
-        <ToolButton ctl={ctl} id="edit.undo">↶</ToolButton>
-        <ToolButton ctl={ctl} id="edit.redo">↷</ToolButton>
-      </div>
-      <div className="yb-tb-group">
-        <ToolButton ctl={ctl} id="block.paragraph">{t('editor.tb.paragraph')}</ToolButton>
-        <ToolButton ctl={ctl} id="block.entryTitle" className="yb-tb-title">【{t('editor.tb.entryTitle')}】</ToolButton>
-        <ToolButton ctl={ctl} id="block.subsection">· {t('editor.tb.subsection')} ·</ToolButton>
-      </div>
-      <div className="yb-tb-group">
-        <ToolButton ctl={ctl} id="format.bold" className="yb-tb-bold">B</ToolButton>
-        <ToolButton ctl={ctl} id="format.italic" className="yb-tb-italic">I</ToolButton>
-        <ToolButton ctl={ctl} id="format.superscript">X²</ToolButton>
-        <ToolButton ctl={ctl} id="format.subscript">X₂</ToolButton>
-      </div>
-      <div className="yb-tb-group" aria-label={t('editor.tb.attribution')}>
-        <span className="yb-tb-label">{t('editor.tb.attribution')}</span>
-        <ToolButton ctl={ctl} id="attribution.author">{t('editor.attribution.kind.author')}</ToolButton>
-        <ToolButton ctl={ctl} id="attribution.unit">{t('editor.attribution.kind.unit')}</ToolButton>
-        <ToolButton ctl={ctl} id="attribution.photo">{t('editor.tb.photo')}</ToolButton>
-        <ToolButton ctl={ctl} id="attribution.reviewer">{t('editor.attribution.kind.reviewer')}</ToolButton>
-      </div>
-      <div className="yb-tb-group">
-        <ToolButton ctl={ctl} id="insert.table">{t('editor.tb.table')}</ToolButton>
-        <ToolButton ctl={ctl} id="insert.figure">{t('editor.tb.figure')}</ToolButton>
-        <ToolButton ctl={ctl} id="insert.footnote">{t('editor.tb.footnote')}</ToolButton>
-      </div>
-      <div className="yb-tb-group">
-        <ToolButton ctl={ctl} id="review.indexTerm">{t('editor.tb.indexTerm')}</ToolButton>
-        {ctl.canComment ? <ToolButton ctl={ctl} id="review.comment">{t('editor.tb.comment')}</ToolButton> : null}
-        <ToolButton ctl={ctl} id="find.replace">{t('editor.tb.find')}</ToolButton>
-      </div>
+      {GROUPS.map((g, i) => (
+        <div key={i} className="yb-tb-group" aria-label={g.label ? t(g.label) : undefined}>
+          {g.label ? <span className="yb-tb-label">{t(g.label)}</span> : null}
+          {g.tools
+            .filter((tool) => shown(ctl, tool))
+            .map((tool) => (
+              <ToolButton key={tool.id} ctl={ctl} id={tool.id} {...(tool.className ? { className: tool.className } : {})}>
+                {tool.face()}
+              </ToolButton>
+            ))}
+        </div>
+      ))}
       {props.children}
     </div>
   );
