@@ -32,9 +32,12 @@ function tryDownload(): ElectronBinary {
   return found;
 }
 
+/** Vite's notice about a config loader it may make the default one day speaks to us, not to the person starting the app. */
+const VITE_ENV = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' };
+
 function webMode(zhReason: string, enReason: string): void {
   say(t('shell.start.noElectron', { reason: zhReason }, 'zh'), t('shell.start.noElectron', { reason: enReason }, 'en'));
-  const child = spawn(npm, ['run', 'web'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const child = spawn(npm, ['run', 'web'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', env: VITE_ENV });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
   for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => child.kill(s));
 }
@@ -47,7 +50,7 @@ function main(): void {
   if (!hasDisplay()) return webMode(t('node.start.noDisplay', {}, 'zh'), t('node.start.noDisplay', {}, 'en'));
 
   // The desktop app runs the built files: the renderer (dist/renderer) and main + preload (dist/electron).
-  const build = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const build = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', env: VITE_ENV });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
   const args = ['.'];
