@@ -19,6 +19,7 @@ const zh = {
   'node.start.exitedAtOnce': 'Electron 启动后立即退出（{how}），可能缺少系统库',
   'node.start.exitCode': '退出码 {code}',
   'node.start.detail': '{reason}；{detail}',
+  'node.start.portBusy': '网页模式需要的端口 {port} 已被占用：年鉴编纂工作台可能已经在运行（请在浏览器中打开 http://127.0.0.1:{port}/），或者另一个程序正在使用它。书稿存放在这个固定地址下，所以不换用其他端口；关闭占用它的程序后再运行 npm start，或用 YEARBOOK_WEB_PORT 指定端口（换端口后看到的是另一份空的书稿存储）。',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -40,6 +41,7 @@ const en: Record<keyof typeof zh, string> = {
   'node.start.exitedAtOnce': 'Electron exited right away ({how}); system libraries may be missing',
   'node.start.exitCode': 'exit code {code}',
   'node.start.detail': '{reason}; {detail}',
+  'node.start.portBusy': 'Port {port}, which web mode needs, is in use: the Yearbook Workbench may already be running (open http://127.0.0.1:{port}/ in a browser), or another program holds it. Books are stored under this fixed address, so no other port is taken silently; close the program holding it and run npm start again, or choose a port with YEARBOOK_WEB_PORT (a different port sees a separate, empty book storage).',
 };
 
 export const node = { zh, en };
