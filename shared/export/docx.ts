@@ -30,6 +30,7 @@ import {
 } from 'docx';
 import { t } from '../i18n';
 import type { Asset, Attribution, Block, Book, Category, Cell, Entry, Figure, Footnote, Heading, Mark, Matter, Section, Subsection, Table } from '../model/schema';
+import { imageDimensions } from '../model/image';
 import { allCategories } from '../model/walk';
 import { UserError } from '../model/errors';
 import { attributionText, tableFigureNumbers } from './render';
@@ -49,8 +50,9 @@ export interface DocxExportOptions {
 export interface DocxExportResult {
   bytes: Uint8Array;
   counts: { categories: number; sections: number; entries: number; tables: number; figures: number; images: number; footnotes: number };
-  /** Figures printed without a photo (none supplied, or a format Word cannot show), with where they are. */
-  missingImages: { figureId: string; where: string }[];
+  /** Figures printed without a photo, with where they are and why: none supplied yet ('missing'), or a photo in a
+   * format Word cannot show ('format': WebP). */
+  missingImages: { figureId: string; where: string; reason: 'missing' | 'format' }[];
 }
 
 // Type sizes in half-points, as Chinese offices name them: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt, 五号 10.5pt, 小五 9pt.
@@ -111,29 +113,8 @@ function paragraphStyles(): IParagraphStyleOptions[] {
   return styles;
 }
 
-/** Pixel size of a PNG, JPEG, GIF or BMP from its header, or null. */
-export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length >= 24 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
-    return { width: dv.getUint32(16), height: dv.getUint32(20) };
-  }
-  if (bytes.length >= 10 && bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) return { width: dv.getUint16(6, true), height: dv.getUint16(8, true) };
-  if (bytes.length >= 26 && bytes[0] === 0x42 && bytes[1] === 0x4d) return { width: Math.abs(dv.getInt32(18, true)), height: Math.abs(dv.getInt32(22, true)) };
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < bytes.length) {
-      if (bytes[i] !== 0xff) return null;
-      const marker = bytes[i + 1]!;
-      const len = dv.getUint16(i + 2);
-      // Start-of-frame markers (baseline, progressive …), not DHT (C4), JPG (C8) or DAC (CC).
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { width: dv.getUint16(i + 7), height: dv.getUint16(i + 5) };
-      i += 2 + len;
-    }
-  }
-  return null;
-}
-
-const IMAGE_TYPE: Record<string, 'png' | 'jpg' | 'gif' | 'bmp'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp' };
+/** The book's image formats Word shows (a WebP photo, which the editor and the PDF take, Word does not). */
+const IMAGE_TYPE: Partial<Record<string, 'png' | 'jpg'>> = { 'image/png': 'png', 'image/jpeg': 'jpg' };
 
 /** A paragraph being built: its runs can still grow (an inline attribution, a footnote call-out at the end). */
 interface Para {
@@ -325,7 +306,7 @@ class DocxWriter {
     const asset: Asset | undefined = f.assetId ? this.book.assets.find((a) => a.id === f.assetId) : undefined;
     const bytes = asset ? this.assets.get(asset.id) : undefined;
     const type = asset ? IMAGE_TYPE[asset.mime] : undefined;
-    const size = bytes ? (asset?.width && asset.height ? { width: asset.width, height: asset.height } : imageSize(bytes)) : null;
+    const size = bytes ? (asset?.width && asset.height ? { width: asset.width, height: asset.height } : imageDimensions(bytes)) : null;
     if (bytes && type && size) {
       this.counts.images++;
       const maxW = f.fullWidth ? TEXT_WIDTH_PX : Math.round(TEXT_WIDTH_PX * 0.75);
@@ -344,8 +325,9 @@ class DocxWriter {
         }),
       ]);
     } else {
-      this.missingImages.push({ figureId: f.id, where: label ? `${where} ${label}` : where });
-      this.para({ style: STYLE.figure }, [new TextRun({ text: t('docx.imagePending', {}, 'zh'), color: '808080' })]);
+      const reason = bytes && !type ? 'format' : 'missing';
+      this.missingImages.push({ figureId: f.id, where: label ? `${where} ${label}` : where, reason });
+      this.para({ style: STYLE.figure }, [new TextRun({ text: t(reason === 'format' ? 'docx.imageFormat' : 'docx.imagePending', {}, 'zh'), color: '808080' })]);
     }
     const credit = f.credit?.raw.trim() ? `（${f.credit.raw.trim()}）` : '';
     this.para({ style: STYLE.caption }, [new TextRun(`${label ? `${label}\u3000` : ''}${f.caption}${credit}`)]);

@@ -3,6 +3,7 @@
 const zh = {
   'docx.creator': '年鉴编纂工作台',
   'docx.imagePending': '［图片待补］',
+  'docx.imageFormat': '［WebP 图片，Word 无法显示］',
   'docx.style.body': '年鉴正文',
   'docx.style.attribution': '署名',
   'docx.style.tableTitle': '表题',
@@ -18,6 +19,7 @@ const zh = {
   'docx.cli.usage': '用法：yearbook export 书稿文件 --docx 输出.docx [--scope 范围]',
   'docx.cli.done': '已导出 Word 文档“{file}”：{sections} 个分目，{entries} 个条目，{tables} 个表格，{figures} 幅图（{images} 幅附图片），{footnotes} 个脚注（{seconds} 秒）。',
   'docx.cli.missingImages': '{count} 幅图尚无图片，文档中标为“［图片待补］”：{where}',
+  'docx.cli.formatImages': '{count} 幅图是 WebP 图片，Word 无法显示，文档中标为“［WebP 图片，Word 无法显示］”；请在图片软件中另存为 JPEG 或 PNG 后换入：{where}',
   'docx.cli.bothFormats': '一次只能导出一种格式：请只写 --pdf 或 --docx 中的一个。',
   // App
   'docx.ui.title': '导出 Word 文档',
@@ -35,12 +37,14 @@ const zh = {
   'docx.ui.fileType': 'Word 文档',
   'docx.ui.saved': '已导出 Word 文档“{file}”。',
   'docx.ui.savedMissing': '已导出 Word 文档“{file}”；{count} 幅图尚无图片，文档中标为“［图片待补］”。',
+  'docx.ui.formatImages': '{count} 幅图是 WebP 图片，Word 无法显示，文档中标为“［WebP 图片，Word 无法显示］”；请在图片软件中另存为 JPEG 或 PNG 后换入。',
   'docx.ui.failed': '导出 Word 文档失败：{message}',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
   'docx.creator': 'Yearbook Workbench',
   'docx.imagePending': '[photo to come]',
+  'docx.imageFormat': '[WebP photo, which Word cannot show]',
   'docx.style.body': 'Yearbook body',
   'docx.style.attribution': 'Attribution',
   'docx.style.tableTitle': 'Table title',
@@ -55,6 +59,7 @@ const en: Record<keyof typeof zh, string> = {
   'docx.cli.usage': 'Usage: yearbook export BOOK --docx OUT.docx [--scope SCOPE]',
   'docx.cli.done': 'Exported the Word document "{file}": {sections} sections, {entries} entries, {tables} tables, {figures} figures ({images} with photos), {footnotes} footnotes ({seconds} s).',
   'docx.cli.missingImages': '{count} figures have no photo yet and are marked "[photo to come]": {where}',
+  'docx.cli.formatImages': '{count} figures hold WebP photos, which Word cannot show, and are marked "[WebP photo, which Word cannot show]"; save them as JPEG or PNG and put them in again: {where}',
   'docx.cli.bothFormats': 'Export one format at a time: give either --pdf or --docx.',
   'docx.ui.title': 'Export Word Document',
   'docx.ui.intro': 'A document to open, edit and pass on in Word or WPS: categories, sections and subsections in Word heading styles, entry titles in bold, table header rows repeated on every page, figures with captions, footnotes as Word footnotes.',
@@ -71,6 +76,7 @@ const en: Record<keyof typeof zh, string> = {
   'docx.ui.fileType': 'Word document',
   'docx.ui.saved': 'Exported the Word document "{file}".',
   'docx.ui.savedMissing': 'Exported the Word document "{file}"; {count} figures have no photo yet and are marked "[photo to come]".',
+  'docx.ui.formatImages': '{count} figures hold WebP photos, which Word cannot show, and are marked "[WebP photo, which Word cannot show]"; save them as JPEG or PNG and put them in again.',
   'docx.ui.failed': 'Exporting the Word document failed: {message}',
 };
 

@@ -103,6 +103,14 @@ function webpSize(b: Uint8Array): { width: number; height: number } | null {
   return null;
 }
 
+/** Pixel size (as shown) of PNG, JPEG or WebP bytes, or null when they are none of these or unreadable. */
+export function imageDimensions(bytes: Uint8Array): { width: number; height: number } | null {
+  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(bytes, 1, 3) === 'PNG') return pngSize(bytes);
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return jpegSize(bytes);
+  if (bytes.length >= 16 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return webpSize(bytes);
+  return null;
+}
+
 /**
  * Reads what kind of image the bytes are and its pixel size. A UserError (Chinese message) for a file that is
  * too large, a format the book cannot show, something that is not an image, or damaged image data.

@@ -26,8 +26,9 @@ export async function runDocxExport(args: ParsedArgs, io: CliIo): Promise<number
   await writeOutputFile(out, result.bytes, io);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.err(t('docx.cli.done', { file: out, ...result.counts, seconds }, 'zh'));
-  if (result.missingImages.length) {
-    io.err(t('docx.cli.missingImages', { count: result.missingImages.length, where: result.missingImages.map((m) => m.where).join('；') }, 'zh'));
+  for (const [reason, key] of [['missing', 'docx.cli.missingImages'], ['format', 'docx.cli.formatImages']] as const) {
+    const these = result.missingImages.filter((m) => m.reason === reason);
+    if (these.length) io.err(t(key, { count: these.length, where: these.map((m) => m.where).join('；') }, 'zh'));
   }
   io.out(JSON.stringify({ file: out, name: path.basename(out), bytes: result.bytes.byteLength, seconds: Number(seconds), counts: result.counts, missingImages: result.missingImages }));
   return 0;

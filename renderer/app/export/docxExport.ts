@@ -93,8 +93,10 @@ export class DocxExportController {
       this.store.set({ dialog: null });
       if (saved.saved) {
         const file = saved.name ?? defaultName;
-        const missing = result.missingImages.length;
+        const missing = result.missingImages.filter((m) => m.reason === 'missing').length;
+        const format = result.missingImages.length - missing;
         this.wb.notify('info', missing ? { key: 'docx.ui.savedMissing', params: { file, count: missing } } : { key: 'docx.ui.saved', params: { file } });
+        if (format) this.wb.notify('info', { key: 'docx.ui.formatImages', params: { count: format } });
       }
       return result;
     } catch (e) {

@@ -5,7 +5,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../../../electron/node/import/docx';
-import { docxFileName, exportBookDocx, imageSize, type DocxExportResult } from '../../../../shared/export/docx';
+import { docxFileName, exportBookDocx, type DocxExportResult } from '../../../../shared/export/docx';
+import { imageDimensions } from '../../../../shared/model/image';
 import { parseScope } from '../../../../shared/export/scope';
 import { recognise } from '../../../../shared/import';
 import { allSections, bookBlocks, isUserError, sectionBlocks, sectionEntries, sequentialIds, type Book, type Figure, type Section } from '../../../../shared/model';
@@ -76,7 +77,7 @@ describe('the sample book as a Word document', () => {
     expect(volume.missingImages).toEqual([]);
     const media = Object.keys(files).filter((f) => f.startsWith('word/media/'));
     expect(media).toHaveLength(7);
-    for (const m of media) expect(imageSize(files[m]!)).toMatchObject({ width: 990 });
+    for (const m of media) expect(imageDimensions(files[m]!)).toMatchObject({ width: 990 });
     expect(html.match(/<img /g)).toHaveLength(7);
     const paras = tags(html, 'p');
     for (const f of figs) expect(paras).toContain(`图${f.number}\u3000${f.caption}（${f.credit!.raw}）`);
@@ -117,7 +118,7 @@ describe('scope and missing photos', () => {
     const without = new Map(assets);
     without.delete(fig79.assetId!);
     const r = await exportBookDocx({ book, assets: without, scope: parseScope(book, 'section:民政') });
-    expect(r.missingImages).toEqual([{ figureId: fig79.id, where: expect.stringContaining('民政') }]);
+    expect(r.missingImages).toEqual([{ figureId: fig79.id, where: expect.stringContaining('民政'), reason: 'missing' }]);
     expect(r.missingImages[0]!.where).toContain('图79');
     const h = (await mammoth.convertToHtml({ buffer: Buffer.from(r.bytes) })).value;
     expect(tags(h, 'p')).toContain('［图片待补］');
@@ -133,6 +134,23 @@ describe('scope and missing photos', () => {
       ['82', false],
     ]);
     expect(JSON.stringify(back)).not.toContain('图片待补');
+  });
+
+  it('says a WebP photo is one Word cannot show, not that the figure has none', async () => {
+    const fig79 = figures(book).find((f) => f.number === '79')!;
+    // The book takes WebP (the editor and the PDF show it); a VP8X header of 800×600.
+    const webp = new Uint8Array(30);
+    webp.set([...'RIFF'].map((c) => c.charCodeAt(0)), 0);
+    webp.set([...'WEBPVP8X'].map((c) => c.charCodeAt(0)), 8);
+    webp.set([799 & 0xff, 799 >> 8, 0, 599 & 0xff, 599 >> 8, 0], 24);
+    expect(imageDimensions(webp)).toEqual({ width: 800, height: 600 });
+    const withWebp: Book = { ...book, assets: book.assets.map((a) => (a.id === fig79.assetId ? { ...a, mime: 'image/webp' } : a)) };
+    const r = await exportBookDocx({ book: withWebp, assets: new Map(assets).set(fig79.assetId!, webp), scope: parseScope(book, 'section:民政') });
+    expect(r.missingImages).toEqual([{ figureId: fig79.id, where: expect.stringContaining('图79'), reason: 'format' }]);
+    const h = (await mammoth.convertToHtml({ buffer: Buffer.from(r.bytes) })).value;
+    expect(tags(h, 'p')).toContain('［WebP 图片，Word 无法显示］');
+    expect(tags(h, 'p')).not.toContain('［图片待补］');
+    expect(h.match(/<img /g)).toHaveLength(3);
   });
 });
 

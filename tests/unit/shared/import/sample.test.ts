@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allSections, sectionBlocks, sectionEntries } from '../../../../shared/model';
 import { sha256Hex } from '../../../../shared/bookfile/bookfile';
-import { imageSize } from '../../../../shared/export/docx';
+import { imageDimensions } from '../../../../shared/model/image';
 import { loadSampleBook, loadSampleContents } from '../../../../shared/sample';
 import { buildSampleBook, SAMPLE_SOURCES } from '../../../../shared/sample/build';
 import { SEEDS } from './corpus';
@@ -55,7 +55,7 @@ describe('the sample book 《临安年鉴（2021）》', () => {
       expect(sha256Hex(bytes)).toBe(a.sha256);
       expect(bytes.length).toBe(a.byteLength);
       // 300 dpi across one column of the default profile (≈ 83 mm), so the PDF preflight has nothing to say.
-      expect(imageSize(bytes)).toEqual({ width: a.width, height: a.height });
+      expect(imageDimensions(bytes)).toEqual({ width: a.width, height: a.height });
       expect(a.width).toBeGreaterThanOrEqual(980);
     }
     expect(total).toBeLessThan(200 * 1024);
