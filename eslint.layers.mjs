@@ -9,8 +9,11 @@
 //   tests/, tools      unrestricted
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = path.dirname(new URL(import.meta.url).pathname);
+// A file path, not the URL's pathname: that one is percent-encoded (a checkout under D:\\年鉴\\ or a folder with a
+// space) and starts /C:/ on Windows, and every file would then seem outside the layers and pass unchecked.
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
 /** Layer of a repo-relative path, or null when unrestricted. Order matters: most specific first. */
 function layerOf(rel) {
@@ -49,9 +52,12 @@ export const SHARED_PACKAGES = [
   'docx', // writing Word documents (packed to a Uint8Array, no Buffer)
 ];
 
+/** Packages that run only in Node (build and test tools, Node-only stand-ins for browser APIs): never in the renderer. */
+const NODE_ONLY_PACKAGES = ['playwright', 'playwright-core', '@playwright/', 'vite', 'jsdom', 'fake-indexeddb', 'electron-builder', 'vitest'];
+
 const RULES = {
   shared: { layers: ['shared'], node: false, electron: false, platform: false, allowlist: SHARED_PACKAGES },
-  renderer: { layers: ['shared', 'renderer'], node: false, electron: false, platform: true },
+  renderer: { layers: ['shared', 'renderer'], node: false, electron: false, platform: true, denied: NODE_ONLY_PACKAGES },
   'electron/node': { layers: ['shared', 'electron/node'], node: true, electron: false, platform: true },
   'electron/cli': { layers: ['shared', 'electron/node', 'electron/cli'], node: true, electron: false, platform: true },
   'electron/main': { layers: ['shared', 'electron/node', 'electron/main'], node: true, electron: true, platform: true },
@@ -64,8 +70,8 @@ function packageName(spec) {
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-function isPlatformPackage(spec) {
-  return PLATFORM_PACKAGES.some((p) => (p.endsWith('/') ? spec.startsWith(p) : spec === p || spec.startsWith(`${p}/`)));
+function inList(list, spec) {
+  return list.some((p) => (p.endsWith('/') ? spec.startsWith(p) : spec === p || spec.startsWith(`${p}/`)));
 }
 
 function check(context, node, spec) {
@@ -92,7 +98,8 @@ function check(context, node, spec) {
     if (!rule.electron) report('only electron/main and electron/preload may import electron');
     return;
   }
-  if (!rule.platform && isPlatformPackage(spec)) report('the shared core must stay free of DOM, UI, storage and platform packages');
+  if (rule.denied && inList(rule.denied, spec)) report('this package runs only in Node (a build or test tool)');
+  else if (!rule.platform && inList(PLATFORM_PACKAGES, spec)) report('the shared core must stay free of DOM, UI, storage and platform packages');
   else if (rule.allowlist && !rule.allowlist.includes(packageName(spec))) {
     report(`"${packageName(spec)}" is not one of the packages shared/ may use (SHARED_PACKAGES in eslint.layers.mjs: ${rule.allowlist.join(', ')})`);
   }
