@@ -314,7 +314,8 @@ export class Workbench {
     this.store.set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
   }
 
-  private fail(e: unknown, fallback: MessageKey): void {
+  /** Reports a failure: the message in the UI's language (a UserError's own, or `fallback`), the detail in the log. */
+  fail(e: unknown, fallback: MessageKey): void {
     // Bad input (a damaged file …) is the user's to fix: a warning in the log; anything else is an error.
     this.host.log(isUserError(e) ? 'warn' : 'error', fallback, describeError(e));
     if (isUserError(e)) this.notify('error', { key: e.key, params: e.params });

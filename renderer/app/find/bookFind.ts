@@ -5,7 +5,7 @@
 // change (Workbench.changeBook: all-or-nothing, the open section's editor reloads it, one 撤销整体修改 takes it
 // back). The matching is shared/model/find.ts, the same as the section search.
 import { t, type MessageKey, type MessageParams } from '../../../shared/i18n';
-import { findInBook, isUserError, replaceInBook, type FindHit, type FindQuery } from '../../../shared/model';
+import { describeError, findInBook, isUserError, replaceInBook, type FindHit, type FindQuery } from '../../../shared/model';
 import type { BookFindRequest } from '../../editor/contract';
 import { useWorkbench } from '../context';
 import { Store, useStore } from '../store';
@@ -142,21 +142,25 @@ export class BookFindController {
       return;
     }
     this.store.set({ status: 'searching', error: '' });
-    await this.wb.flush();
-    const book = await this.wb.readBookModel();
-    if (gen !== this.generation) return;
-    if (!book) {
-      this.store.set({ status: 'idle', hits: [], searched: null });
-      return;
-    }
     try {
+      await this.wb.flush();
+      const book = await this.wb.readBookModel();
+      if (gen !== this.generation) return;
+      if (!book) {
+        this.store.set({ status: 'idle', hits: [], searched: null });
+        return;
+      }
       const hits = findInBook(book, q);
       // Keep the choices made for hits that are still there.
       const keys = new Set(hits.map((h) => h.key));
       const excluded = new Set([...this.state.excluded].filter((k) => keys.has(k)));
       this.store.set({ hits, searched: q, excluded, status: 'ready', error: '' });
     } catch (e) {
-      this.store.set({ hits: [], searched: null, status: 'ready', error: isUserError(e) ? e.message : String(e) });
+      if (gen !== this.generation) return;
+      // A bad pattern is the user's to fix (its message says how); a storage failure is told, its detail logged.
+      if (!isUserError(e)) this.wb.host.log('error', 'book-wide search failed', describeError(e));
+      const error = isUserError(e) ? e.message : t('app.error.storage', { detail: e instanceof Error ? e.message : String(e) }, this.wb.state.view.locale);
+      this.store.set({ hits: [], searched: null, status: 'ready', error });
     }
   }
 

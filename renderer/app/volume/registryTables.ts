@@ -44,8 +44,14 @@ export async function writeContributorTables(wb: Workbench, text: string, rows: 
 export async function copyContributorTables(wb: Workbench): Promise<void> {
   const row = wb.state.book;
   if (!row) return;
-  await wb.flush();
-  const { book } = await readBook(wb.db, row.id);
+  let book;
+  try {
+    await wb.flush();
+    ({ book } = await readBook(wb.db, row.id));
+  } catch (e) {
+    wb.fail(e, 'app.error.storage');
+    return;
+  }
   const stats = contributorStats(book);
   const t: Translate = (key, params) => translate(key, params ?? {}, wb.state.view.locale);
   await writeContributorTables(wb, contributorTablesText(t, stats, reportedUnits(unitTotals(book))), stats.length);

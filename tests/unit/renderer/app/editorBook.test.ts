@@ -163,6 +163,16 @@ describe('find and replace in the whole book', () => {
     expect(find.state.error).toContain('不是有效的正则表达式');
     expect(find.state.hits).toEqual([]);
   });
+
+  it('says so in Chinese when the book cannot be read, instead of searching forever', async () => {
+    const { wb } = await started();
+    const find = bookFindOf(wb);
+    wb.readBookModel = () => Promise.reject(new Error('IndexedDB: the connection was closed'));
+    find.open({ pattern: '民政', regex: false, replace: false });
+    await find.search();
+    expect(find.state.status).toBe('ready');
+    expect(find.state.error).toBe('读写本机存储时出错。（IndexedDB: the connection was closed）');
+  });
 });
 
 describe('numbering from the outline rows', () => {
