@@ -22,7 +22,6 @@ const zh = {
   'bookFind.undoLabel': '全书替换“{pattern}”（{count} 处）',
   'bookFind.more': '另有 {count} 处未列出（替换时一并处理）',
   'bookFind.refresh': '重新查找',
-  'bookFind.noBook': '没有打开的书稿。',
 
   // Comments in the app
   'commentsTab.tab': '批注',
@@ -47,7 +46,6 @@ const zh = {
   'numbers.auto': '自动编号：本图表没有填写编号，接续前一个编号',
   'numbers.typed': '编号已填写（在属性中清空即改为自动编号）',
   'numbers.card': '本分目的表格和图片',
-  'numbers.none': '本分目没有表格和图片。',
   'numbers.table': '表{number}',
   'numbers.figure': '图{number}',
   'numbers.untitled': '（无标题）',
@@ -64,7 +62,6 @@ const zh = {
   'image.unsupported': '“{file}”是 {format} 格式，编辑器和 PDF 导出都无法显示这种图片。请先用图片软件另存为 JPEG 或 PNG 后再插入。',
   'image.notImage': '“{file}”不是可以识别的图片文件。可以插入 JPEG、PNG 或 WebP 格式的图片。',
   'image.damaged': '“{file}”的图片数据不完整，读不出图片尺寸，可能已损坏。',
-  'image.added': '已插入图片“{file}”（{width}×{height} 像素）。',
   'image.failed': '图片没有存入书稿：{detail}',
   'image.lowResolution': '“{file}”只有 {width}×{height} 像素，印刷时可能不够清晰（通栏图片宜在 2400 像素宽以上）。',
 
@@ -84,7 +81,6 @@ const zh = {
   'indexTab.include': '列入索引',
   'indexTab.term': '主题词',
   'indexTab.entry': '条目标题',
-  'indexTab.occurrences': '{count} 处',
   'indexTab.loading': '正在读取书稿……',
   'indexTab.empty': '没有符合条件的索引词。',
   'indexTab.sortKeyChanged': '修改“{term}”的排序键',
@@ -118,7 +114,6 @@ const en: Record<keyof typeof zh, string> = {
   'bookFind.undoLabel': 'Replace “{pattern}” in the book ({count})',
   'bookFind.more': '{count} more not listed (replaced too)',
   'bookFind.refresh': 'Search again',
-  'bookFind.noBook': 'No book is open.',
 
   'commentsTab.tab': 'Comments',
   'commentsTab.title': 'Comments in this section',
@@ -141,7 +136,6 @@ const en: Record<keyof typeof zh, string> = {
   'numbers.auto': 'Numbered automatically: no number typed, continues from the previous one',
   'numbers.typed': 'Number typed (clear it in the properties to number automatically)',
   'numbers.card': 'Tables and figures in this section',
-  'numbers.none': 'No tables or figures in this section.',
   'numbers.table': 'Table {number}',
   'numbers.figure': 'Figure {number}',
   'numbers.untitled': '(untitled)',
@@ -157,7 +151,6 @@ const en: Record<keyof typeof zh, string> = {
   'image.unsupported': '“{file}” is a {format} file, which neither the editor nor the PDF export can show. Save it as JPEG or PNG first.',
   'image.notImage': '“{file}” is not an image file that can be read. JPEG, PNG and WebP images can be inserted.',
   'image.damaged': 'The image data of “{file}” is incomplete; its size cannot be read. The file may be damaged.',
-  'image.added': 'Inserted the image “{file}” ({width}×{height} pixels).',
   'image.failed': 'The image was not stored in the book: {detail}',
   'image.lowResolution': '“{file}” is only {width}×{height} pixels and may print blurred (a full-width photo wants 2400 pixels or more).',
 
@@ -176,7 +169,6 @@ const en: Record<keyof typeof zh, string> = {
   'indexTab.include': 'In the index',
   'indexTab.term': 'Index term',
   'indexTab.entry': 'Entry title',
-  'indexTab.occurrences': '{count}',
   'indexTab.loading': 'Reading the book…',
   'indexTab.empty': 'No index terms match.',
   'indexTab.sortKeyChanged': 'Change the sort key of “{term}”',

@@ -10,7 +10,6 @@ const zh = {
   'label.defaultBookName': '书稿',
   // The book's printed forms, in views of the book
   'label.tableNumber': '表{n}',
-  'label.tableNumberAuto': '表',
   'label.figureNumber': '图{n}',
   'label.attribution.unit': '{names} 供稿',
   'label.attribution.reviewer': '审稿：',
@@ -41,7 +40,6 @@ const en: Record<keyof typeof zh, string> = {
   'label.wan': '{n} × 10,000',
   'label.defaultBookName': 'Book',
   'label.tableNumber': 'Table {n}',
-  'label.tableNumberAuto': 'Table',
   'label.figureNumber': 'Figure {n}',
   'label.attribution.unit': '{names}, contributed',
   'label.attribution.reviewer': 'Reviewed: ',
