@@ -43,7 +43,10 @@ for (const f of files) {
   const out = path.join(resultsDir, `${name}.json`);
   if (r.status !== 0) {
     process.stderr.write(`benchmark ${name} failed (exit ${r.status})\n`);
-    writeFileSync(out, JSON.stringify({ title: name, failed: true, rows: [] }, null, 2));
+    // Under the title of its own section (from its last result), so docs/benchmarks.md says that section failed
+    // rather than growing a second one named after the file.
+    const title = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { title?: string }).title ?? name : name;
+    writeFileSync(out, JSON.stringify({ title, failed: true, rows: [] }, null, 2));
     continue;
   }
   const lastLine = r.stdout.trim().split('\n').pop() ?? '{}';
