@@ -2,12 +2,12 @@
 // properties (number, title, unit note, note), delete. The same commands are in the context menu and the app's
 // menu; this bar just puts them where the eye is.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useState, type JSX, type RefObject } from 'react';
+import { useEffect, useRef, useState, type JSX, type RefObject } from 'react';
 import { t, type MessageKey } from '../../../shared/i18n';
 import { $tableAtCaret } from '../actions/table';
 import type { EditorCommandId } from '../commands';
 import type { EditorController } from '../controller';
-import { ToolButton } from '../ui/Toolbar';
+import { buttonStateKey, ToolButton } from '../ui/Toolbar';
 
 const BUTTONS: [EditorCommandId, MessageKey][] = [
   ['table.rowAbove', 'label.table.rowAbove'],
@@ -27,11 +27,18 @@ export function TableToolbarPlugin(props: { ctl: EditorController; pageRef: RefO
   const [editor] = useLexicalComposerContext();
   const { ctl, pageRef } = props;
   const [pos, setPos] = useState<{ key: string; top: number; tick: number } | null>(null);
+  const ctlRef = useRef(ctl);
+  useEffect(() => {
+    ctlRef.current = ctl;
+  }, [ctl]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let tick = 0;
     let shown = false;
+    // Where the bar stands and what its buttons show: it renders again only when that changes (a React commit with
+    // the caret in a long editable costs a walk over its whole text, see Toolbar's useEditorTick).
+    let last = '';
     let activeEl: HTMLElement | null = null;
     const place = () => {
       timer = null;
@@ -47,10 +54,15 @@ export function TableToolbarPlugin(props: { ctl: EditorController; pageRef: RefO
       if (!key || !el || !page || !editor.isEditable()) {
         if (shown) setPos(null);
         shown = false;
+        last = '';
         return;
       }
       shown = true;
       const top = el.getBoundingClientRect().top - page.getBoundingClientRect().top;
+      const states = BUTTONS.map(([id]) => buttonStateKey(ctlRef.current, id)).join('');
+      const now = `${key}|${top}|${states}`;
+      if (now === last) return;
+      last = now;
       setPos({ key, top, tick: ++tick });
     };
     // Off the typing path: a moment after the update (the frame showing the keystroke comes first).

@@ -10,25 +10,23 @@ export function useEditorTick(signature?: () => string): number {
   const [editor] = useLexicalComposerContext();
   const [tick, bump] = useReducer((x: number) => x + 1, 0);
   const sign = useRef(signature);
+  // What the component shows now: taken after each of its renders, whatever caused it (a parent's render too).
+  const shown = useRef<string | null>(null);
   useEffect(() => {
     sign.current = signature;
+    shown.current = signature ? signature() : null;
   });
   useEffect(() => {
     // Shortly after the update, off the typing path (the frame showing the keystroke comes first). With a
     // signature, only when what it shows changed: a React commit while the caret is in this long editable walks
     // its whole text (React keeps the selection across commits), so a render that would change nothing is skipped.
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let last: string | null = null;
     const schedule = () => {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
         const fn = sign.current;
-        if (fn) {
-          const now = fn();
-          if (now === last) return;
-          last = now;
-        }
+        if (fn && fn() === shown.current) return;
         bump();
       }, 60);
     };
@@ -112,17 +110,15 @@ function shown(ctl: EditorController, tool: ToolSpec): boolean {
   return tool.id !== 'review.comment' || ctl.canComment;
 }
 
-/** What the buttons show (available, pressed), as one string: the toolbar renders again only when it changes. */
+/** What a command's button shows (available, pressed), as two characters, for a bar's render signature. */
+export function buttonStateKey(ctl: EditorController, id: EditorCommandId): string {
+  const st = commandState(ctl, id);
+  return `${st.enabled ? 1 : 0}${st.checked === undefined ? '-' : st.checked ? 1 : 0}`;
+}
+
+/** What the buttons show, as one string: the toolbar renders again only when it changes. */
 function toolbarSignature(ctl: EditorController): string {
-  let out = '';
-  for (const g of GROUPS) {
-    for (const tool of g.tools) {
-      if (!shown(ctl, tool)) continue;
-      const st = commandState(ctl, tool.id);
-      out += `${st.enabled ? 1 : 0}${st.checked === undefined ? '-' : st.checked ? 1 : 0}`;
-    }
-  }
-  return out;
+  return GROUPS.flatMap((g) => g.tools.filter((tool) => shown(ctl, tool)).map((tool) => buttonStateKey(ctl, tool.id))).join('');
 }
 
 export function Toolbar(props: { ctl: EditorController; children?: ReactNode }): JSX.Element {
