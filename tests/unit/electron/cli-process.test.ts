@@ -2,7 +2,7 @@
 // must be the command's output alone (no npm banner), so a tool can parse `info --format json` as it is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bookCounts } from '../../../shared/model';
@@ -41,6 +41,9 @@ describe('the documented CLI forms, as child processes', () => {
   it('README documents both forms, and no form that lets npm print its banner', () => {
     expect(forms.map((f) => f.join(' ')).sort()).toEqual(['npm run -s yearbook --', 'npx yearbook']);
     expect(readme).not.toMatch(/npm run yearbook/);
+    // The docs show commands to copy as well.
+    const docs = readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md'));
+    for (const f of docs) expect(readFileSync(path.join(root, 'docs', f), 'utf8'), f).not.toMatch(/npm run yearbook/);
   });
 
   for (const form of forms) {
