@@ -15,13 +15,11 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
  * Electron shell sends as a header (shared/host/csp.ts). The dev server (HMR) needs inline scripts, so the
  * policy goes into the built file only.
  */
-export const CONTENT_SECURITY_POLICY = APP_CSP_META;
-
 function cspMeta(): Plugin {
   return {
     name: 'yearbook-csp',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: APP_CSP_META }, injectTo: 'head-prepend' }],
   };
 }
 

@@ -50,9 +50,6 @@ export function mimeFor(filePath: string): string {
   return MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Content-Security-Policy of the application pages: one definition with the built index.html's (shared/host/csp.ts). */
-export { APP_CSP };
-
 /**
  * Content-Security-Policy of the pages printed to PDF: a static document, no scripts at all; styles
  * inline or from the app (bundled fonts), images inline (data:, blob:) or from the app.

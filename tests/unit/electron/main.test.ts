@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { IPC } from '../../../shared/host/host';
-import { APP_CSP, PRINT_CSP } from '../../../electron/node/protocol';
+import { PRINT_CSP } from '../../../electron/node/protocol';
+import { APP_CSP } from '../../../shared/host/csp';
 import { state, type FakeBrowserWindow } from './fakeElectron';
 
 vi.mock('electron', () => import('./fakeElectron'));

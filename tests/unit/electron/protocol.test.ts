@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { APP_CSP, PRINT_CSP, isAppUrl, mimeFor, resolveAppUrl, serveAppRequest } from '../../../electron/node/protocol';
+import { PRINT_CSP, isAppUrl, mimeFor, resolveAppUrl, serveAppRequest } from '../../../electron/node/protocol';
+import { APP_CSP } from '../../../shared/host/csp';
 
 let root: string;
 let outside: string;
