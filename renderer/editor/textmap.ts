@@ -103,7 +103,6 @@ export function $offsetOf(element: ElementNode, pointNode: LexicalNode, pointOff
   return null;
 }
 
-/** A DOM Range over [start, end) of the element's text, for highlights (CSS Custom Highlight API). */
 /** The DOM boundary points of [start, end) in a field's text pieces, or null when they are not in the DOM. */
 export function domBoundsFor(editor: LexicalEditor, pieces: readonly TextPiece[], start: number, end: number): StaticRangeInit | null {
   const locate = (offset: number, isEnd: boolean): [Node, number] | null => {

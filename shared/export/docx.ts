@@ -36,8 +36,6 @@ import { UserError } from '../model/errors';
 import { attributionText, tableFigureNumbers } from './render';
 import { scopeLabel, type ExportScope } from './scope';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 export interface DocxExportOptions {
   book: Book;
   /** Image bytes by asset id; a figure whose bytes are missing gets a 图片待补 frame. */

@@ -6,8 +6,6 @@ import path from 'node:path';
 import { BUNDLED_FACES, fontsourceRoot } from './fonts';
 import { woff2CodePoints } from './woff2';
 
-export { woff2CodePoints } from './woff2';
-
 let coverage: Set<number> | null = null;
 
 /** Every code point some bundled face (any weight) can set. Computed once (≈ 1 s), then cached. */
