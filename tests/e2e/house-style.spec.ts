@@ -49,6 +49,9 @@ test.describe('house style (体例设置) and ignored findings', () => {
     // The trial check says what the settings give before they are saved.
     await expect(dialog.locator('.hs-trial')).toContainText('按此设置：');
     await expect(dialog.locator('.hs-trial')).not.toContainText('与当前检查结果相同');
+    // A stray click beside the dialog does not throw the changed settings away.
+    await page.mouse.click(4, 300);
+    await expect(dialog.getByLabel('条目标题超过此字数时报错')).toHaveValue('12');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog).toHaveCount(0);
     await expectRuleCount(page, 'ENT-TITLE-LEN', '标题字数', after);

@@ -7,7 +7,11 @@ import { isEditorSlot, MENUS, OTHER_SHORTCUTS, type MenuItemDef } from '../menu/
 import type { Dialog } from '../workbench';
 import { CommandPalette } from './CommandPalette';
 
-export function Modal({ title, children, onClose, wide, className }: { title: string; children: ReactNode; onClose(): void; wide?: boolean; className?: string }) {
+/**
+ * A modal dialog. Escape and a click beside it close it, except that a click beside a dialog holding unsaved
+ * changes (`dirty`) does nothing: a stray click must not throw away a page of settings; Escape and 取消 still do.
+ */
+export function Modal({ title, children, onClose, wide, className, dirty }: { title: string; children: ReactNode; onClose(): void; wide?: boolean; className?: string; dirty?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -17,7 +21,7 @@ export function Modal({ title, children, onClose, wide, className }: { title: st
     return () => prev?.focus?.();
   }, []);
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !dirty && onClose()}>
       <div
         ref={ref}
         className={`modal${wide ? ' is-wide' : ''}${className ? ` ${className}` : ''}`}

@@ -14,6 +14,7 @@ import { formatTime } from '../format';
 import { useProblems, useProblemsController, type HouseTab } from './controller';
 import {
   applyDraft,
+  draftChanged,
   draftOf,
   ignoredRows,
   paramText,
@@ -78,7 +79,7 @@ export function HouseStyleDialog({ tab, onClose }: { tab: HouseTab; onClose(): v
   ];
 
   return (
-    <Modal title={t('problems.house.title')} onClose={onClose} wide>
+    <Modal title={t('problems.house.title')} onClose={onClose} wide dirty={draftChanged(row.shell, draft)}>
       <div className="hs-dialog">
         <div className="hs-tabs" role="tablist" aria-label={t('problems.house.title')}>
           {pages.map((p) => (
