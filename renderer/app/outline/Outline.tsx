@@ -4,13 +4,12 @@
 // and sections are moved by drag and drop, with Alt+↑ / Alt+↓, or anywhere with 移动到… (Ctrl+Shift+M).
 // Every row has a context menu: open, rename in place, move to…, status (sections), delete.
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import type { MessageKey } from '../../../shared/i18n';
 import type { Stage } from '../../../shared/model';
 import { useT, useWb, useWorkbench, type Translate } from '../context';
 import { formatChars } from '../format';
 import { mark } from '../workbench';
 import { OutlineBadge } from '../problems/OutlineBadge';
-import { stageTitle } from '../volume/stage';
+import { STAGE_KEYS, STAGES, stageTitle } from '../volume/stage';
 import { ancestorsOf, buildTree, dropPositionAt, isMovable, keyboardMove, substringMatcher, visibleRows, type DropPosition, type Matcher, type OutlineNode, type VisibleRow } from './tree';
 
 const DRAG_TYPE = 'application/x-yearbook-node';
@@ -35,14 +34,6 @@ function makeMatcher(query: string, pinyin: PinyinMatch | null): Matcher | null 
   if (!pinyin || !/^[a-z]+$/i.test(q)) return plain;
   return (title) => plain(title) ?? pinyin(title, q.toLowerCase());
 }
-
-const STAGE_KEYS = {
-  draft: 'stage.draft',
-  'first-review': 'stage.first-review',
-  'second-review': 'stage.second-review',
-  'final-review': 'stage.final-review',
-  approved: 'stage.approved',
-} as const satisfies Record<string, MessageKey>;
 
 export function Outline() {
   const wb = useWorkbench();
@@ -317,7 +308,7 @@ export function Outline() {
           onChange={(e) => setStage((e.target.value || null) as Stage | null)}
         >
           <option value="">{t('app.outline.allStages')}</option>
-          {(Object.keys(STAGE_KEYS) as Stage[]).map((k) => (
+          {STAGES.map((k) => (
             <option key={k} value={k}>
               {t(STAGE_KEYS[k])}
             </option>

@@ -1,27 +1,19 @@
 // The middle of the window: the open 分目 in the section editor (renderer/editor, through its contract), or a
 // front/back matter page; with a header showing where it sits in the book.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n';
 import { assignUnitByName, type Section } from '../../../shared/model';
 import type { EditorBookContext, EditorSelectionInfo } from '../../editor/contract';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatChars } from '../format';
 import { useProblems } from '../problems/controller';
 import { editorProblems } from '../problems/model';
+import { STAGE_KEYS } from '../volume/stage';
 import { DocumentView } from './DocumentView';
 import { SectionEditorSlot } from './editorSlot';
 import { bookFindOf } from '../find/bookFind';
 import { numberingBefore } from '../numbering';
 import type { NodeRow } from '../../storage/schema';
 import type { NumberingState } from '../../../shared/model';
-
-const STAGE_KEYS: Record<string, MessageKey> = {
-  draft: 'stage.draft',
-  'first-review': 'stage.first-review',
-  'second-review': 'stage.second-review',
-  'final-review': 'stage.final-review',
-  approved: 'stage.approved',
-};
 
 export function EditorPane() {
   const wb = useWorkbench();
@@ -110,7 +102,7 @@ export function EditorPane() {
         </div>
         {node ? (
           <div className="editor-meta">
-            {node.kind === 'section' && node.stage ? <span className={`badge stage-${node.stage}`}>{t(STAGE_KEYS[node.stage]!)}</span> : null}
+            {node.kind === 'section' && node.stage ? <span className={`badge stage-${node.stage}`}>{t(STAGE_KEYS[node.stage])}</span> : null}
             <span>{t('app.editor.counts', { entries: node.counts.entries, chars: formatChars(node.counts.characters, locale) })}</span>
           </div>
         ) : null}

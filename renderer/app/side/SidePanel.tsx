@@ -4,6 +4,8 @@
 import { memo, useDeferredValue, useState, type ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { sectionEntries, type Attribution, type Entry, type Section, type Stage } from '../../../shared/model';
+import { ROLE_KEYS } from '../volume/registryTables';
+import { nextStage, STAGE_KEYS, STAGES } from '../volume/stage';
 import { entryCounts } from '../../storage/rows';
 import { useT, useWb, useWorkbench } from '../context';
 import type { WorkbenchState } from '../workbench';
@@ -24,21 +26,6 @@ export interface SideTab {
   label: MessageKey;
   Component: ComponentType;
 }
-
-const STAGE_KEYS: Record<string, MessageKey> = {
-  draft: 'stage.draft',
-  'first-review': 'stage.first-review',
-  'second-review': 'stage.second-review',
-  'final-review': 'stage.final-review',
-  approved: 'stage.approved',
-};
-
-const KIND_KEYS: Record<Attribution['kind'], MessageKey> = {
-  author: 'attribution.author',
-  unit: 'attribution.unit',
-  photo: 'attribution.photo',
-  reviewer: 'attribution.reviewer',
-};
 
 export const SIDE_TABS: SideTab[] = [
   { id: 'details', label: 'app.side.details', Component: DetailsTab },
@@ -157,7 +144,7 @@ const DetailsBody = memo(function DetailsBody({
         <dl className="facts">
           <dt>{t('app.side.status')}</dt>
           <dd>
-            <span className={`badge stage-${section.status.stage}`}>{t(STAGE_KEYS[section.status.stage]!)}</span>
+            <span className={`badge stage-${section.status.stage}`}>{t(STAGE_KEYS[section.status.stage])}</span>
             {section.status.by ? <span className="muted"> {section.status.by}</span> : null}
             {section.status.at ? <span className="muted"> {formatTime(section.status.at, locale)}</span> : null}
             <StageChanger key={section.id} sectionId={section.id} stage={section.status.stage} />
@@ -183,7 +170,7 @@ const DetailsBody = memo(function DetailsBody({
             {attributions.map((a) => (
               <li key={a.id} className="attr">
                 <div className="attr-head">
-                  <span className={`badge attr-${a.kind}`}>{t(KIND_KEYS[a.kind])}</span>
+                  <span className={`badge attr-${a.kind}`}>{t(ROLE_KEYS[a.kind])}</span>
                   <span className="attr-names">
                     {a.names.map((n) => (
                       <span key={n} className="chip">
@@ -210,7 +197,6 @@ const DetailsBody = memo(function DetailsBody({
   );
 });
 
-const STAGES: Stage[] = ['draft', 'first-review', 'second-review', 'final-review', 'approved'];
 
 /** 更改状态: the next stage (or any), signed with the editor's name (remembered) and the time. */
 function StageChanger({ sectionId, stage }: { sectionId: string; stage: Stage }) {
@@ -218,7 +204,7 @@ function StageChanger({ sectionId, stage }: { sectionId: string; stage: Stage })
   const t = useT();
   const remembered = useWb((s) => s.view.editorName);
   const [open, setOpen] = useState(false);
-  const next = STAGES[Math.min(STAGES.indexOf(stage) + 1, STAGES.length - 1)]!;
+  const next = nextStage(stage);
   const [choice, setChoice] = useState<Stage>(next);
   const [name, setName] = useState(remembered);
   if (!open) {
@@ -248,7 +234,7 @@ function StageChanger({ sectionId, stage }: { sectionId: string; stage: Stage })
       <select value={choice} aria-label={t('app.side.status')} onChange={(e) => setChoice(e.target.value as Stage)}>
         {STAGES.map((k) => (
           <option key={k} value={k}>
-            {t(STAGE_KEYS[k]!)}
+            {t(STAGE_KEYS[k])}
           </option>
         ))}
       </select>
@@ -311,11 +297,11 @@ function EntryCard({ entry, section, attributions }: { entry: Entry; section: Se
           {stage ? (
             <span className={`badge stage-${stage}`}>{t(STAGE_KEYS[stage]!)}</span>
           ) : (
-            <span className="muted">{t('app.side.statusFromSection', { stage: t(STAGE_KEYS[section.status.stage]!) })}</span>
+            <span className="muted">{t('app.side.statusFromSection', { stage: t(STAGE_KEYS[section.status.stage]) })}</span>
           )}
         </dd>
         <dt>{t('app.side.attributedTo')}</dt>
-        <dd>{by.length ? by.map((a) => `${a.names.join('、')}（${t(KIND_KEYS[a.kind])}）`).join('；') : <span className="muted">{t('app.side.none')}</span>}</dd>
+        <dd>{by.length ? by.map((a) => `${a.names.join('、')}（${t(ROLE_KEYS[a.kind])}）`).join('；') : <span className="muted">{t('app.side.none')}</span>}</dd>
         <EntryIndexFact entry={entry} />
       </dl>
     </section>

@@ -7,7 +7,7 @@ import { useT, useWb, useWorkbench } from '../context';
 import type { Dialog } from '../workbench';
 import { ContributorDialog } from './ContributorDialog';
 import { MoveDialog } from './MoveDialog';
-import { STAGE_KEYS, STAGES, stageTitle } from './stage';
+import { nextStage, STAGE_KEYS, STAGES, stageTitle } from './stage';
 import './volume.css';
 
 export function VolumeDialogs() {
@@ -37,7 +37,7 @@ function StageDialog({ sectionId, onClose }: { sectionId: string; onClose(): voi
   const remembered = useWb((s) => s.view.editorName);
   const locale = useWb((s) => s.view.locale);
   const stage = row?.stage ?? 'draft';
-  const [choice, setChoice] = useState<Stage>(STAGES[Math.min(STAGES.indexOf(stage) + 1, STAGES.length - 1)]!);
+  const [choice, setChoice] = useState<Stage>(nextStage(stage));
   const [name, setName] = useState(remembered);
   if (!row) return null;
   return (

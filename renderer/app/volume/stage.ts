@@ -1,10 +1,16 @@
 // The words of a section's status: the badge label and its tooltip (who set it and when).
 import type { MessageKey } from '../../../shared/i18n';
-import type { Stage } from '../../../shared/model';
+import { StageSchema, type Stage } from '../../../shared/model';
 import type { Translate } from '../context';
 import { formatTime } from '../format';
 
-export const STAGES: Stage[] = ['draft', 'first-review', 'second-review', 'final-review', 'approved'];
+/** The stages in the order a section goes through them (草稿 → 初审 → 复审 → 终审 → 定稿). */
+export const STAGES: readonly Stage[] = StageSchema.options;
+
+/** The stage after this one (定稿 stays 定稿): what a 更改状态 form proposes. */
+export function nextStage(stage: Stage): Stage {
+  return STAGES[Math.min(STAGES.indexOf(stage) + 1, STAGES.length - 1)]!;
+}
 
 export const STAGE_KEYS: Record<Stage, MessageKey> = {
   draft: 'stage.draft',
