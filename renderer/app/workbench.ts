@@ -943,17 +943,7 @@ export class Workbench {
 
   /** Adds (or updates) a person or unit in the book's contributor registry (from the editor's attribution tagging). */
   async addContributor(c: Contributor): Promise<void> {
-    const book = this.state.book;
-    if (!book) return;
-    try {
-      const row = await updateBookShell(this.db, book.id, (shell) => ({
-        ...shell,
-        contributors: [...shell.contributors.filter((x) => x.id !== c.id), c],
-      }));
-      if (this.state.book?.id === row.id) this.store.set({ book: row });
-    } catch (e) {
-      this.fail(e, 'app.error.storage');
-    }
+    await this.updateShell((shell) => ({ ...shell, contributors: [...shell.contributors.filter((x) => x.id !== c.id), c] }));
   }
 
   /**
@@ -961,22 +951,20 @@ export class Workbench {
    * the section the editor saves. Not a book-wide change: the comment list lives in the book row.
    */
   async saveComment(comment: Comment): Promise<void> {
-    const book = this.state.book;
-    if (!book) return;
-    try {
-      const row = await updateBookShell(this.db, book.id, (shell) => ({ ...shell, comments: putComment(shell.comments, comment) }));
-      if (this.state.book?.id === row.id) this.store.set({ book: row });
-    } catch (e) {
-      this.fail(e, 'app.error.storage');
-    }
+    await this.updateShell((shell) => ({ ...shell, comments: putComment(shell.comments, comment) }));
   }
 
   /** Removes a comment from book.comments (the editor removes its anchors from the section). */
   async deleteComment(commentId: string): Promise<void> {
+    await this.updateShell((shell) => ({ ...shell, comments: dropComment(shell.comments, commentId) }));
+  }
+
+  /** A change to the open book's row (registries, comments), not a book-wide change; a failure is reported. */
+  private async updateShell(fn: Parameters<typeof updateBookShell>[2]): Promise<void> {
     const book = this.state.book;
     if (!book) return;
     try {
-      const row = await updateBookShell(this.db, book.id, (shell) => ({ ...shell, comments: dropComment(shell.comments, commentId) }));
+      const row = await updateBookShell(this.db, book.id, fn);
       if (this.state.book?.id === row.id) this.store.set({ book: row });
     } catch (e) {
       this.fail(e, 'app.error.storage');
