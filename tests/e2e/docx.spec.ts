@@ -1,19 +1,10 @@
 // 文件 › 导出 Word 文档 in the app (web mode): the dialog with the open section as the default scope, the
 // downloaded .docx read back with mammoth — the section's heading, its entries' bold titles, its photos.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import mammoth from 'mammoth';
 import { APP_CSP_META } from '../../shared/host/csp';
-import { keepScreenshot, watchConsole } from './support';
-
-async function startApp(page: Page) {
-  // Saves go to the browser's downloads (no File System Access API), so the test can read the file.
-  await page.addInitScript(() => {
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
-  await page.goto('/');
-  await expect(page.locator('[data-kind="section"]')).toHaveCount(14);
-}
+import { keepScreenshot, startApp, watchConsole } from './support';
 
 test('exports the open section as a Word document through the dialog', async ({ page }, testInfo) => {
   const con = watchConsole(page);

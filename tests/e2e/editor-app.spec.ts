@@ -2,14 +2,7 @@
 // attribution, splitting and merging entries, inserting a table and a figure, find and replace with one undo —
 // each checked in the outline and the side panel, and kept across a reload (IndexedDB).
 import { expect, test, type Page } from '@playwright/test';
-import { keepScreenshot, watchConsole } from './support';
-
-async function openSection(page: Page, title: string): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('treeitem', { name: new RegExp(`^${title}`) }).first().click();
-  await expect(page.locator('.crumb.is-current')).toHaveText(title);
-  await expect(page.locator('.yb-content')).toBeVisible();
-}
+import { keepScreenshot, openSection, saved, watchConsole } from './support';
 
 /** Caret into the first block containing the text, `fromEnd` characters before its end. */
 async function caretIn(page: Page, selector: string, text: string, fromEnd = 0): Promise<void> {
@@ -24,10 +17,6 @@ async function caretIn(page: Page, selector: string, text: string, fromEnd = 0):
     document.getSelection()!.setBaseAndExtent(last, at, last, at);
   }, fromEnd);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
 }
 
 /** Entry count of a section as the outline shows it ("22 · 5,713"). */

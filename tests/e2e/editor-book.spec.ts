@@ -3,18 +3,7 @@
 // numbers shown live, images put into figures, and the index view — each kept across a reload (IndexedDB).
 import { expect, test, type Page } from '@playwright/test';
 import { encodePng } from '../../shared/generate/png';
-import { keepScreenshot, watchConsole } from './support';
-
-async function openSection(page: Page, title: string, goto = true): Promise<void> {
-  if (goto) await page.goto('/');
-  await page.getByRole('treeitem', { name: new RegExp(`^${title}`) }).first().click();
-  await expect(page.locator('.crumb.is-current')).toHaveText(title);
-  await expect(page.locator('.yb-content')).toBeVisible();
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
-}
+import { keepScreenshot, openSection, saved, watchConsole } from './support';
 
 /** Selects the first occurrence of `text` inside the first element matching selector that contains it. */
 async function selectText(page: Page, selector: string, text: string): Promise<void> {

@@ -5,18 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { pdffonts, pdftotextPages, squash } from '../unit/electron/print/pdfTools';
-import { keepScreenshot, watchConsole } from './support';
+import { keepScreenshot, startApp, watchConsole } from './support';
 
 test.describe.configure({ timeout: 240_000 });
-
-/** Saves go to the browser's downloads (no File System Access API), so the test can read the PDF. */
-async function startApp(page: Page) {
-  await page.addInitScript(() => {
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
-  await page.goto('/');
-  await expect(page.locator('[data-kind="section"]')).toHaveCount(14);
-}
 
 async function openSection(page: Page, title: string) {
   await page.getByRole('tree', { name: '大纲' }).getByRole('treeitem', { name: new RegExp(`^${title}`) }).click();

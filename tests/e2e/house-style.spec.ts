@@ -7,17 +7,11 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseBook } from '../../shared/model/migrate';
 import { check, cellLabel, type ConfigOverrides } from '../../shared/validate';
-import { keepScreenshot, watchConsole } from './support';
+import { keepScreenshot, openProblems, watchConsole } from './support';
 
 const book = parseBook(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../shared/sample/sample-book.json'), 'utf8')));
 const count = (ruleId: string, overrides: ConfigOverrides = {}) => check(book, { overrides }).findings.filter((f) => f.ruleId === ruleId).length;
 const ruleFilter = (page: Page) => page.getByRole('combobox', { name: '规则' });
-
-async function openProblems(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('tab', { name: '问题' }).click();
-  await expect(page.locator('.pb-panel')).toHaveAttribute('data-status', 'ready');
-}
 
 /** The rule filter's option for a rule: “标题字数（10）”. */
 async function expectRuleCount(page: Page, ruleId: string, title: string, n: number): Promise<void> {

@@ -10,7 +10,7 @@ import { parseBook } from '../../shared/model/migrate';
 import { contributorStats } from '../../shared/model/contributors';
 import { bookCounts } from '../../shared/model/stats';
 import { check } from '../../shared/validate';
-import { keepScreenshot, watchConsole } from './support';
+import { keepScreenshot, openProblems, watchConsole } from './support';
 
 // The sample book as the app loads it (shared/sample; read directly: Playwright's loader cannot import JSON modules).
 const book = parseBook(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../shared/sample/sample-book.json'), 'utf8')));
@@ -22,12 +22,6 @@ const errorsIn = expected.filter((f) => f.severity === 'error').length;
 const place = (page: Page) => page.locator(`.pb-place[data-place="${foreign.id}"]`);
 const rule = (page: Page) => place(page).locator('.pb-rule[data-rule="PUN-FULLWIDTH"]');
 const badge = (page: Page) => page.locator(`.ol-row[data-id="${foreign.id}"] .pb-ol-badge`);
-
-async function openProblems(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('tab', { name: '问题' }).click();
-  await expect(page.locator('.pb-panel')).toHaveAttribute('data-status', 'ready');
-}
 
 /** Expands the 外事 group if it is collapsed (a book with many findings starts with only the open section's). */
 async function expandForeign(page: Page): Promise<void> {

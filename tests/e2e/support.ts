@@ -39,3 +39,32 @@ export async function openBookFile(page: Page, name: string, bytes: Buffer): Pro
   await page.getByRole('menuitem', { name: '打开书稿文件…' }).click();
   await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
 }
+
+/** Starts the app on the sample book with saves going to the browser's downloads (no File System Access API), so the test can read the file. */
+export async function startApp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  await page.goto('/');
+  await expect(page.locator('[data-kind="section"]')).toHaveCount(14);
+}
+
+/** Opens a section from the outline (loading the app first unless `goto` is false) and waits for its editor. */
+export async function openSection(page: Page, title: string, goto = true): Promise<void> {
+  if (goto) await page.goto('/');
+  await page.getByRole('treeitem', { name: new RegExp(`^${title}`) }).first().click();
+  await expect(page.locator('.crumb.is-current')).toHaveText(title);
+  await expect(page.locator('.yb-content')).toBeVisible();
+}
+
+/** Waits until the status bar says the edits are saved. */
+export async function saved(page: Page): Promise<void> {
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
+}
+
+/** Loads the app and opens the 问题 panel once its first check is done. */
+export async function openProblems(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('tab', { name: '问题' }).click();
+  await expect(page.locator('.pb-panel')).toHaveAttribute('data-status', 'ready');
+}

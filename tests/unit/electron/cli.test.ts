@@ -8,7 +8,7 @@ import { readBookFile } from '../../../shared/bookfile';
 import { bookCounts } from '../../../shared/model';
 import { loadSampleBook, loadSampleContents } from '../../../shared/sample';
 import { runCli } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/io';
+import { captureIo } from './cliIo';
 
 let dir: string;
 beforeAll(() => {
@@ -17,12 +17,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const progress: string[] = [];
-  const io: CliIo = { out: (s) => out.push(s), err: (s) => err.push(s), progress: (l, d, t) => progress.push(`${l} ${d}/${t}`) };
+  const io = captureIo();
   const code = await runCli(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n'), progress };
+  return { code, out: io.outLines.join('\n'), err: io.errLines.join('\n'), progress: io.progressLines };
 }
 
 describe('yearbook sample', () => {

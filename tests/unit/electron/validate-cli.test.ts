@@ -7,7 +7,7 @@ import { writeBookFile } from '../../../shared/bookfile';
 import { loadSampleBook, loadSampleContents } from '../../../shared/sample';
 import { applyFixes, check, fixesFor, renderRulesMarkdown, type JsonReport } from '../../../shared/validate';
 import { runCli } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/io';
+import { captureIo } from './cliIo';
 import { chapterDocx } from './import/make-docx';
 
 let dir: string;
@@ -20,11 +20,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (s) => out.push(s), err: (s) => err.push(s), progress: () => {} };
+  const io = captureIo();
   const code = await runCli(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return { code, out: io.outLines.join('\n'), err: io.errLines.join('\n') };
 }
 
 describe('yearbook validate', () => {

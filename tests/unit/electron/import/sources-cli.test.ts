@@ -6,26 +6,15 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/main';
-import type { CliIo } from '../../../../electron/cli/io';
 import { readBookFile } from '../../../../shared/bookfile/bookfile';
 import { keptSourceView, readSourceMarks, SOURCE_MARKS_MIME, SOURCE_TEXT_MIME } from '../../../../shared/import';
 import { allCategories, type Book } from '../../../../shared/model';
 import { SEEDS, seedFile } from '../../shared/import/corpus';
+import { captureIo } from '../cliIo';
 import { featureDocx } from './make-docx';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yb-sources-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (s: string) => void (io.stdout += `${s}\n`),
-    err: (s: string) => void (io.stderr += `${s}\n`),
-    progress: () => undefined,
-  };
-  return io;
-}
 
 const seedPath = (p: string) => path.join(SEEDS, seedFile(p));
 const seedText = (p: string) => readFileSync(seedPath(p), 'utf8');
@@ -39,7 +28,7 @@ describe('yearbook import keeps the originals', () => {
     const docx = path.join(dir, '审管办.docx');
     writeFileSync(docx, await featureDocx());
     const out = path.join(dir, 'kept.yearbook');
-    const io = capture();
+    const io = captureIo();
     const before = Date.now();
     const code = await runCli(['import', seedPath('000'), folder, docx, '--out', out, '--title', '临安年鉴', '--volume-year', '2021'], io);
     expect(code, io.stderr).toBe(0);
@@ -83,22 +72,22 @@ describe('yearbook import keeps the originals', () => {
     expect(sources[1]!.sectionIds).toEqual(xiacheng.sections.map((s) => s.id));
 
     // info counts the drafts apart from the images.
-    const info = capture();
+    const info = captureIo();
     expect(await runCli(['info', out, '--format', 'json'], info)).toBe(0);
     const json = JSON.parse(info.stdout) as { assets: number; sources: number };
     expect(json.sources).toBe(3);
     expect(json.assets).toBe(book.assets.filter((a) => a.mime.startsWith('image/')).length);
-    const text = capture();
+    const text = captureIo();
     expect(await runCli(['info', out], text)).toBe(0);
     expect(text.stdout).toMatch(/来稿原文\s+3 份/);
   });
 
   it('importing into an existing book adds the new originals and keeps the old ones', async () => {
     const out = path.join(dir, 'grow.yearbook');
-    expect(await runCli(['import', seedPath('002'), '--out', out], capture())).toBe(0);
+    expect(await runCli(['import', seedPath('002'), '--out', out], captureIo())).toBe(0);
     const first = readBookFile(new Uint8Array(readFileSync(out)));
     expect(first.book.sources).toHaveLength(1);
-    const io = capture();
+    const io = captureIo();
     expect(await runCli(['import', seedPath('004'), '--out', out], io), io.stderr).toBe(0);
     const { book, assets } = readBookFile(new Uint8Array(readFileSync(out)));
     expect(book.sources!.map((s) => s.fileName)).toEqual([seedFile('002'), seedFile('004')]);

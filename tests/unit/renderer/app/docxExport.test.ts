@@ -1,43 +1,16 @@
 // 文件 › 导出 Word 文档 in the app: the dialog's default scope, the document built from the stored book (with
 // edits in progress saved first) and handed to the host's save dialog with a .docx name, and a failure shown
 // in the dialog in Chinese.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SaveFileRequest } from '../../../../shared/host';
 import type { Entry, Paragraph } from '../../../../shared/model';
 import { DocxExportController } from '../../../../renderer/app/export/docxExport';
-import { Workbench } from '../../../../renderer/app/workbench';
-import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
-import { WebHost } from '../../../../renderer/host/webHost';
-import { YearbookDb } from '../../../../renderer/storage/db';
-import { seedBook } from '../fixtures/seedBook';
+import { disposeWorkbenches, startWorkbench } from '../fixtures/testHost';
 
-class TestHost extends WebHost {
-  saved: SaveFileRequest[] = [];
-  answer: { saved: boolean; name?: string } | Error = { saved: true };
-  constructor(indexedDB: IDBFactory) {
-    super({ window, backups: new BackupStore(new BackupDb('backups', { indexedDB, IDBKeyRange })), fetch: async () => new Response('', { status: 404 }) });
-  }
-  override async saveFile(req: SaveFileRequest) {
-    this.saved.push(req);
-    if (this.answer instanceof Error) throw this.answer;
-    return { ...this.answer, name: this.answer.name ?? req.defaultName };
-  }
-  override log(): void {}
-}
-
-let wb: Workbench | undefined;
-afterEach(() => {
-  wb?.dispose();
-  wb = undefined;
-});
+afterEach(disposeWorkbenches);
 
 async function setup() {
-  const indexedDB = new IDBFactory();
-  const host = new TestHost(indexedDB);
-  wb = new Workbench({ host, db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => seedBook(), window });
-  await wb.start();
+  const { wb, host } = await startWorkbench();
   return { wb, host, ctl: new DocxExportController(wb) };
 }
 

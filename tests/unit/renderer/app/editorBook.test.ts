@@ -1,53 +1,25 @@
 // The workbench side of the editing features that reach across the book: comments stored in the book, images
 // stored as assets (all-or-nothing, refused formats), the whole-book find and replace as one book change with
 // one undo, and the numbering state of a section from the outline rows.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readBookFile, writeBookFile, type BookFileContents } from '../../../../shared/bookfile';
-import type { HostFile } from '../../../../shared/host';
+import { readBookFile, writeBookFile } from '../../../../shared/bookfile';
 import { encodePng } from '../../../../shared/generate';
 import { allSections, findInBook, tableFigureNumbers, type Comment } from '../../../../shared/model';
 import { loadSampleContents } from '../../../../shared/sample';
 import { bookFindOf } from '../../../../renderer/app/find/bookFind';
 import { numberingBefore, sectionNumbers } from '../../../../renderer/app/numbering';
-import { Workbench } from '../../../../renderer/app/workbench';
-import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
-import { WebHost } from '../../../../renderer/host/webHost';
+import type { Workbench } from '../../../../renderer/app/workbench';
 import { readBook, readOutline } from '../../../../renderer/storage/books';
-import { YearbookDb } from '../../../../renderer/storage/db';
-
-class TestHost extends WebHost {
-  nextOpen: HostFile[] = [];
-  constructor(indexedDB: IDBFactory) {
-    super({ window, backups: new BackupStore(new BackupDb('backups', { indexedDB, IDBKeyRange })), fetch: async () => new Response('', { status: 404 }) });
-  }
-  override async openFiles(): Promise<HostFile[]> {
-    const f = this.nextOpen;
-    this.nextOpen = [];
-    return f;
-  }
-  override log(): void {}
-}
+import { disposeWorkbenches, startWorkbench } from '../fixtures/testHost';
 
 beforeAll(() => {
   URL.createObjectURL ??= () => 'blob:test';
   URL.revokeObjectURL ??= () => undefined;
 });
 
-let wb: Workbench | undefined;
-afterEach(() => {
-  wb?.dispose();
-  wb = undefined;
-});
+afterEach(disposeWorkbenches);
 
-async function started(sample: BookFileContents = loadSampleContents()) {
-  const indexedDB = new IDBFactory();
-  const host = new TestHost(indexedDB);
-  const db = new YearbookDb('wb', { indexedDB, IDBKeyRange });
-  wb = new Workbench({ host, db, loadSample: async () => sample, window });
-  await wb.start();
-  return { wb, host, db };
-}
+const started = () => startWorkbench({ sample: loadSampleContents() });
 
 const sectionId = (w: Workbench, title: string) => w.state.outline.find((n) => n.kind === 'section' && n.title === title)!.id;
 

@@ -3,10 +3,9 @@
 // text, ignored findings with their place) and the controller's book changes — a house-style change and an ignored
 // finding are each one book change with one undo, the problems list follows at once, and an ignored finding stays
 // ignored when the book is read again.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { check, RULES, RULES_BY_ID, type Finding } from '../../../../shared/validate';
-import { ProblemsController } from '../../../../renderer/app/problems/controller';
+import type { ProblemsController } from '../../../../renderer/app/problems/controller';
 import {
   applyDraft,
   draftChanged,
@@ -23,12 +22,9 @@ import {
   withoutIgnored,
 } from '../../../../renderer/app/problems/houseStyle';
 import { filterFindings, DEFAULT_FILTER } from '../../../../renderer/app/problems/model';
-import { Workbench } from '../../../../renderer/app/workbench';
-import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
-import { WebHost } from '../../../../renderer/host/webHost';
 import { readBook } from '../../../../renderer/storage/books';
-import { YearbookDb } from '../../../../renderer/storage/db';
 import { seedBook } from '../fixtures/seedBook';
+import { checked, disposeWorkbenches, startProblems } from '../fixtures/testHost';
 
 const book = seedBook().book;
 const titleLen = (b: typeof book) => check(b).findings.filter((f) => f.ruleId === 'ENT-TITLE-LEN');
@@ -109,38 +105,13 @@ describe('the panel filter by category', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-class TestHost extends WebHost {
-  constructor(indexedDB: IDBFactory) {
-    super({ window, backups: new BackupStore(new BackupDb('backups', { indexedDB, IDBKeyRange })), fetch: async () => new Response('', { status: 404 }) });
-  }
-  override log(): void {}
-}
-
-let wb: Workbench | undefined;
-let problems: ProblemsController | undefined;
-afterEach(() => {
-  problems?.dispose();
-  wb?.dispose();
-  wb = problems = undefined;
-});
-
-async function setup(indexedDB = new IDBFactory()) {
-  wb = new Workbench({ host: new TestHost(indexedDB), db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => seedBook(), window });
-  problems = new ProblemsController(wb, { idle: (fn) => (fn(), () => undefined) });
-  await wb.start();
-  return { wb, problems, indexedDB };
-}
-
-async function checked(p: ProblemsController, after: number): Promise<void> {
-  for (let i = 0; i < 300 && (p.state.checks <= after || p.state.status !== 'ready'); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(p.state.checks).toBeGreaterThan(after);
-}
+afterEach(disposeWorkbenches);
 
 const titleFindings = (p: ProblemsController): Finding[] => p.state.findings.filter((f) => f.ruleId === 'ENT-TITLE-LEN');
 
 describe('house style and ignore in the app', () => {
   it('saves a house-style change as one book change: the panel checks again, one undo takes it back', async () => {
-    const { wb, problems } = await setup();
+    const { wb, problems } = await startProblems();
     await checked(problems, 0);
     const before = titleFindings(problems).length;
     problems.openHouseStyle('rules');
@@ -168,7 +139,7 @@ describe('house style and ignore in the app', () => {
   });
 
   it('ignores one finding: gone from the list at once, still ignored after the book is read again, one undo restores it', async () => {
-    const { wb, problems, indexedDB } = await setup();
+    const { wb, problems, indexedDB } = await startProblems();
     await checked(problems, 0);
     const f = titleFindings(problems)[0]!;
     const count = problems.state.findings.length;
@@ -183,7 +154,7 @@ describe('house style and ignore in the app', () => {
     // Another session on the same storage: the finding stays ignored.
     problems.dispose();
     wb.dispose();
-    const again = await setup(indexedDB);
+    const again = await startProblems({ indexedDB });
     await checked(again.problems, 0);
     expect(again.problems.state.findings.some((x) => x.id === f.id)).toBe(false);
     expect(again.problems.state.findings.length).toBe(count - 1);

@@ -2,7 +2,6 @@
 // (renderer/app/menu/menus.ts) may only list commands the mounted app handles — a built-in case of
 // Workbench.command or a handler a feature registers (PDF and Word export, import, checker). A menu item whose
 // command fell through to "has no handler" is a button that does nothing.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -10,11 +9,7 @@ import type { MenuCommand } from '../../../../shared/host';
 import { APP_MENU, menuCommands } from '../../../../shared/host/menu';
 import { App } from '../../../../renderer/app/App';
 import { isEditorSlot, MENUS } from '../../../../renderer/app/menu/menus';
-import { Workbench } from '../../../../renderer/app/workbench';
-import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
-import { WebHost } from '../../../../renderer/host/webHost';
-import { YearbookDb } from '../../../../renderer/storage/db';
-import { seedBook } from '../fixtures/seedBook';
+import { disposeWorkbenches, newWorkbench, startWorkbench } from '../fixtures/testHost';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -36,29 +31,11 @@ vi.mock('../../../../renderer/app/export/pdfView', () => ({
   renderPage: async () => '',
 }));
 
-class TestHost extends WebHost {
-  logs: string[] = [];
-  constructor(indexedDB: IDBFactory) {
-    super({ window, backups: new BackupStore(new BackupDb('backups', { indexedDB, IDBKeyRange })), fetch: async () => new Response('', { status: 404 }) });
-  }
-  override async openFiles() {
-    return [];
-  }
-  override async saveFile() {
-    return { saved: false };
-  }
-  override log(_level: string, message: string): void {
-    this.logs.push(message);
-  }
-}
-
 let root: Root | null = null;
-let wb: Workbench | null = null;
 afterEach(() => {
   act(() => root?.unmount());
-  wb?.dispose();
+  disposeWorkbenches();
   root = null;
-  wb = null;
   document.body.innerHTML = '';
 });
 
@@ -69,9 +46,9 @@ function webMenuCommands(): MenuCommand[] {
 
 describe('menu commands', () => {
   it('every command of both menus has a handler in the mounted app', async () => {
-    const indexedDB = new IDBFactory();
-    const host = new TestHost(indexedDB);
-    wb = new Workbench({ host, db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => seedBook(), window });
+    const { wb, host } = newWorkbench();
+    // The save dialog is cancelled: the commands that save or export stop there.
+    host.answer = { saved: false };
     const registered = new Set<MenuCommand>();
     const register = wb.registerCommand.bind(wb);
     wb.registerCommand = (c, h) => {
@@ -83,44 +60,41 @@ describe('menu commands', () => {
     document.body.append(el);
     await act(async () => {
       root = createRoot(el);
-      root.render(<App wb={wb!} dispatch={(c) => void wb!.command(c)} />);
+      root.render(<App wb={wb} dispatch={(c) => void wb.command(c)} />);
     });
 
     // 编辑 › 查找 / 替换 open the editor's own find panel (the replace row only with 替换).
     const panel = () => document.querySelector('.yb-find');
     expect(panel()).toBeNull();
     await act(async () => {
-      await wb!.command('edit.find');
+      await wb.command('edit.find');
     });
     expect(panel()?.querySelectorAll('input.yb-find-input')).toHaveLength(1);
     await act(async () => {
-      await wb!.command('edit.replace');
+      await wb.command('edit.replace');
     });
     expect(panel()?.querySelectorAll('input.yb-find-input')).toHaveLength(2);
 
     const all = [...new Set([...menuCommands(APP_MENU), ...webMenuCommands()])];
     expect(all).toEqual(expect.arrayContaining(['file.exportDocx', 'edit.find', 'edit.replace']));
-    const missing = all.filter((c) => !wb!.hasCommand(c));
+    const missing = all.filter((c) => !wb.hasCommand(c));
     expect(missing, 'menu commands without a handler').toEqual([]);
 
     // The built-in ones (not registered by a feature) really reach a case of Workbench.command.
     for (const c of all.filter((x) => !registered.has(x))) {
       host.logs = [];
       await act(async () => {
-        await wb!.command(c);
+        await wb.command(c);
       });
       expect(host.logs.filter((l) => l.includes('has no handler')), c).toEqual([]);
-      await act(async () => wb!.store.set({ dialog: null }));
+      await act(async () => wb.store.set({ dialog: null }));
     }
     // The features registered theirs: the Word export among them.
     expect([...registered]).toEqual(expect.arrayContaining(['file.exportDocx', 'file.exportPdf', 'file.import', 'tools.validate']));
   });
 
   it('a command nobody handles is reported as such (the check above can fail)', async () => {
-    const indexedDB = new IDBFactory();
-    const host = new TestHost(indexedDB);
-    wb = new Workbench({ host, db: new YearbookDb('wb2', { indexedDB, IDBKeyRange }), loadSample: async () => null, window });
-    await wb.start();
+    const { wb, host } = await startWorkbench({ sample: null });
     // Without the app mounted, nothing registered the Word export.
     expect(wb.hasCommand('file.exportDocx')).toBe(false);
     await wb.command('file.exportDocx');

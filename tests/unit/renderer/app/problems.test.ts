@@ -1,26 +1,15 @@
 // The checker in the app, on the real seed-002 book (《拱墅年鉴（2022）》): the panel's grouping and filtering
 // model, the outline counts, and the controller's wiring — the model is patched after an autosave and only
 // the edited section is checked again, a fix goes through changeBook with one undo, and the counts follow.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Entry, Paragraph, Section } from '../../../../shared/model';
 import { bookCounts } from '../../../../shared/model/stats';
 import { check, summarize, type Finding } from '../../../../shared/validate';
-import { ProblemsController, shareUnchanged } from '../../../../renderer/app/problems/controller';
+import { type ProblemsController, shareUnchanged } from '../../../../renderer/app/problems/controller';
 import { editorProblems, filterFindings, fixPlan, groupFindings, ruleOptions, severityCounts, stepFinding, summaryText, DEFAULT_FILTER } from '../../../../renderer/app/problems/model';
-import { Workbench } from '../../../../renderer/app/workbench';
-import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
-import { WebHost } from '../../../../renderer/host/webHost';
 import { readBook } from '../../../../renderer/storage/books';
-import { YearbookDb } from '../../../../renderer/storage/db';
 import { seedBook } from '../fixtures/seedBook';
-
-class TestHost extends WebHost {
-  constructor(indexedDB: IDBFactory) {
-    super({ window, backups: new BackupStore(new BackupDb('backups', { indexedDB, IDBKeyRange })), fetch: async () => new Response('', { status: 404 }) });
-  }
-  override log(): void {}
-}
+import { checked, disposeWorkbenches, startProblems } from '../fixtures/testHost';
 
 const book = seedBook().book;
 const findings = check(book).findings;
@@ -120,28 +109,7 @@ describe('problems model', () => {
   });
 });
 
-let wb: Workbench | undefined;
-let problems: ProblemsController | undefined;
-afterEach(() => {
-  problems?.dispose();
-  wb?.dispose();
-  wb = problems = undefined;
-});
-
-async function setup() {
-  const indexedDB = new IDBFactory();
-  wb = new Workbench({ host: new TestHost(indexedDB), db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => seedBook(), window });
-  // The check runs at once instead of when the browser is idle.
-  problems = new ProblemsController(wb, { idle: (fn) => (fn(), () => undefined) });
-  await wb.start();
-  return { wb, problems };
-}
-
-/** Resolves after the controller finished a check later than `after`. */
-async function checked(p: ProblemsController, after: number): Promise<void> {
-  for (let i = 0; i < 200 && (p.state.checks <= after || p.state.status !== 'ready'); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(p.state.checks).toBeGreaterThan(after);
-}
+afterEach(disposeWorkbenches);
 
 function countOf(p: ProblemsController, sectionId: string, ruleId: string): number {
   return p.state.findings.filter((f) => f.location.sectionId === sectionId && f.ruleId === ruleId).length;
@@ -149,7 +117,7 @@ function countOf(p: ProblemsController, sectionId: string, ruleId: string): numb
 
 describe('problems controller', () => {
   it('checks the stored book, then after a save only the edited section', async () => {
-    const { wb, problems } = await setup();
+    const { wb, problems } = await startProblems();
     await checked(problems, 0);
     const stored = (await readBook(wb.db, wb.state.book!.id)).book;
     expect(problems.state.findings.map((f) => f.id)).toEqual(check(stored).findings.map((f) => f.id));
@@ -174,7 +142,7 @@ describe('problems controller', () => {
   });
 
   it('fixes one, fixes all of a rule in a section with one undo, and the counts follow', async () => {
-    const { wb, problems } = await setup();
+    const { wb, problems } = await startProblems();
     await checked(problems, 0);
     const sectionId = wb.state.open!.id;
     const total = countOf(problems, sectionId, 'PUN-FULLWIDTH');
@@ -213,7 +181,7 @@ describe('problems controller', () => {
   });
 
   it('refuses a stale fix with a message and no undo step', async () => {
-    const { wb, problems } = await setup();
+    const { wb, problems } = await startProblems();
     await checked(problems, 0);
     const open = wb.state.open as { kind: 'section'; section: Section };
     const f = problems.state.findings.find((x) => x.location.sectionId === open.section.id && x.ruleId === 'PUN-FULLWIDTH')!;

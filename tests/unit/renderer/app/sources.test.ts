@@ -3,34 +3,20 @@
 // open section finds its drafts, the viewer opens at the line the caret's paragraph came from, 复制原文 copies
 // the text as it was read.
 import iconv from 'iconv-lite';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HostFile } from '../../../../shared/host';
 import { ImportSession, type Draft } from '../../../../renderer/app/import/importSession';
 import { InlineRunner } from '../../../../renderer/app/import/runner';
 import { copySource, initialLine, lineTarget, loadSource, openSectionSources, showOpenSectionSource } from '../../../../renderer/app/source/sourceActions';
-import { Workbench } from '../../../../renderer/app/workbench';
-import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
-import { WebHost } from '../../../../renderer/host/webHost';
 import { readAsset, readBook } from '../../../../renderer/storage/books';
-import { YearbookDb } from '../../../../renderer/storage/db';
 import { seedText } from '../../shared/import/corpus';
-import { seedBook } from '../fixtures/seedBook';
+import { disposeWorkbenches, startWorkbench } from '../fixtures/testHost';
 
-class TestHost extends WebHost {
-  constructor(indexedDB: IDBFactory) {
-    super({ window, backups: new BackupStore(new BackupDb('backups', { indexedDB, IDBKeyRange })), fetch: async () => new Response('', { status: 404 }) });
-  }
-  override log(): void {}
-}
-
-let wb: Workbench | undefined;
 let session: ImportSession | undefined;
 afterEach(() => {
   session?.dispose();
-  wb?.dispose();
-  wb = undefined;
   session = undefined;
+  disposeWorkbenches();
 });
 
 async function settled(s: ImportSession): Promise<Draft[]> {
@@ -42,10 +28,9 @@ const file = (name: string, bytes: Uint8Array, relativePath?: string): HostFile 
 
 describe('来稿原文 in the app', () => {
   it('accepting keeps each draft; the section finds it; one undo takes it away with the sections', async () => {
-    const indexedDB = new IDBFactory();
-    const db = new YearbookDb('wb', { indexedDB, IDBKeyRange });
-    wb = new Workbench({ host: new TestHost(indexedDB), db, loadSample: async () => seedBook(), window });
-    await wb.start();
+    const first = await startWorkbench();
+    const { db, indexedDB } = first;
+    let wb = first.wb;
     await wb.setView({ editorName: '陈编辑' });
     const bookId = wb.state.book!.id;
     const assetsBefore = (await readBook(db, bookId)).assets.size;
@@ -101,8 +86,7 @@ describe('来稿原文 in the app', () => {
     // Stored: four more assets (two drafts × text and marks); still there after a restart.
     expect((await readBook(db, bookId)).assets.size).toBe(assetsBefore + 4);
     wb.dispose();
-    wb = new Workbench({ host: new TestHost(indexedDB), db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => null, window });
-    await wb.start();
+    ({ wb } = await startWorkbench({ indexedDB, sample: null }));
     expect(wb.state.book!.shell.sources).toEqual(sources);
 
     // One undo takes the import back: sections, records, text and marks.

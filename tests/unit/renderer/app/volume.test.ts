@@ -1,39 +1,18 @@
 // Working on a volume through the workbench: renaming entries from the outline, 移动到…, deleting entries,
 // the registry as book changes with one undo, and the commands that reach them from the menu and palette.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BookFileContents } from '../../../../shared/bookfile';
 import type { MenuCommand } from '../../../../shared/host';
 import { t } from '../../../../shared/i18n';
 import { contributorStats, mergeContributors, sectionEntries, type Entry } from '../../../../shared/model';
 import { paletteItems } from '../../../../renderer/app/chrome/CommandPalette';
-import { Workbench } from '../../../../renderer/app/workbench';
-import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
-import { WebHost } from '../../../../renderer/host/webHost';
+import type { Workbench } from '../../../../renderer/app/workbench';
 import { readBook, readSection } from '../../../../renderer/storage/books';
-import { YearbookDb } from '../../../../renderer/storage/db';
 import { REG, registryBook } from '../fixtures/registryBook';
+import { disposeWorkbenches, startWorkbench } from '../fixtures/testHost';
 
-class TestHost extends WebHost {
-  constructor(indexedDB: IDBFactory) {
-    super({ window, backups: new BackupStore(new BackupDb('backups', { indexedDB, IDBKeyRange })), fetch: async () => new Response('', { status: 404 }) });
-  }
-  override log(): void {}
-}
+afterEach(disposeWorkbenches);
 
-let wb: Workbench | undefined;
-afterEach(() => {
-  wb?.dispose();
-  wb = undefined;
-});
-
-async function started(sample: BookFileContents = registryBook()) {
-  const indexedDB = new IDBFactory();
-  const host = new TestHost(indexedDB);
-  wb = new Workbench({ host, db: new YearbookDb('vol', { indexedDB, IDBKeyRange }), loadSample: async () => sample, window });
-  await wb.start();
-  return { wb, host };
-}
+const started = () => startWorkbench({ sample: registryBook() });
 
 const row = (w: Workbench, title: string, kind?: string) => w.state.outline.find((n) => n.title === title && (!kind || n.kind === kind))!;
 

@@ -1,48 +1,13 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBookFile, writeBookFile, type BookFileContents } from '../../../../shared/bookfile';
-import type { HostFile, MenuCommand, SaveFileRequest } from '../../../../shared/host';
+import { readBookFile, writeBookFile } from '../../../../shared/bookfile';
+import type { MenuCommand } from '../../../../shared/host';
 import { type Entry, type Paragraph } from '../../../../shared/model';
 import { moveEntry } from '../../../../shared/model/ops';
-import { Workbench } from '../../../../renderer/app/workbench';
-import { BackupDb, BackupStore } from '../../../../renderer/host/backupStore';
-import { WebHost } from '../../../../renderer/host/webHost';
 import { listRevisions, readBook, readRevision } from '../../../../renderer/storage/books';
-import { YearbookDb } from '../../../../renderer/storage/db';
 import { seedBook } from '../fixtures/seedBook';
+import { disposeWorkbenches, newWorkbench } from '../fixtures/testHost';
 
-/** The web host with in-memory backups, a scripted file dialog and captured saves. */
-class TestHost extends WebHost {
-  nextOpen: HostFile[] = [];
-  saved: SaveFileRequest[] = [];
-  constructor(indexedDB: IDBFactory) {
-    super({ window, backups: new BackupStore(new BackupDb('backups', { indexedDB, IDBKeyRange })), fetch: async () => new Response('', { status: 404 }) });
-  }
-  override async openFiles(): Promise<HostFile[]> {
-    const f = this.nextOpen;
-    this.nextOpen = [];
-    return f;
-  }
-  override async saveFile(req: SaveFileRequest) {
-    this.saved.push(req);
-    return { saved: true, name: req.defaultName };
-  }
-  override log(): void {}
-}
-
-let wb: Workbench | undefined;
-afterEach(() => {
-  wb?.dispose();
-  wb = undefined;
-});
-
-function setup(sample: BookFileContents | null = seedBook()) {
-  const indexedDB = new IDBFactory();
-  const host = new TestHost(indexedDB);
-  const db = new YearbookDb('wb', { indexedDB, IDBKeyRange });
-  wb = new Workbench({ host, db, loadSample: async () => sample, window });
-  return { wb, host, db, indexedDB };
-}
+afterEach(disposeWorkbenches);
 
 function firstParagraph(e: Entry): Paragraph {
   const p = e.blocks.find((b): b is Paragraph => b.type === 'paragraph');
@@ -52,7 +17,7 @@ function firstParagraph(e: Entry): Paragraph {
 
 describe('workbench', () => {
   it('loads the sample on the first run and opens its first section', async () => {
-    const { wb } = setup();
+    const { wb } = newWorkbench();
     await wb.start();
     const s = wb.state;
     expect(s.phase).toBe('ready');
@@ -62,14 +27,14 @@ describe('workbench', () => {
   });
 
   it('shows the welcome state when there is no sample and no book', async () => {
-    const { wb } = setup(null);
+    const { wb } = newWorkbench({ sample: null });
     await wb.start();
     expect(wb.state.phase).toBe('ready');
     expect(wb.state.book).toBeNull();
   });
 
   it('holds every edit the editor reports at once, and tells the panels once for a burst of them', async () => {
-    const { wb } = setup();
+    const { wb } = newWorkbench();
     await wb.start();
     const open = wb.state.open;
     if (open?.kind !== 'section') throw new Error('no section open');
@@ -99,7 +64,7 @@ describe('workbench', () => {
   });
 
   it('keeps edits: autosaved, and there after a restart', async () => {
-    const { wb, host, db, indexedDB } = setup();
+    const { wb, host, db, indexedDB } = newWorkbench();
     await wb.start();
     const open = wb.state.open;
     if (open?.kind !== 'section') throw new Error('no section open');
@@ -115,7 +80,7 @@ describe('workbench', () => {
     wb.dispose();
 
     // A new window on the same storage.
-    const again = new Workbench({ host, db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => null, window });
+    const again = newWorkbench({ host, indexedDB, sample: null }).wb;
     await again.start();
     const reopened = again.state.open;
     expect(reopened?.kind === 'section' && firstParagraph(reopened.section.children[0] as Entry).text).toMatch(/全区新增省级未来社区试点5个。$/);
@@ -124,7 +89,7 @@ describe('workbench', () => {
   });
 
   it('an edit reloaded within the debounce keeps the pre-edit version as a revision', async () => {
-    const { wb, host, indexedDB } = setup();
+    const { wb, host, indexedDB } = newWorkbench();
     await wb.start();
     const open = wb.state.open;
     if (open?.kind !== 'section') throw new Error('no section open');
@@ -139,7 +104,7 @@ describe('workbench', () => {
     wb.saveBeforeUnload();
     wb.dispose();
 
-    const again = new Workbench({ host, db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => null, window });
+    const again = newWorkbench({ host, indexedDB, sample: null }).wb;
     await again.start();
     const reopened = again.state.open;
     expect(reopened?.kind === 'section' && firstParagraph(reopened.section.children[0] as Entry).text).toMatch(/新增省级未来乡村2个。$/);
@@ -150,7 +115,7 @@ describe('workbench', () => {
   });
 
   it('refuses a damaged book file in Chinese and leaves the current book untouched', async () => {
-    const { wb, host } = setup();
+    const { wb, host } = newWorkbench();
     await wb.start();
     const before = await readBook(wb.db, wb.state.book!.id);
     const bytes = writeBookFile(seedBook());
@@ -165,7 +130,7 @@ describe('workbench', () => {
   });
 
   it('opens a book file; replacing a stored book backs it up first, and the backup restores it', async () => {
-    const { wb, host } = setup();
+    const { wb, host } = newWorkbench();
     await wb.start();
     const id = wb.state.book!.id;
     // Edit the stored book, then open the original file with the same book id.
@@ -190,7 +155,7 @@ describe('workbench', () => {
   });
 
   it('saves the book as a .yearbook file that reads back to the stored book', async () => {
-    const { wb, host } = setup();
+    const { wb, host } = newWorkbench();
     await wb.start();
     await wb.command('file.saveAs');
     expect(host.saved).toHaveLength(1);
@@ -199,7 +164,7 @@ describe('workbench', () => {
   });
 
   it('runs menu commands from the web menu bar', async () => {
-    const { wb, host } = setup();
+    const { wb, host } = newWorkbench();
     await wb.start();
     const send = (c: MenuCommand) => host.dispatchMenuCommand(c);
     send('help.about');
@@ -215,7 +180,7 @@ describe('workbench', () => {
   });
 
   it('creates a book with a category and a section', async () => {
-    const { wb } = setup(null);
+    const { wb } = newWorkbench({ sample: null });
     await wb.start();
     await wb.createBook({ title: '临安年鉴', volumeYear: 2021, recordYear: 2020 });
     expect(wb.state.book?.title).toBe('临安年鉴');
@@ -228,7 +193,7 @@ describe('workbench', () => {
   });
 
   it('adds contributors to the book registry and keeps them in storage', async () => {
-    const { wb } = setup();
+    const { wb } = newWorkbench();
     await wb.start();
     await wb.addContributor({ id: 'r_1', kind: 'person', name: '汪剑' });
     await wb.addContributor({ id: 'r_2', kind: 'unit', name: '区应急管理局' });
@@ -241,7 +206,7 @@ describe('workbench', () => {
   });
 
   it('applies book-wide changes: the outline and the open section follow', async () => {
-    const { wb } = setup();
+    const { wb } = newWorkbench();
     await wb.start();
     const open = wb.state.open;
     if (open?.kind !== 'section') throw new Error('no section open');
@@ -260,7 +225,7 @@ describe('workbench', () => {
   });
 
   it('takes a book-wide change back with one undo, and refuses once the book changed since', async () => {
-    const { wb, db } = setup();
+    const { wb, db } = newWorkbench();
     await wb.start();
     const open = wb.state.open;
     if (open?.kind !== 'section') throw new Error('no section open');
@@ -292,7 +257,7 @@ describe('workbench', () => {
   });
 
   it('keeps the book-wide undo across a restart', async () => {
-    const { wb, host, indexedDB, db } = setup();
+    const { wb, host, indexedDB, db } = newWorkbench();
     await wb.start();
     const open = wb.state.open;
     if (open?.kind !== 'section') throw new Error('no section open');
@@ -301,7 +266,7 @@ describe('workbench', () => {
     await wb.changeBook((b) => moveEntry(b, first.id, { sectionId: target.id, index: 0 }), { snapshot: true, undo: { key: 'app.menu.undo' } });
     const before = (await readBook(db, wb.state.book!.id)).book;
     wb.dispose();
-    const again = new Workbench({ host, db: new YearbookDb('wb', { indexedDB, IDBKeyRange }), loadSample: async () => null, window });
+    const again = newWorkbench({ host, indexedDB, sample: null }).wb;
     try {
       await again.start();
       expect(again.state.bookUndo?.label.key).toBe('app.menu.undo');

@@ -4,10 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBookFile, writeBookFile } from '../../../../shared/bookfile';
 import { keptSourceView, placeImportsKeepingSources, prepareSource, readSourceMarks, recogniseText, sourceAssetBytes } from '../../../../shared/import';
-import { newBook, newCategory, newSection, sequentialIds, type Book } from '../../../../shared/model';
+import { sequentialIds } from '../../../../shared/model';
 import { getBookRow, putBook, readAsset, readBook, readOutline, updateBook } from '../../../../renderer/storage/books';
 import type { YearbookDb } from '../../../../renderer/storage/db';
-import { seedText } from '../../shared/import/corpus';
+import { seedText, xiachengBook } from '../../shared/import/corpus';
 import { memoryDb } from './helpers';
 
 let db: YearbookDb | undefined;
@@ -16,22 +16,13 @@ afterEach(() => {
   db = undefined;
 });
 
-function book(): Book {
-  const ids = sequentialIds('bk');
-  const b = newBook({ title: '下城年鉴', volumeYear: 2021, recordYear: 2020 }, ids);
-  const cat = newCategory('杭州市下城区人民政府', 'regular', ids);
-  cat.sections.push(newSection('区长办公室', ids));
-  b.body.push(cat);
-  return b;
-}
-
 describe('kept drafts in storage', () => {
   const seed = seedText('003');
   const result = recogniseText(seed, '下城区人民政府.txt', { ids: sequentialIds('r') });
 
   it('an import stores its sources with its sections in one change; the book file and a new database keep them; the undo removes them', async () => {
     ({ db } = memoryDb('sources'));
-    const before = book();
+    const before = xiachengBook();
     await putBook(db, { book: before, assets: new Map() });
     const source = prepareSource(result, { fileName: '下城区人民政府.txt', by: '陈编辑' }, { importedAt: '2024-05-06T07:08:09.000Z' });
     const categoryId = before.body[0]!.id;
@@ -81,7 +72,7 @@ describe('kept drafts in storage', () => {
 
   it('a change whose source has no bytes stores nothing', async () => {
     ({ db } = memoryDb('partial'));
-    const before = book();
+    const before = xiachengBook();
     await putBook(db, { book: before, assets: new Map() });
     const source = prepareSource(result, { fileName: 'x.txt' }, { importedAt: '2024-05-06T07:08:09.000Z' });
     const onlyText = new Map([[source.record.textAssetId, source.assets[0]!.bytes]]);

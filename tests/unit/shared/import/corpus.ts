@@ -1,8 +1,9 @@
-// Test helpers: the corpus seeds and the accuracy scorer (tests/fixtures/corpus).
+// Test helpers: the corpus seeds, the accuracy scorer (tests/fixtures/corpus) and a small book to import into.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { newBook, newCategory, newSection, sequentialIds, type Book } from '../../../../shared/model';
 
 export const CORPUS = path.resolve(import.meta.dirname, '../../../fixtures/corpus');
 export const SEEDS = path.join(CORPUS, 'seeds');
@@ -15,6 +16,16 @@ export const seedText = (prefix: string): string => {
   return readFileSync(path.join(SEEDS, f), 'utf8');
 };
 export const seedFile = (prefix: string): string => seedNames().find((n) => n.startsWith(prefix))!;
+
+/** The book the kept-draft tests import into: 《下城年鉴》 with one category and one empty section (区长办公室). */
+export function xiachengBook(): Book {
+  const ids = sequentialIds('bk');
+  const b = newBook({ title: '下城年鉴', volumeYear: 2021, recordYear: 2020 }, ids);
+  const cat = newCategory('杭州市下城区人民政府', 'regular', ids);
+  cat.sections.push(newSection('区长办公室', ids));
+  b.body.push(cat);
+  return b;
+}
 
 export interface Scores {
   /** file → measure → value */

@@ -25,20 +25,11 @@ import {
   withOverride,
   type PreparedSource,
 } from '../../../../shared/import';
-import { bookCounts, newBook, newCategory, newSection, parseBook, sequentialIds, type Book } from '../../../../shared/model';
+import { bookCounts, parseBook, sequentialIds } from '../../../../shared/model';
 import { check } from '../../../../shared/validate';
-import { seedText } from './corpus';
+import { seedText, xiachengBook } from './corpus';
 
 const AT = '2024-05-06T07:08:09.000Z';
-
-function book(): Book {
-  const ids = sequentialIds('bk');
-  const b = newBook({ title: '下城年鉴', volumeYear: 2021, recordYear: 2020 }, ids);
-  const cat = newCategory('杭州市下城区人民政府', 'regular', ids);
-  cat.sections.push(newSection('区长办公室', ids));
-  b.body.push(cat);
-  return b;
-}
 
 /** The text and marks a prepared source holds. */
 function assetsOf(p: PreparedSource): { text: string; marks: Uint8Array } {
@@ -156,7 +147,7 @@ describe('keeping sources with the book', () => {
     expect(source.assets.map((a) => a.asset.fileName)).toEqual(['下城区人民政府.txt', '下城区人民政府.marks.json']);
     expect(keptSourceView(text, readSourceMarks(marks)).marked).toBe(true);
 
-    const before = book();
+    const before = xiachengBook();
     const frozen = structuredClone(before);
     const cat = before.body[0]!.id;
     const out = placeImportsKeepingSources(before, [{ result: chapter, placement: { mode: 'new-sections', categoryId: cat }, source }], sequentialIds('p'));
@@ -177,7 +168,7 @@ describe('keeping sources with the book', () => {
     const ids = sequentialIds('s');
     const a = prepareSource(chapter, { fileName: '下城.txt' }, { importedAt: AT, ids });
     const b = prepareSource(reports, { fileName: '报告.txt' }, { importedAt: AT, ids });
-    const out = placeImportsKeepingSources(book(), [
+    const out = placeImportsKeepingSources(xiachengBook(), [
       { result: chapter, placement: { mode: 'auto' }, source: a },
       { result: reports, placement: { mode: 'auto' }, source: b },
     ]);
@@ -190,7 +181,7 @@ describe('keeping sources with the book', () => {
     expect(out.assets).toHaveLength(4);
     expect([...sourceAssetBytes([a, b]).keys()]).toEqual(out.assets.map((x) => x.id));
 
-    const target = book();
+    const target = xiachengBook();
     const sectionId = target.body[0]!.sections[0]!.id;
     const appended = placeImportsKeepingSources(target, [{ result: chapter, placement: { mode: 'append', sectionId }, source: a }]);
     expect(appended.sources![0]).toMatchObject({ placement: 'append', sectionIds: [sectionId], categoryIds: [target.body[0]!.id] });
@@ -201,7 +192,7 @@ describe('keeping sources with the book', () => {
 
   it('the book file keeps the sources: record, text and marks round-trip byte for byte', () => {
     const source = prepareSource(chapter, { fileName: '下城区人民政府.txt' }, { importedAt: AT });
-    const placed = placeImportsKeepingSources(book(), [{ result: chapter, placement: { mode: 'auto' }, source }]);
+    const placed = placeImportsKeepingSources(xiachengBook(), [{ result: chapter, placement: { mode: 'auto' }, source }]);
     const file = writeBookFile({ book: placed, assets: sourceAssetBytes([source]) });
     const back = readBookFile(file, 'x.yearbook');
     expect(back.book.sources).toEqual(placed.sources);
@@ -209,12 +200,12 @@ describe('keeping sources with the book', () => {
     expect(new TextDecoder().decode(back.assets.get(source.record.textAssetId))).toBe(text);
     expect(back.assets.get(source.record.marksAssetId!)).toEqual(source.assets[1]!.bytes);
     // A book that never imported anything has no sources field at all (older files read the same).
-    const none = readBookFile(writeBookFile({ book: book(), assets: new Map() }));
+    const none = readBookFile(writeBookFile({ book: xiachengBook(), assets: new Map() }));
     expect('sources' in none.book).toBe(false);
   });
 
   it('the statistics, the checker and the printed tree ignore the sources', () => {
-    const base = placeImports(book(), [{ result: chapter, placement: { mode: 'auto' } }], sequentialIds('p'));
+    const base = placeImports(xiachengBook(), [{ result: chapter, placement: { mode: 'auto' } }], sequentialIds('p'));
     const source = prepareSource(chapter, { fileName: '下城区人民政府.txt' }, { importedAt: AT });
     const withSources = { ...base, assets: [...base.assets, ...source.assets.map((a) => a.asset)], sources: [{ ...source.record, sectionIds: base.body[1]!.sections.map((s) => s.id) }] };
     expect(bookCounts(withSources)).toEqual(bookCounts(base));

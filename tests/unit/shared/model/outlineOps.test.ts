@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   BookSchema,
-  isUserError,
   moveInto,
   newSection,
   newSubsection,
@@ -14,6 +13,7 @@ import {
   type Entry,
   type Section,
 } from '../../../../shared/model';
+import { refused } from '../../../helpers/refused';
 import { seedBook } from '../../renderer/fixtures/seedBook';
 
 /** The seed book with an empty section 空白分目 and a subsection in 消防 holding its last two entries. */
@@ -34,16 +34,6 @@ function book(): Book {
 const section = (b: Book, title: string): Section => b.body.flatMap((c) => c.sections).find((s) => s.title === title)!;
 const entry = (b: Book, title: string): Entry => b.body.flatMap((c) => c.sections).flatMap(sectionEntries).find((e) => e.title === title)!;
 const authorLine = (s: Section): Attribution => s.children.find((c): c is Attribution => c.type === 'attribution')!;
-
-function refused(fn: () => unknown, key: string): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(isUserError(e) && e.key).toBe(key);
-    return;
-  }
-  throw new Error(`expected ${key}`);
-}
 
 describe('moveInto (移动到…)', () => {
   it('moves an entry into an empty section; its old section’s line no longer covers it', () => {

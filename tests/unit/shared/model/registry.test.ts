@@ -4,7 +4,6 @@ import {
   BookSchema,
   contributorStats,
   ensureContributor,
-  isUserError,
   looksLikeSameContributor,
   mergeContributors,
   proposedUnits,
@@ -20,6 +19,7 @@ import {
   type Figure,
   type Section,
 } from '../../../../shared/model';
+import { refused } from '../../../helpers/refused';
 import { REG, registryBook } from '../../renderer/fixtures/registryBook';
 
 const book = (): Book => registryBook().book;
@@ -36,16 +36,6 @@ function lines(s: Section): Attribution[] {
 
 function figures(s: Section): Figure[] {
   return s.children.flatMap((c) => (c.type === 'entry' ? c.blocks.filter((b): b is Figure => b.type === 'figure') : []));
-}
-
-function refused(fn: () => unknown, key: string): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(isUserError(e) && e.key).toBe(key);
-    return;
-  }
-  throw new Error(`expected ${key}`);
 }
 
 describe('the contributor registry', () => {
