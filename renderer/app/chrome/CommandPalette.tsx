@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useT, useWb, useWorkbench, type Translate } from '../context';
 import { editorItems, isEditorSlot, MENUS, type MenuItemDef } from '../menu/menus';
 import { sortedSections, type Workbench, type WorkbenchState } from '../workbench';
+import { usePinyin, type PinyinMatch } from '../pinyin';
 import { Modal } from './Dialogs';
 
 export interface PaletteItem {
@@ -57,11 +58,8 @@ export function paletteItems(wb: Workbench, s: WorkbenchState, t: Translate): Pa
   return out;
 }
 
-type PinyinMatch = (text: string, query: string) => number[] | null;
-let pinyin: PinyinMatch | null = null;
-
 /** Items matching the query: substring of label or group, or (for latin letters) pinyin initials. */
-export function filterPalette(items: readonly PaletteItem[], query: string, py: PinyinMatch | null = pinyin): PaletteItem[] {
+export function filterPalette(items: readonly PaletteItem[], query: string, py: PinyinMatch | null): PaletteItem[] {
   const q = query.trim().toLowerCase();
   if (!q) return items.filter((i) => i.enabled);
   const scored: { item: PaletteItem; score: number }[] = [];
@@ -84,20 +82,13 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const state = useWb((s) => s);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
-  const [pyReady, setPyReady] = useState(pinyin !== null);
+  const pinyin = usePinyin(query);
   const listRef = useRef<HTMLUListElement>(null);
   // The state the palette was opened in (the editor's command states do not change while it is open).
   const items = useMemo(() => paletteItems(wb, state, t), [wb, state, t]);
-  const shown = useMemo(() => filterPalette(items, query, pyReady ? pinyin : null).slice(0, 200), [items, query, pyReady]);
+  const shown = useMemo(() => filterPalette(items, query, pinyin).slice(0, 200), [items, query, pinyin]);
   const current = Math.min(index, Math.max(0, shown.length - 1));
 
-  useEffect(() => {
-    if (pyReady || !/^[a-z]+$/i.test(query.trim())) return;
-    void import('pinyin-pro').then((m) => {
-      pinyin = (text, q) => m.match(text, q) ?? null;
-      setPyReady(true);
-    });
-  }, [query, pyReady]);
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [current]);

@@ -10,22 +10,10 @@ import { formatChars } from '../format';
 import { mark } from '../workbench';
 import { OutlineBadge } from '../problems/OutlineBadge';
 import { STAGE_KEYS, STAGES, stageTitle } from '../volume/stage';
+import { usePinyin, type PinyinMatch } from '../pinyin';
 import { ancestorsOf, buildTree, dropPositionAt, isMovable, keyboardMove, substringMatcher, visibleRows, type DropPosition, type Matcher, type OutlineNode, type VisibleRow } from './tree';
 
 const DRAG_TYPE = 'application/x-yearbook-node';
-
-type PinyinMatch = (text: string, query: string) => number[] | null;
-let pinyinMatch: PinyinMatch | null = null;
-let pinyinLoading: Promise<PinyinMatch> | null = null;
-
-/** pinyin-pro is large; it is loaded the first time someone filters. */
-function loadPinyin(): Promise<PinyinMatch> {
-  pinyinLoading ??= import('pinyin-pro').then((m) => {
-    pinyinMatch = (text, query) => m.match(text, query) ?? null;
-    return pinyinMatch;
-  });
-  return pinyinLoading;
-}
 
 function makeMatcher(query: string, pinyin: PinyinMatch | null): Matcher | null {
   const q = query.trim();
@@ -49,7 +37,6 @@ export function Outline() {
   const [query, setQuery] = useState('');
   const [stage, setStage] = useState<Stage | null>(null);
   const deferredQuery = useDeferredValue(query);
-  const [pinyinReady, setPinyinReady] = useState(pinyinMatch !== null);
   const [active, setActive] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number; node: OutlineNode } | null>(null);
   const treeRef = useRef<HTMLDivElement>(null);
@@ -86,11 +73,8 @@ export function Outline() {
     if (selectedId) setActive(selectedId);
   }
 
-  useEffect(() => {
-    if (query && !pinyinReady) void loadPinyin().then(() => setPinyinReady(true));
-  }, [query, pinyinReady]);
-
-  const matcher = useMemo(() => makeMatcher(deferredQuery, pinyinReady ? pinyinMatch : null), [deferredQuery, pinyinReady]);
+  const pinyin = usePinyin(query);
+  const matcher = useMemo(() => makeMatcher(deferredQuery, pinyin), [deferredQuery, pinyin]);
   const rows = useMemo(() => visibleRows(tree, expanded, matcher, stage), [tree, expanded, matcher, stage]);
   // A rename asked for from the menu or the palette shows its row even when a filter hides it.
   const renameHidden = renaming !== null && tree.byId.has(renaming) && !rows.some((r) => r.node.row.id === renaming);
