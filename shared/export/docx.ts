@@ -33,7 +33,7 @@ import type { Asset, Attribution, Block, Book, Category, Cell, Entry, Figure, Fo
 import { imageDimensions } from '../model/image';
 import { allCategories } from '../model/walk';
 import { UserError } from '../model/errors';
-import { attributionText, tableFigureNumbers } from './render';
+import { attributionText, creditText, tableFigureNumbers } from './render';
 import { scopeLabel, type ExportScope } from './scope';
 
 export interface DocxExportOptions {
@@ -327,7 +327,7 @@ class DocxWriter {
       this.missingImages.push({ figureId: f.id, where: label ? `${where} ${label}` : where, reason });
       this.para({ style: STYLE.figure }, [new TextRun({ text: t(reason === 'format' ? 'docx.imageFormat' : 'docx.imagePending', {}, 'zh'), color: '808080' })]);
     }
-    const credit = f.credit?.raw.trim() ? `（${f.credit.raw.trim()}）` : '';
+    const credit = creditText(f);
     this.para({ style: STYLE.caption }, [new TextRun(`${label ? `${label}\u3000` : ''}${f.caption}${credit}`)]);
   }
 

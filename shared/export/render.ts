@@ -124,7 +124,8 @@ export function attributionText(a: Attribution, pad: boolean): string {
   }
 }
 
-function creditText(f: Figure): string {
+/** A figure's credit as printed after its caption: “（区信访局提供）”, or ''. */
+export function creditText(f: Figure): string {
   if (!f.credit) return '';
   const raw = f.credit.raw.trim();
   return raw ? `（${raw}）` : '';
