@@ -12,7 +12,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type JSX, type ReactNode } from 'react';
 import { t } from '../../shared/i18n';
-import { ID_PREFIX, NUMBERING_START, randomId, sectionNumbering, type AssignedNumber, type NumberingState, type Section } from '../../shared/model';
+import { ID_PREFIX, NUMBERING_START, randomId, sectionBlockList, sectionNumbering, type AssignedNumber, type NumberingState, type Section } from '../../shared/model';
 import { $addCommentMark } from './actions/marks';
 import { EDITOR_COMMANDS, type EditorCommandId } from './commands';
 import type { BookFindRequest, EditorProblem, SectionEditorHandle, SectionEditorProps } from './contract';
@@ -368,19 +368,7 @@ function ArticleMeta(props: { section: Section }): JSX.Element | null {
 }
 
 function footnoteOrder(section: Section): string[] {
-  const out: string[] = [];
-  const visit = (b: { type: string; id: string }) => {
-    if (b.type === 'footnote') out.push(b.id);
-  };
-  for (const c of section.children) {
-    if (c.type === 'entry') c.blocks.forEach(visit);
-    else if (c.type === 'subsection') {
-      for (const x of c.children) {
-        if (x.type === 'entry') x.blocks.forEach(visit);
-        else visit(x);
-      }
-    }
-    else visit(c);
-  }
-  return out;
+  return sectionBlockList(section)
+    .filter((b) => b.type === 'footnote')
+    .map((b) => b.id);
 }

@@ -9,6 +9,7 @@
 // The numbers of one section depend only on the state before it (NumberingState), so the app can number the
 // open section live from the counts of the sections before it (sectionNumbering) without the whole book.
 import type { Block, Book, Matter, Section } from './schema';
+import { sectionBlockList } from './walk';
 
 export type NumberedKind = 'table' | 'figure';
 
@@ -67,25 +68,7 @@ function item(b: Block): NumberedItem | null {
 
 /** The tables and figures of a section (or matter page) in reading order. */
 export function numberedItems(doc: Section | Matter): NumberedItem[] {
-  const out: NumberedItem[] = [];
-  const push = (b: Block) => {
-    const it = item(b);
-    if (it) out.push(it);
-  };
-  if (doc.type === 'matter') {
-    doc.blocks.forEach(push);
-    return out;
-  }
-  for (const c of doc.children) {
-    if (c.type === 'entry') c.blocks.forEach(push);
-    else if (c.type === 'subsection') {
-      for (const x of c.children) {
-        if (x.type === 'entry') x.blocks.forEach(push);
-        else push(x);
-      }
-    } else push(c);
-  }
-  return out;
+  return (doc.type === 'matter' ? doc.blocks : sectionBlockList(doc)).map(item).filter((x): x is NumberedItem => x !== null);
 }
 
 /** Sections and matter pages in book order (front matter, body, back matter). */

@@ -77,6 +77,17 @@ export function* sectionBlocks(category: Category, section: Section, part: NodeP
   }
 }
 
+/** The blocks of one section in reading order (entries' blocks, subsections' and the section's own), without paths. */
+export function sectionBlockList(section: Section): Block[] {
+  const out: Block[] = [];
+  for (const child of section.children) {
+    if (child.type === 'entry') out.push(...child.blocks);
+    else if (child.type === 'subsection') for (const sc of child.children) out.push(...(sc.type === 'entry' ? sc.blocks : [sc]));
+    else out.push(child);
+  }
+  return out;
+}
+
 /** Every block of the book in reading order (front matter, body, back matter). */
 export function* bookBlocks(book: Book): Generator<BlockVisit> {
   for (const m of book.front) for (const block of m.blocks) yield { block, path: { part: 'front', matter: m } };
