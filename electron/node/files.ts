@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { HostFile, OpenFilesRequestSchema } from '../../shared/host/host';
 import { BOOK_FILE_EXTENSION } from '../../shared/bookfile/bookfile';
 import { t } from '../../shared/i18n';
+import { FOLDER_DEPTH, isHiddenName, MAX_FOLDER_FILES } from '../../shared/import/files';
 import { UserError } from '../../shared/model/errors';
 import { errnoText } from './backups';
 import { writeFileAtomic } from './safeWrite';
@@ -57,17 +58,12 @@ export async function readSizedFile(filePath: string, maxBytes = MAX_OPEN_BYTES,
   }
 }
 
-/** A chosen folder is read this deep (a department's folder with a sub-folder per year or person). */
-const FOLDER_DEPTH = 4;
-/** At most this many files from the folders of one choice. */
-export const MAX_FOLDER_FILES = 2000;
-
 /**
- * The files in a folder, sub-folders included, whose extension is one of `extensions` (all when it holds
- * "*"): hidden files, Word's lock files ("~$稿件.docx") and symbolic links left out, sorted by path.
- * relativePath starts with the folder's own name.
+ * The files in a folder, sub-folders included (FOLDER_DEPTH deep), whose extension is one of `extensions` (all
+ * when it holds "*"): hidden files, Word's lock and temporary files and symbolic links left out, sorted by path,
+ * at most MAX_FOLDER_FILES of them (`truncated` when there were more). relativePath starts with the folder's name.
  */
-export async function filesInFolder(dir: string, extensions: readonly string[]): Promise<{ path: string; relativePath: string }[]> {
+export async function filesInFolder(dir: string, extensions: readonly string[]): Promise<{ files: { path: string; relativePath: string }[]; truncated: boolean }> {
   const exts = new Set(extensions.map((e) => e.toLowerCase()));
   const any = exts.has('*');
   const out: { path: string; relativePath: string }[] = [];
@@ -76,8 +72,8 @@ export async function filesInFolder(dir: string, extensions: readonly string[]):
   const walk = async (d: string, depth: number) => {
     const entries = await fs.readdir(d, { withFileTypes: true });
     for (const e of entries) {
-      if (out.length >= MAX_FOLDER_FILES) return;
-      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+      if (out.length > MAX_FOLDER_FILES) return;
+      if (isHiddenName(e.name)) continue;
       const full = path.join(d, e.name);
       if (e.isDirectory()) {
         if (depth + 1 < FOLDER_DEPTH) await walk(full, depth + 1);
@@ -87,7 +83,8 @@ export async function filesInFolder(dir: string, extensions: readonly string[]):
     }
   };
   await walk(top, 0);
-  return out.sort((a, b) => a.relativePath.localeCompare(b.relativePath, 'zh-Hans-CN'));
+  const files = out.slice(0, MAX_FOLDER_FILES).sort((a, b) => a.relativePath.localeCompare(b.relativePath, 'zh-Hans-CN'));
+  return { files, truncated: out.length > MAX_FOLDER_FILES };
 }
 
 /**
@@ -105,8 +102,10 @@ export async function readChosenFiles(
     const exts = req.filters.flatMap((f) => f.extensions);
     for (const dir of paths) {
       try {
-        const found = await filesInFolder(dir, exts.length ? exts : ['*']);
-        if (!found.length && req.perFileErrors) files.push({ name: path.basename(dir), path: dir, bytes: new Uint8Array(), error: { reason: 'empty-folder' } });
+        const { files: found, truncated } = await filesInFolder(dir, exts.length ? exts : ['*']);
+        const folder = { name: path.basename(dir), path: dir, bytes: new Uint8Array() };
+        if (!found.length && req.perFileErrors) files.push({ ...folder, error: { reason: 'empty-folder' } });
+        if (truncated && req.perFileErrors) files.push({ ...folder, error: { reason: 'folder-truncated', limit: MAX_FOLDER_FILES } });
         targets.push(...found);
       } catch (e) {
         if (!req.perFileErrors) throw new UserError('shell.file.readFailed', { file: path.basename(dir), reason: errnoText(e) }, String(e));

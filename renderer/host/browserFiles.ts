@@ -3,6 +3,7 @@
 // folders are walked through the File and Directory Entries API (webkitGetAsEntry).
 import type { HostFile } from '../../shared/host';
 import { t } from '../../shared/i18n';
+import { FOLDER_DEPTH, isHiddenName, MAX_FOLDER_FILES } from '../../shared/import/files';
 
 export interface SizeLimits {
   maxBytes?: number | undefined;
@@ -40,11 +41,6 @@ export function matchesExtensions(name: string, extensions: readonly string[]): 
   return exts.includes(extensionOf(name));
 }
 
-/** Hidden files and Word's lock files ("~$稿件.docx") are never drafts. */
-export function isHiddenName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$');
-}
-
 // The File and Directory Entries API, as far as this module uses it (structural, so tests can fake it).
 export interface FileEntryLike {
   isFile: boolean;
@@ -63,17 +59,14 @@ export interface FoundFile {
   relativePath?: string;
 }
 
-/** Folders are walked this deep and give at most this many files. */
-const FOLDER_DEPTH = 4;
-const MAX_FOLDER_FILES = 2000;
-
 /**
  * The files of dropped entries: a file as itself, a folder as its files (sub-folders included) that `accept`
- * takes. `folders` lists each dropped folder with the number of files taken from it.
+ * takes, FOLDER_DEPTH deep and at most MAX_FOLDER_FILES of them. `folders` lists each dropped folder with the
+ * number of files taken from it, and whether it held more.
  */
-export async function filesOfEntries(entries: readonly FileEntryLike[], accept: (name: string) => boolean): Promise<{ files: FoundFile[]; folders: { name: string; count: number }[] }> {
+export async function filesOfEntries(entries: readonly FileEntryLike[], accept: (name: string) => boolean): Promise<{ files: FoundFile[]; folders: { name: string; count: number; truncated: boolean }[] }> {
   const files: FoundFile[] = [];
-  const folders: { name: string; count: number }[] = [];
+  const folders: { name: string; count: number; truncated: boolean }[] = [];
   const fileOf = (e: FileEntryLike) => new Promise<File | null>((resolve) => (e.file ? e.file(resolve, () => resolve(null)) : resolve(null)));
   const children = async (e: FileEntryLike): Promise<FileEntryLike[]> => {
     const reader = e.createReader?.();
@@ -89,7 +82,7 @@ export async function filesOfEntries(entries: readonly FileEntryLike[], accept: 
   const walk = async (dir: FileEntryLike, depth: number, out: FoundFile[]) => {
     const list = (await children(dir)).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
     for (const e of list) {
-      if (out.length >= MAX_FOLDER_FILES || isHiddenName(e.name)) continue;
+      if (out.length > MAX_FOLDER_FILES || isHiddenName(e.name)) continue;
       if (e.isDirectory) {
         if (depth + 1 < FOLDER_DEPTH) await walk(e, depth + 1, out);
       } else if (e.isFile && accept(e.name)) out.push({ file: await fileOf(e), name: e.name, relativePath: e.fullPath.replace(/^\//, '') });
@@ -99,8 +92,9 @@ export async function filesOfEntries(entries: readonly FileEntryLike[], accept: 
     if (e.isDirectory) {
       const found: FoundFile[] = [];
       await walk(e, 0, found);
-      folders.push({ name: e.name, count: found.length });
-      files.push(...found);
+      const taken = found.slice(0, MAX_FOLDER_FILES);
+      folders.push({ name: e.name, count: taken.length, truncated: found.length > MAX_FOLDER_FILES });
+      files.push(...taken);
     } else if (e.isFile) files.push({ file: await fileOf(e), name: e.name });
   }
   return { files, folders };

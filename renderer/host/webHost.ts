@@ -20,7 +20,8 @@ import type {
 } from '../../shared/host';
 import { t } from '../../shared/i18n';
 import { BackupDb, BackupStore } from './backupStore';
-import { isHiddenName, matchesExtensions, readBrowserFile } from './browserFiles';
+import { matchesExtensions, readBrowserFile } from './browserFiles';
+import { FOLDER_DEPTH, isHiddenName, MAX_FOLDER_FILES } from '../../shared/import/files';
 import { formatSize } from '../../shared/import/encoding';
 import { UserError } from '../../shared/model/errors';
 
@@ -139,17 +140,25 @@ export class WebHost implements HostApi {
       input.addEventListener('change', () => {
         const exts = (req.filters ?? []).flatMap((f) => f.extensions);
         const all = [...(input.files ?? [])];
-        const files = all.filter((f) => !req.folders || (!f.webkitRelativePath.split('/').some(isHiddenName) && matchesExtensions(f.name, exts)));
-        // A folder's files in path order, as the desktop shell gives them.
+        // A folder's files as the desktop shell gives them: not hidden, FOLDER_DEPTH deep, in path order, at most
+        // MAX_FOLDER_FILES (the folder's entry says when it held more).
+        const inFolder = (f: File) => {
+          const parts = f.webkitRelativePath.split('/');
+          return !parts.some(isHiddenName) && parts.length - 1 <= FOLDER_DEPTH;
+        };
+        let files = all.filter((f) => !req.folders || (inFolder(f) && matchesExtensions(f.name, exts)));
         if (req.folders) files.sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath, 'zh-Hans-CN'));
+        const truncated = !!req.folders && files.length > MAX_FOLDER_FILES;
+        if (truncated) files = files.slice(0, MAX_FOLDER_FILES);
         done();
+        const folderName = (all[0]?.webkitRelativePath ?? '').split('/')[0] ?? '';
         if (req.folders && all.length && !files.length && req.perFileErrors) {
-          resolve([{ name: all[0]!.webkitRelativePath.split('/')[0] ?? '', bytes: new Uint8Array(), error: { reason: 'empty-folder' } }]);
+          resolve([{ name: folderName, bytes: new Uint8Array(), error: { reason: 'empty-folder' } }]);
           return;
         }
         const limits = { maxBytes: req.maxBytes, maxBytesByExtension: req.maxBytesByExtension };
         void (async () => {
-          const out: HostFile[] = [];
+          const out: HostFile[] = truncated && req.perFileErrors ? [{ name: folderName, bytes: new Uint8Array(), error: { reason: 'folder-truncated', limit: MAX_FOLDER_FILES } }] : [];
           // One at a time, each checked by size before it is read.
           for (const f of files) {
             const h = await readBrowserFile(f, limits, f.webkitRelativePath || undefined);

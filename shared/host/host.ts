@@ -53,7 +53,10 @@ export type HostFileError =
   | { reason: 'too-large'; size: number; limit: number }
   | { reason: 'unreadable'; /** Chinese reason for the message ("没有读取权限"). */ message: string }
   /** A chosen folder held no file the filters name (the entry is named after the folder). */
-  | { reason: 'empty-folder' };
+  | { reason: 'empty-folder' }
+  /** A chosen folder held more files than a folder gives (MAX_FOLDER_FILES): the first `limit` of them are read,
+   * in path order, and this entry (named after the folder) says the rest were not. */
+  | { reason: 'folder-truncated'; limit: number };
 
 export interface HostFile {
   /** File name without directories. */

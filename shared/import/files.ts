@@ -30,13 +30,20 @@ export function importFileKind(name: string): ImportFileKind {
 /** Extensions taken from a folder (a department's whole folder of drafts). */
 export const FOLDER_IMPORT_EXTENSIONS = ['txt', 'text', 'docx', 'html', 'htm'] as const;
 
-/**
- * Whether a file found in a folder is a draft to import: a text, Word or web file, not hidden, not Word's
- * lock file ("~$稿件.docx") or a temporary file.
- */
+/** A chosen or dropped folder is read this deep (a department's folder with a sub-folder per year or person)… */
+export const FOLDER_DEPTH = 4;
+/** …and gives at most this many files; one holding more says so (it is no department's drafts folder). */
+export const MAX_FOLDER_FILES = 2000;
+
+/** A file or folder a folder walk leaves out: hidden, Word's lock file ("~$稿件.docx") or its temporary file. */
+export function isHiddenName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$') || name.startsWith('~WRL');
+}
+
+/** Whether a file found in a folder is a draft to import: a text, Word or web file that is not hidden. */
 export function isImportableName(name: string): boolean {
   const base = name.replace(/^.*[\\/]/, '');
-  if (!base || base.startsWith('.') || base.startsWith('~$') || base.startsWith('~WRL')) return false;
+  if (!base || isHiddenName(base)) return false;
   return (FOLDER_IMPORT_EXTENSIONS as readonly string[]).includes(fileExtension(base));
 }
 

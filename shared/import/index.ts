@@ -18,5 +18,5 @@ export { htmlToSource } from './html';
 export { readRecordYear, titleYear, reportDateYear, headingYear, openingYear, combineYears } from './years';
 export type { RecordYear, DraftYears } from './years';
 export type { HtmlOptions } from './html';
-export { importFileKind, fileExtension, isImportableName, importSizeLimit, FOLDER_IMPORT_EXTENSIONS, looksLikeDocx, checkDocxBytes, DOCX_STYLE_MAP, imageExtension, usedAssetIds, finishImport } from './files';
+export { importFileKind, fileExtension, isImportableName, isHiddenName, FOLDER_DEPTH, MAX_FOLDER_FILES, importSizeLimit, FOLDER_IMPORT_EXTENSIONS, looksLikeDocx, checkDocxBytes, DOCX_STYLE_MAP, imageExtension, usedAssetIds, finishImport } from './files';
 export type { ImportFileKind } from './files';

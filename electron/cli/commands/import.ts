@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../../shared/i18n';
-import { combineYears, placeImportsKeepingSources, prepareSource, toOutline, type ImportResult } from '../../../shared/import';
+import { combineYears, MAX_FOLDER_FILES, placeImportsKeepingSources, prepareSource, toOutline, type ImportResult } from '../../../shared/import';
 import { isUserError, newBook, parseBook, randomId, UserError, type Book } from '../../../shared/model';
 import { expandImportPaths, importFile } from '../../node/import/files';
 import type { Command } from '../command';
@@ -58,6 +58,7 @@ export const importCommand: Command = {
     for (const f of folders) {
       if (!f.count) throw new UserError('import.cli.emptyFolder', { folder: f.folder });
       io.err(zh('import.cli.folder', { folder: f.folder, count: f.count }));
+      if (f.truncated) io.err(zh('import.cli.folderTruncated', { folder: f.folder, limit: MAX_FOLDER_FILES }));
     }
 
     if (args.options.outline === true) {

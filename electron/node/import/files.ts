@@ -7,10 +7,13 @@ import {
   checkImportSize,
   decodeText,
   finishImport,
+  FOLDER_DEPTH,
   importFileKind,
   importSizeLimit,
+  isHiddenName,
   isImportableName,
   looksLikeDocx,
+  MAX_FOLDER_FILES,
   htmlToSource,
   recognise,
   textToUnits,
@@ -78,16 +81,11 @@ export async function readSource(file: string, opts: FileImportOptions = {}): Pr
   return { doc: { name, format: 'text', units: textToUnits(decoded.text), encoding: decoded.encoding }, assets: [], log: [] };
 }
 
-/** Folders are read this deep (a department's folder with a sub-folder per year or person). */
-const MAX_FOLDER_DEPTH = 4;
-/** More files than this in one folder is not a department's drafts. */
-export const MAX_FOLDER_FILES = 2000;
-
 export interface ExpandedPaths {
   /** Files to import, in the order given (a folder's files sorted by path). */
   files: string[];
-  /** Each folder given and how many importable files it held. */
-  folders: { folder: string; count: number }[];
+  /** Each folder given, how many importable files were taken from it, and whether it held more (MAX_FOLDER_FILES). */
+  folders: { folder: string; count: number; truncated: boolean }[];
 }
 
 /**
@@ -111,9 +109,9 @@ export async function expandImportPaths(paths: readonly string[]): Promise<Expan
     }
     const found: string[] = [];
     await walk(p, 0, found);
-    found.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
-    folders.push({ folder: p, count: found.length });
-    files.push(...found);
+    const taken = found.slice(0, MAX_FOLDER_FILES).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+    folders.push({ folder: p, count: taken.length, truncated: found.length > MAX_FOLDER_FILES });
+    files.push(...taken);
   }
   return { files, folders };
 }
@@ -126,11 +124,11 @@ async function walk(dir: string, depth: number, out: string[]): Promise<void> {
     throw readError(path.basename(dir), e);
   }
   for (const e of entries) {
-    if (out.length >= MAX_FOLDER_FILES) return;
-    if (e.name.startsWith('.')) continue;
+    if (out.length > MAX_FOLDER_FILES) return;
+    if (isHiddenName(e.name)) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (depth + 1 < MAX_FOLDER_DEPTH) await walk(full, depth + 1, out);
+      if (depth + 1 < FOLDER_DEPTH) await walk(full, depth + 1, out);
     } else if (e.isFile() && isImportableName(e.name)) out.push(full);
   }
 }

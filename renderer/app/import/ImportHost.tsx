@@ -2,7 +2,7 @@
 // and the review screen while an import is open.
 import { useEffect, useState } from 'react';
 import type { HostFile } from '../../../shared/host';
-import { importSizeLimit, isImportableName } from '../../../shared/import';
+import { importSizeLimit, isImportableName, MAX_FOLDER_FILES } from '../../../shared/import';
 import { describeError } from '../../../shared/model';
 import { filesOfEntries, MAX_BROWSER_BYTES, readFound, type FileEntryLike, type FoundFile } from '../../host/browserFiles';
 import { useT, useWb, useWorkbench } from '../context';
@@ -73,13 +73,16 @@ function DropTarget({ session }: { session: ImportSession }) {
       const items = [...(e.dataTransfer?.items ?? [])].filter((i) => i.kind === 'file');
       const entries = items.map((i) => (typeof i.webkitGetAsEntry === 'function' ? (i.webkitGetAsEntry() as FileEntryLike | null) : null));
       const plain = [...(e.dataTransfer?.files ?? [])];
-      const found: Promise<{ files: FoundFile[]; folders: { name: string; count: number }[] }> =
+      const found: Promise<{ files: FoundFile[]; folders: { name: string; count: number; truncated?: boolean }[] }> =
         entries.length && entries.every((x) => x !== null)
           ? filesOfEntries(entries as FileEntryLike[], isImportableName)
           : Promise.resolve({ files: plain.map((f) => ({ file: f, name: f.name })), folders: [] });
       void found
         .then(async ({ files, folders }) => {
-          for (const f of folders) if (!f.count) wb.notify('error', { key: 'importUi.folder.empty', params: { folder: f.name } });
+          for (const f of folders) {
+            if (!f.count) wb.notify('error', { key: 'importUi.folder.empty', params: { folder: f.name } });
+            if (f.truncated) wb.notify('error', { key: 'importUi.folder.truncated', params: { folder: f.name, limit: MAX_FOLDER_FILES } });
+          }
           const books = files.filter((f) => /\.yearbook$/i.test(f.name) && !f.relativePath);
           const drafts = files.filter((f) => !books.includes(f));
           // A book file dropped alone opens it, as 文件 › 打开 would.

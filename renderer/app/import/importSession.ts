@@ -188,6 +188,7 @@ export function hostFileFailure(f: HostFile): FailureInfo | null {
   if (!e) return null;
   if (e.reason === 'too-large') return { key: 'import.tooLarge', params: { file: f.name, size: formatSize(e.size), limit: formatSize(e.limit) }, detail: `${e.size} bytes > ${e.limit}` };
   if (e.reason === 'empty-folder') return { key: 'importUi.folder.empty', params: { folder: f.name }, detail: 'no importable file in the folder' };
+  if (e.reason === 'folder-truncated') return { key: 'importUi.folder.truncated', params: { folder: f.name, limit: e.limit }, detail: `more than ${e.limit} files` };
   return { key: 'import.readFailed', params: { file: f.name, reason: e.message }, detail: e.message };
 }
 
@@ -251,10 +252,12 @@ export class ImportSession {
    */
   addFiles(all: readonly HostFile[]): void {
     if (!this.wb.state.book) return;
-    // A folder without drafts is said in a notice (it is no file to list).
+    // A folder without drafts, or with more files than were taken, is said in a notice (it is no file to list).
     const files = all.filter((f) => {
-      if (f.error?.reason !== 'empty-folder') return true;
-      this.wb.notify('error', { key: 'importUi.folder.empty', params: { folder: f.name } });
+      const e = f.error;
+      if (e?.reason === 'empty-folder') this.wb.notify('error', { key: 'importUi.folder.empty', params: { folder: f.name } });
+      else if (e?.reason === 'folder-truncated') this.wb.notify('error', { key: 'importUi.folder.truncated', params: { folder: f.name, limit: e.limit } });
+      else return true;
       return false;
     });
     if (!files.length) {

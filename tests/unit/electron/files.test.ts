@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bookFilesInArgv, formatBytes, readHostFile, withExtension, writeHostFile } from '../../../electron/node/files';
+import { mkdirSync } from 'node:fs';
+import { bookFilesInArgv, formatBytes, readChosenFiles, readHostFile, withExtension, writeHostFile } from '../../../electron/node/files';
+import { expandImportPaths } from '../../../electron/node/import/files';
+import { MAX_FOLDER_FILES } from '../../../shared/import';
 
 let dir: string;
 beforeEach(() => {
@@ -11,6 +14,21 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('host files', () => {
+  it('reads at most MAX_FOLDER_FILES from a chosen folder and says, in Chinese, that it held more', async () => {
+    const folder = path.join(dir, '全部来稿');
+    mkdirSync(folder);
+    for (let i = 0; i < MAX_FOLDER_FILES + 3; i++) writeFileSync(path.join(folder, `稿件${String(i).padStart(5, '0')}.txt`), '');
+    writeFileSync(path.join(folder, '~WRL0001.tmp.txt'), '');
+    const chosen = await readChosenFiles([folder], { filters: [{ name: '稿件', extensions: ['txt'] }], folders: true, perFileErrors: true });
+    expect(chosen.filter((f) => !f.error)).toHaveLength(MAX_FOLDER_FILES);
+    expect(chosen.find((f) => f.error)).toMatchObject({ name: '全部来稿', error: { reason: 'folder-truncated', limit: MAX_FOLDER_FILES } });
+    expect(chosen.some((f) => f.name.startsWith('~WRL'))).toBe(false);
+    // The CLI's folder argument alike.
+    const expanded = await expandImportPaths([folder]);
+    expect(expanded.files).toHaveLength(MAX_FOLDER_FILES);
+    expect(expanded.folders).toEqual([{ folder, count: MAX_FOLDER_FILES, truncated: true }]);
+  });
+
   it('reads a picked file with its name and path', async () => {
     const p = path.join(dir, '区民政局.txt');
     writeFileSync(p, '【概况】2021年');

@@ -2,7 +2,7 @@
 // checked before anything is read, and a file that cannot be read is reported on its own.
 import { describe, expect, it } from 'vitest';
 import { filesOfEntries, readBrowserFile, readFound, type FileEntryLike } from '../../../../renderer/host/browserFiles';
-import { isImportableName } from '../../../../shared/import';
+import { isImportableName, MAX_FOLDER_FILES } from '../../../../shared/import';
 
 function fileEntry(path: string, size: number, gone = false): FileEntryLike {
   const name = path.split('/').pop()!;
@@ -50,7 +50,14 @@ describe('files dropped on the window', () => {
     ]);
     const { files, folders } = await filesOfEntries([folder, fileEntry('单独.txt', 2)], isImportableName);
     expect(files.map((f) => f.relativePath ?? f.name)).toEqual(['区民政局/2021/养老.docx', '区民政局/概况.txt', '区民政局/社会救助.html', '单独.txt']);
-    expect(folders).toEqual([{ name: '区民政局', count: 3 }]);
+    expect(folders).toEqual([{ name: '区民政局', count: 3, truncated: false }]);
+  });
+
+  it('takes at most MAX_FOLDER_FILES from a folder and says it held more', async () => {
+    const many = Array.from({ length: MAX_FOLDER_FILES + 5 }, (_, i) => fileEntry(`全部/稿件${String(i).padStart(5, '0')}.txt`, 1));
+    const { files, folders } = await filesOfEntries([dirEntry('全部', many)], isImportableName);
+    expect(files).toHaveLength(MAX_FOLDER_FILES);
+    expect(folders).toEqual([{ name: '全部', count: MAX_FOLDER_FILES, truncated: true }]);
   });
 
   it('never reads a file larger than its limit, and reports one the browser cannot give', async () => {
