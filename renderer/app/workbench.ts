@@ -24,6 +24,7 @@ import {
   putBook,
   readAsset,
   readBook,
+  readBookModel as readStoredBook,
   readMatter,
   readOutline,
   readSection,
@@ -859,7 +860,7 @@ export class Workbench {
     if (!rec || !book || rec.bookId !== book.id) return false;
     try {
       await this.flush();
-      const { book: current } = await readBook(this.db, book.id);
+      const current = await readStoredBook(this.db, book.id);
       if (!jsonEqual(withoutStamp(current), withoutStamp(rec.after))) {
         await this.setUndo(null);
         this.notify('error', { key: 'app.error.undoStale' });
@@ -938,7 +939,7 @@ export class Workbench {
   /** The open book as a model, as stored (the checker keeps its own copy and patches it after saves). */
   async readBookModel(): Promise<Book | null> {
     const row = this.state.book;
-    return row ? (await readBook(this.db, row.id)).book : null;
+    return row ? readStoredBook(this.db, row.id) : null;
   }
 
   /** Adds (or updates) a person or unit in the book's contributor registry (from the editor's attribution tagging). */

@@ -71,15 +71,24 @@ export async function deleteBook(db: YearbookDb, bookId: string): Promise<void> 
 /** Reads a complete book and its asset bytes back (for saving a book file, backups and export). */
 export async function readBook(db: YearbookDb, bookId: string): Promise<BookFileContents> {
   return db.transaction('r', [db.books, db.nodes, db.sections, db.assets], async () => {
+    const [book, assetRows] = await Promise.all([readBookModel(db, bookId), db.assets.where('bookId').equals(bookId).toArray()]);
+    return { book, assets: new Map(assetRows.map((a) => [a.id, a.bytes])) };
+  });
+}
+
+/**
+ * The book model alone, without the bytes of its images and kept drafts: for what reads the tree (find, the
+ * registry, statistics). An import's drafts and a volume's photos are many megabytes nobody needs there.
+ */
+export async function readBookModel(db: YearbookDb, bookId: string): Promise<Book> {
+  return db.transaction('r', [db.books, db.nodes, db.sections], async () => {
     const bookRow = await db.books.get(bookId);
     if (!bookRow) throw new Error(`book ${bookId} is not in storage`);
-    const [nodes, sections, assetRows] = await Promise.all([
+    const [nodes, sections] = await Promise.all([
       db.nodes.where('bookId').equals(bookId).filter((n) => n.kind === 'category' || n.kind === 'matter' || n.kind === 'section').toArray(),
       db.sections.where('bookId').equals(bookId).toArray(),
-      db.assets.where('bookId').equals(bookId).toArray(),
     ]);
-    const book = rowsToBook(bookRow, nodes, sections);
-    return { book, assets: new Map(assetRows.map((a) => [a.id, a.bytes])) };
+    return rowsToBook(bookRow, nodes, sections);
   });
 }
 

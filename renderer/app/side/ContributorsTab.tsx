@@ -17,7 +17,7 @@ import {
   type ContributorStat,
   type UnitTotal,
 } from '../../../shared/model';
-import { readBook } from '../../storage/books';
+import { readBookModel } from '../../storage/books';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatNumber } from '../format';
 import { contributorTablesText, reportedUnits, ROLE_KEYS, writeContributorTables } from '../volume/registryTables';
@@ -84,8 +84,8 @@ export function ContributorsTab() {
     if (!bookId) return;
     let live = true;
     const timer = setTimeout(() => {
-      readBook(wb.db, bookId)
-        .then(({ book }) => {
+      readBookModel(wb.db, bookId)
+        .then((book) => {
           if (!live) return;
           const stats = contributorStats(book);
           setRegistry({ book, stats, units: unitTotals(book), proposals: proposedUnits(book), duplicates: likelyDuplicates(stats) });

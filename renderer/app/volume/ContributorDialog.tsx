@@ -18,7 +18,7 @@ import {
   type ContributorKind,
   type ContributorStat,
 } from '../../../shared/model';
-import { readBook } from '../../storage/books';
+import { readBookModel } from '../../storage/books';
 import { jsonEqual } from '../../storage/equal';
 import { Modal } from '../chrome/Dialogs';
 import { useT, useWb, useWorkbench } from '../context';
@@ -39,8 +39,8 @@ export function ContributorDialog({ contributorKey, onClose }: { contributorKey:
     let live = true;
     void wb
       .flush()
-      .then(() => readBook(wb.db, bookId))
-      .then(({ book: b }) => live && setBook(b))
+      .then(() => readBookModel(wb.db, bookId))
+      .then((b) => live && setBook(b))
       .catch((e: unknown) => {
         wb.host.log('error', `registry editor: ${String(e)}`);
         if (live) setFailed(true);

@@ -3,7 +3,7 @@
 // and the menu's 复制撰稿人统计表.
 import type { MessageKey } from '../../../shared/i18n';
 import { contributorStats, unitTotals, type Attribution, type ContributorStat, type UnitTotal } from '../../../shared/model';
-import { readBook } from '../../storage/books';
+import { readBookModel } from '../../storage/books';
 import type { Translate } from '../context';
 import type { Workbench } from '../workbench';
 import { t as translate } from '../../../shared/i18n';
@@ -47,7 +47,7 @@ export async function copyContributorTables(wb: Workbench): Promise<void> {
   let book;
   try {
     await wb.flush();
-    ({ book } = await readBook(wb.db, row.id));
+    book = await readBookModel(wb.db, row.id);
   } catch (e) {
     wb.fail(e, 'app.error.storage');
     return;

@@ -25,6 +25,7 @@ import {
   putBook,
   readAsset,
   readBook,
+  readBookModel,
   readOutline,
   readRevision,
   readSection,
@@ -101,6 +102,15 @@ describe('storage', () => {
     expect(back.book).toEqual(c.book);
     expect(Array.from([...back.assets.values()][0]!)).toEqual(Array.from(TINY_PNG));
     expect(await listBooks(db)).toMatchObject([{ id: c.book.id, title: '拱墅年鉴', volumeYear: 2022, recordYear: 2021 }]);
+  });
+
+  it('reads the book model alone, without touching the asset bytes', async () => {
+    ({ db } = memoryDb());
+    const c = richBook();
+    await putBook(db, c);
+    const assetsRead = vi.spyOn(db.assets, 'where');
+    expect(await readBookModel(db, c.book.id)).toEqual(c.book);
+    expect(assetsRead).not.toHaveBeenCalled();
   });
 
   it('replaces a stored book all-or-nothing: a failing write leaves the old one untouched', async () => {
