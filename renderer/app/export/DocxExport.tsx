@@ -4,7 +4,8 @@ import { useEffect, useMemo } from 'react';
 import { Modal } from '../chrome/Dialogs';
 import { useT, useWb, useWorkbench } from '../context';
 import { useStore } from '../store';
-import { DocxExportController, type DocxDialogState, type DocxScopeKind } from './docxExport';
+import { DocxExportController, type DocxDialogState } from './docxExport';
+import { scopeOf, useScopeCategories, type ScopeKind } from './scopeChoice';
 import './export.css';
 
 export function DocxExportFeature() {
@@ -36,15 +37,8 @@ function DocxDialog({ ctl }: { ctl: DocxExportController }) {
 function Options({ ctl, d }: { ctl: DocxExportController; d: DocxDialogState }) {
   const t = useT();
   const outline = useWb((s) => s.outline);
-  const categories = useMemo(() => {
-    const rank = { front: 0, body: 1, back: 2 } as const;
-    return outline
-      .filter((n) => n.kind === 'category')
-      .sort((a, b) => rank[a.part] - rank[b.part] || a.order - b.order)
-      .map((c) => ({ id: c.id, title: c.title, sections: outline.filter((n) => n.kind === 'section' && n.parentId === c.id).length }))
-      .filter((c) => c.sections > 0);
-  }, [outline]);
-  const radio = (kind: DocxScopeKind, label: string, disabled = false) => (
+  const categories = useScopeCategories(outline);
+  const radio = (kind: ScopeKind, label: string, disabled = false) => (
     <label className={`xp-radio${disabled ? ' is-disabled' : ''}`}>
       <input type="radio" name="docx-scope" value={kind} checked={d.scopeKind === kind} disabled={disabled} onChange={() => ctl.setOptions({ scopeKind: kind })} />
       <span>{label}</span>
@@ -88,7 +82,7 @@ function Options({ ctl, d }: { ctl: DocxExportController; d: DocxDialogState }) 
         <button type="button" className="button" onClick={() => ctl.close()}>
           {t('docx.ui.cancel')}
         </button>
-        <button type="submit" className="button is-primary" disabled={ctl.scopeOf(d) === null}>
+        <button type="submit" className="button is-primary" disabled={scopeOf(d) === null}>
           {t('docx.ui.start')}
         </button>
       </div>

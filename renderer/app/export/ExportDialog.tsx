@@ -1,10 +1,10 @@
 // 文件 › 导出 PDF: scope, print profile, press variant, check before export, progress with 取消, and the
 // preflight report of the saved file.
-import { useMemo } from 'react';
 import { Modal } from '../chrome/Dialogs';
 import { useT, useWb } from '../context';
 import { useStore } from '../store';
-import type { ExportController, ExportDialogState, PressChoice, ScopeKind } from './exportState';
+import type { ExportController, ExportDialogState, PressChoice } from './exportState';
+import { scopeOf, useScopeCategories, type ScopeKind } from './scopeChoice';
 import { profileChoices } from './exportRun';
 import { PreflightReportView } from './PreflightReport';
 import './export.css';
@@ -35,16 +35,9 @@ function Options({ ctl, d }: { ctl: ExportController; d: ExportDialogState }) {
   const outline = useWb((s) => s.outline);
   const book = useWb((s) => s.book);
   const canPress = useWb((s) => s.appInfo?.canPressPdf === true);
-  const categories = useMemo(() => {
-    const rank = { front: 0, body: 1, back: 2 } as const;
-    return outline
-      .filter((n) => n.kind === 'category')
-      .sort((a, b) => rank[a.part] - rank[b.part] || a.order - b.order)
-      .map((c) => ({ id: c.id, title: c.title, sections: outline.filter((n) => n.kind === 'section' && n.parentId === c.id).length }))
-      .filter((c) => c.sections > 0);
-  }, [outline]);
+  const categories = useScopeCategories(outline);
   const profile = book?.shell.printProfile;
-  const scopeOk = ctl.scopeOf(d) !== null;
+  const scopeOk = scopeOf(d) !== null;
   const radio = (kind: ScopeKind, label: string, disabled = false) => (
     <label className={`xp-radio${disabled ? ' is-disabled' : ''}`}>
       <input type="radio" name="xp-scope" value={kind} checked={d.scopeKind === kind} disabled={disabled} onChange={() => ctl.setOptions({ scopeKind: kind })} />

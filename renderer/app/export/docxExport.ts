@@ -2,20 +2,14 @@
 // shared/export/docx.ts from the stored book, and the host's save dialog with a .docx name. Without React, so
 // the unit tests drive it with the workbench.
 import type { DocxExportResult } from '../../../shared/export/docx';
-import type { ExportScope } from '../../../shared/export/scope';
 import { t } from '../../../shared/i18n';
 import { describeError, isUserError } from '../../../shared/model';
 import { readBook } from '../../storage/books';
 import { Store } from '../store';
 import type { Workbench } from '../workbench';
+import { initialScope, scopeOf, type ScopeChoice } from './scopeChoice';
 
-export type DocxScopeKind = 'section' | 'category' | 'volume';
-
-export interface DocxDialogState {
-  scopeKind: DocxScopeKind;
-  categoryId: string | null;
-  sectionId: string | null;
-  sectionTitle: string | null;
+export interface DocxDialogState extends ScopeChoice {
   phase: { kind: 'options' } | { kind: 'running' } | { kind: 'error'; message: string };
 }
 
@@ -36,18 +30,7 @@ export class DocxExportController {
   openDialog(): void {
     const s = this.wb.state;
     if (!s.book) return;
-    const open = s.open?.kind === 'section' ? s.open : null;
-    const openRow = open ? s.outline.find((n) => n.id === open.id) : undefined;
-    const firstCategory = s.outline.filter((n) => n.kind === 'category').sort((a, b) => a.order - b.order)[0]?.id ?? null;
-    this.store.set({
-      dialog: {
-        scopeKind: open ? 'section' : 'volume',
-        categoryId: openRow?.parentId ?? firstCategory,
-        sectionId: open?.id ?? null,
-        sectionTitle: open?.section.title ?? null,
-        phase: { kind: 'options' },
-      },
-    });
+    this.store.set({ dialog: { ...initialScope(s), phase: { kind: 'options' } } });
   }
 
   setOptions(patch: Partial<Omit<DocxDialogState, 'phase'>>): void {
@@ -59,12 +42,6 @@ export class DocxExportController {
     if (this.state.dialog?.phase.kind !== 'running') this.store.set({ dialog: null });
   }
 
-  scopeOf(d: DocxDialogState): ExportScope | null {
-    if (d.scopeKind === 'volume') return { kind: 'volume' };
-    if (d.scopeKind === 'category') return d.categoryId ? { kind: 'category', id: d.categoryId } : null;
-    return d.sectionId ? { kind: 'section', id: d.sectionId } : null;
-  }
-
   /**
    * Builds the document from the stored book (edits in progress are saved first) and offers it for saving.
    * Returns the export result, or null when it failed (the dialog then shows why) or nothing was open.
@@ -72,7 +49,7 @@ export class DocxExportController {
   async start(): Promise<DocxExportResult | null> {
     const d = this.state.dialog;
     const row = this.wb.state.book;
-    const scope = d ? this.scopeOf(d) : null;
+    const scope = d ? scopeOf(d) : null;
     if (!d || !row || !scope || d.phase.kind === 'running') return null;
     this.store.set({ dialog: { ...d, phase: { kind: 'running' } } });
     try {

@@ -28,13 +28,6 @@ export function profileFor(book: Book, id: string): PrintProfile {
   return preset ? applyProfilePatch(book.printProfile, preset.patch, preset.label) : book.printProfile;
 }
 
-/** Categories that have something to print, in book order (for the scope choice). */
-export function printableCategories(book: Book): { id: string; title: string; sections: number }[] {
-  return allCategories(book)
-    .filter((c) => c.sections.length > 0)
-    .map((c) => ({ id: c.id, title: c.title, sections: c.sections.length }));
-}
-
 /** The category holding a section. */
 export function categoryOf(book: Book, sectionId: string): string | null {
   return allCategories(book).find((c) => c.sections.some((s) => s.id === sectionId))?.id ?? null;

@@ -15,8 +15,8 @@ import { readBook } from '../../storage/books';
 import { Store } from '../store';
 import type { Workbench } from '../workbench';
 import { appMeasure, categoryOf, hostPrint, pdfFileName, profileFor, runAppExport, scopeErrors } from './exportRun';
+import { initialScope, scopeOf, type ScopeChoice, type ScopeKind } from './scopeChoice';
 
-export type ScopeKind = 'section' | 'category' | 'volume';
 export type PressChoice = 'none' | 'gray' | 'cmyk';
 
 /** A checker error as the confirmation lists it, with where to go. */
@@ -36,13 +36,8 @@ export type ExportPhase =
   | { kind: 'done'; report: PreflightReport; fileName: string | null; scope: string }
   | { kind: 'error'; message: string };
 
-export interface ExportDialogState {
+export interface ExportDialogState extends ScopeChoice {
   phase: ExportPhase;
-  scopeKind: ScopeKind;
-  categoryId: string | null;
-  /** The section open in the editor when the dialog opened (scope 当前分目). */
-  sectionId: string | null;
-  sectionTitle: string | null;
   profileId: string;
   press: PressChoice;
   checkFirst: boolean;
@@ -125,17 +120,14 @@ export class ExportController {
       this.wb.store.set({ dialog: { kind: 'pdfUnavailable' } });
       return;
     }
-    const open = s.open?.kind === 'section' ? s.open : null;
-    const openRow = open ? s.outline.find((n) => n.id === open.id) : undefined;
-    const firstCategory = s.outline.filter((n) => n.kind === 'category').sort((a, b) => a.order - b.order)[0]?.id ?? null;
     const prev = this.state.dialog;
+    const initial = initialScope(s);
     this.store.set({
       dialog: {
         phase: { kind: 'options' },
-        scopeKind: opts.scopeKind ?? (open ? 'section' : 'volume'),
-        categoryId: opts.categoryId ?? openRow?.parentId ?? firstCategory,
-        sectionId: open?.id ?? null,
-        sectionTitle: open?.section.title ?? null,
+        ...initial,
+        scopeKind: opts.scopeKind ?? initial.scopeKind,
+        categoryId: opts.categoryId ?? initial.categoryId,
         profileId: prev?.profileId ?? 'book',
         press: prev?.press ?? 'none',
         checkFirst: prev?.checkFirst ?? true,
@@ -145,12 +137,6 @@ export class ExportController {
 
   setOptions(patch: Partial<Pick<ExportDialogState, 'scopeKind' | 'categoryId' | 'profileId' | 'press' | 'checkFirst'>>): void {
     this.setDialog(patch);
-  }
-
-  scopeOf(d: ExportDialogState): ExportScope | null {
-    if (d.scopeKind === 'volume') return { kind: 'volume' };
-    if (d.scopeKind === 'category') return d.categoryId ? { kind: 'category', id: d.categoryId } : null;
-    return d.sectionId ? { kind: 'section', id: d.sectionId } : null;
   }
 
   private async readContents(): Promise<BookFileContents> {
@@ -164,7 +150,7 @@ export class ExportController {
   async start(): Promise<void> {
     const d = this.state.dialog;
     if (!d || (d.phase.kind !== 'options' && d.phase.kind !== 'error' && d.phase.kind !== 'done')) return;
-    const scope = this.scopeOf(d);
+    const scope = scopeOf(d);
     if (!scope) return;
     this.setDialog({ phase: { kind: 'checking' } });
     try {
@@ -190,7 +176,7 @@ export class ExportController {
   async exportAnyway(): Promise<void> {
     const d = this.state.dialog;
     if (d?.phase.kind !== 'confirm') return;
-    const scope = this.scopeOf(d);
+    const scope = scopeOf(d);
     if (scope) await this.run(scope);
   }
 
