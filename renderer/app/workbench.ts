@@ -9,6 +9,7 @@ import { sha256Hex } from '../../shared/bookfile';
 import { moveInto, moveRelative, removeNode, retitleNode, setSectionStatus, type DropPosition, type MoveEnd } from '../../shared/model/ops';
 import type { EditorCommandId } from '../editor/commands';
 import { whenIdle } from '../editor/idle';
+import { copyContributorTables } from './volume/registryTables';
 import type { EditorFocus, EditorSelectionInfo, SectionEditorHandle } from '../editor/contract';
 import { Autosaver, flushOnPageHide, type SaveState } from '../storage/autosave';
 import {
@@ -1173,6 +1174,14 @@ export class Workbench {
         return this.askDelete();
       case 'view.contributors':
         return this.setView({ showSidePanel: true, sideTab: 'contributors' });
+      case 'view.copyContributors':
+        return copyContributorTables(this);
+      case 'view.sideDetails':
+        return this.setView({ showSidePanel: true, sideTab: 'details' });
+      case 'view.sideHistory':
+        return this.setView({ showSidePanel: true, sideTab: 'history' });
+      case 'view.sideProblems':
+        return this.setView({ showSidePanel: true, sideTab: 'problems' }); // PROBLEMS_TAB
       default:
         this.host.log('debug', `menu command ${c} has no handler in this build`);
     }
@@ -1204,6 +1213,10 @@ const BUILT_IN = new Set<MenuCommand>([
   'outline.setStage',
   'outline.delete',
   'view.contributors',
+  'view.copyContributors',
+  'view.sideDetails',
+  'view.sideHistory',
+  'view.sideProblems',
 ]);
 
 /** A book without its last-changed stamp, for "has anything changed since" comparisons. */

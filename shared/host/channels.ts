@@ -39,6 +39,11 @@ export const MENU_COMMANDS = [
   'outline.setStage',
   'outline.delete',
   'view.contributors',
+  'view.copyContributors',
+  // The side panel's tabs.
+  'view.sideDetails',
+  'view.sideHistory',
+  'view.sideProblems',
   // 来稿原文: the imported draft the open section came from.
   'view.source',
 ] as const;

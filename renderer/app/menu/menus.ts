@@ -6,7 +6,6 @@ import { formatShortcut, type EditorCommandGroup, type EditorCommandId } from '.
 import type { NodeRow } from '../../storage/schema';
 import { PROBLEMS_TAB } from '../problems/controller';
 import { openSectionSources, SOURCE_COMMAND } from '../source/sourceActions';
-import { copyContributorTables } from '../volume/registryTables';
 import type { Workbench, WorkbenchState } from '../workbench';
 
 export interface MenuItemDef {
@@ -163,11 +162,11 @@ export const MENUS: MenuDef[] = [
       'sep',
       { command: 'tools.editorialSummary', label: 'problems.menu.summary', enabled: hasBook },
       { command: 'view.contributors', label: 'volume.menu.contributors', enabled: hasBook, checked: (s) => s.view.showSidePanel && s.view.sideTab === 'contributors' },
-      { run: (wb) => void copyContributorTables(wb), label: 'volume.menu.copyContributors', enabled: hasBook },
+      { command: 'view.copyContributors', label: 'volume.menu.copyContributors', enabled: hasBook },
       { command: SOURCE_COMMAND, label: 'source.menu.view', enabled: (s) => openSectionSources(s).length > 0 },
-      { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: 'details' }), label: 'volume.menu.sideDetails', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'details' },
-      { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: 'history' }), label: 'volume.menu.sideHistory', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'history' },
-      { run: (wb) => void wb.setView({ showSidePanel: true, sideTab: PROBLEMS_TAB }), label: 'volume.menu.sideProblems', checked: (s) => s.view.showSidePanel && s.view.sideTab === PROBLEMS_TAB },
+      { command: 'view.sideDetails', label: 'volume.menu.sideDetails', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'details' },
+      { command: 'view.sideHistory', label: 'volume.menu.sideHistory', checked: (s) => s.view.showSidePanel && s.view.sideTab === 'history' },
+      { command: 'view.sideProblems', label: 'volume.menu.sideProblems', checked: (s) => s.view.showSidePanel && s.view.sideTab === PROBLEMS_TAB },
       'sep',
       { run: (wb) => void wb.setView({ locale: 'zh' }), label: 'app.menu.langZh', checked: (s) => s.view.locale === 'zh' },
       { run: (wb) => void wb.setView({ locale: 'en' }), label: 'app.menu.langEn', checked: (s) => s.view.locale === 'en' },
