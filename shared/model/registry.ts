@@ -131,6 +131,14 @@ function rewriteReferences(book: Book, rename: (name: string, ids: readonly stri
 // Registry operations
 
 /**
+ * The registry id of a contributor as the statistics list them (`key` is their registry id, or their name when
+ * only attribution lines name them), registering such a name first (ensureContributor).
+ */
+export function ensureListedContributor(book: Book, c: { key: string; name: string; kind: ContributorKind }): { book: Book; id: string } {
+  return book.contributors.some((x) => x.id === c.key) ? { book, id: c.key } : ensureContributor(book, c.name, c.kind);
+}
+
+/**
  * The registry entry for a name, added when the name is not registered yet (a name the lines use but nobody
  * registered; the kind is the one given). Returns the book (unchanged when the name was registered) and the id.
  */

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   assignUnitByName,
   contributorStats,
-  ensureContributor,
+  ensureListedContributor,
   looksLikeSameContributor,
   mergeContributors,
   proposedUnits,
@@ -49,17 +49,12 @@ function likelyDuplicates(stats: readonly ContributorStat[]): [ContributorStat, 
   return out.slice(0, 20);
 }
 
-/** The registry id of a stat's contributor in `b`, registering a name that only lines use. */
-function registered(b: Book, s: ContributorStat): { book: Book; id: string } {
-  return b.contributors.some((c) => c.id === s.key) ? { book: b, id: s.key } : ensureContributor(b, s.name, s.kind);
-}
-
 /** Merges `from` into `keep` (both may be names only lines use): one book change with one undo. */
 export function mergeStats(wb: Workbench, keep: ContributorStat, from: ContributorStat): Promise<boolean> {
   return wb.changeBook(
     (b0) => {
-      const k = registered(b0, keep);
-      const f = registered(k.book, from);
+      const k = ensureListedContributor(b0, keep);
+      const f = ensureListedContributor(k.book, from);
       return mergeContributors(f.book, f.id, k.id);
     },
     { snapshot: true, undo: { key: 'volume.undo.merged', params: { from: from.name, into: keep.name } } },

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   contributorStats,
   ensureContributor,
+  ensureListedContributor,
   isUserError,
   looksLikeSameContributor,
   mergeContributors,
@@ -131,7 +132,7 @@ function Editor({ book, contributorKey, onClose }: { book: Book; contributorKey:
   const merge = (into: ContributorStat) => {
     const change = (b0: Book): Book => {
       const { book: b1, id } = own(b0);
-      const target = b1.contributors.find((c) => c.id === into.key) ? { book: b1, id: into.key } : ensureContributor(b1, into.name, into.kind);
+      const target = ensureListedContributor(b1, into);
       return mergeContributors(target.book, id, target.id);
     };
     run(change, { key: 'volume.undo.merged', params: { from: originalName, into: into.name } });

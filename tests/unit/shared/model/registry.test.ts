@@ -4,6 +4,7 @@ import {
   BookSchema,
   contributorStats,
   ensureContributor,
+  ensureListedContributor,
   looksLikeSameContributor,
   mergeContributors,
   proposedUnits,
@@ -153,6 +154,10 @@ describe('the contributor registry', () => {
     expect(r.book.contributors.at(-1)).toEqual({ id: r.id, kind: 'person', name: '於晓萍' });
     for (const a of lines(section(r.book, '综述'))) expect(a.contributorIds).toEqual([r.id]);
     expect(ensureContributor(r.book, '於晓萍', 'person').book).toBe(r.book);
+    // As the statistics list them: a registered one by its id, a name only lines use registered on the way.
+    expect(ensureListedContributor(b, { key: REG.wang, name: '汪剑', kind: 'person' })).toEqual({ book: b, id: REG.wang });
+    const listed = ensureListedContributor(b, { key: '於晓萍', name: '於晓萍', kind: 'person' });
+    expect(listed.book.contributors.find((c) => c.id === listed.id)).toMatchObject({ kind: 'person', name: '於晓萍' });
 
     const assigned = assignUnitByName(b, ['汪剑', '季小东'], '区应急管理局', ids);
     expect(assigned.contributors.find((c) => c.id === REG.wang)!.unitId).toBe(REG.ajj);
