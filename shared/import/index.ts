@@ -15,7 +15,7 @@ export type { Placement } from './place';
 export { decodeText, checkImportSize, countReplacements, formatSize, normaliseEncodingName, plausibility, MAX_TEXT_BYTES, MAX_DOCX_BYTES, SUPPORTED_ENCODINGS } from './encoding';
 export type { DecodedText } from './encoding';
 export { htmlToSource } from './html';
-export { readRecordYear, titleYear, reportDateYear, headingYear, openingYear, combineYears } from './years';
+export { readRecordYear, titleYear, reportDateYear, headingYear, openingYear, combineYears, newBookYears } from './years';
 export type { RecordYear, DraftYears } from './years';
 export type { HtmlOptions } from './html';
 export { importFileKind, fileExtension, isImportableName, isHiddenName, FOLDER_DEPTH, MAX_FOLDER_FILES, importSizeLimit, FOLDER_IMPORT_EXTENSIONS, looksLikeDocx, checkDocxBytes, DOCX_STYLE_MAP, imageExtension, usedAssetIds, finishImport } from './files';

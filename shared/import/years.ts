@@ -207,3 +207,21 @@ export function combineYears(hints: readonly VolumeHints[]): DraftYears {
   }
   return out;
 }
+
+/**
+ * The years of a new book made from drafts: what the user gave (--volume-year, --record-year) first, then what the
+ * drafts name (a volume year printed in a title before one derived from the record year), then each from the
+ * other (volume = record + 1), and only then the clock's year. `known` is false when neither the user nor the
+ * drafts named a year, so the caller can say the years are a guess.
+ */
+export function newBookYears(given: { volumeYear?: number; recordYear?: number }, years: DraftYears, thisYear: number = new Date().getFullYear()): { volumeYear: number; recordYear: number; known: boolean } {
+  const volumeYear =
+    given.volumeYear ??
+    (years.volumeYearFrom === 'text' ? years.volumeYear : undefined) ??
+    (given.recordYear !== undefined ? given.recordYear + 1 : undefined) ??
+    years.volumeYear ??
+    thisYear;
+  const recordYear = given.recordYear ?? years.recordYear ?? volumeYear - 1;
+  const known = given.recordYear !== undefined || years.recordYear !== undefined || given.volumeYear !== undefined || years.volumeYear !== undefined;
+  return { volumeYear, recordYear, known };
+}

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../../shared/i18n';
-import { combineYears, MAX_FOLDER_FILES, placeImportsKeepingSources, prepareSource, toOutline, type ImportResult } from '../../../shared/import';
+import { combineYears, MAX_FOLDER_FILES, newBookYears, placeImportsKeepingSources, prepareSource, toOutline, type ImportResult } from '../../../shared/import';
 import { isUserError, newBook, parseBook, randomId, UserError, type Book } from '../../../shared/model';
 import { expandImportPaths, importFile } from '../../node/import/files';
 import type { Command } from '../command';
@@ -124,15 +124,9 @@ export const importCommand: Command = {
       if (!recordYear && years.recordYear !== undefined && years.recordYear !== book.recordYear) io.err(zh('import.cli.bookYearDiffers', { draft: years.recordYear, file: out, book: book.recordYear }));
     } else {
       // The years the drafts name; what they do not name is said on stderr, never taken silently from the clock.
-      const vy =
-        volumeYear ??
-        (years.volumeYearFrom === 'text' ? years.volumeYear : undefined) ??
-        (recordYear !== undefined ? recordYear + 1 : undefined) ??
-        years.volumeYear ??
-        new Date().getFullYear();
-      const record = recordYear ?? years.recordYear ?? vy - 1;
+      const { volumeYear: vy, recordYear: record, known } = newBookYears({ ...(volumeYear !== undefined ? { volumeYear } : {}), ...(recordYear !== undefined ? { recordYear } : {}) }, years);
       const from = recordYear !== undefined ? zh('import.cli.yearFrom.option') : years.recordYearFrom ? zh(`import.yearFrom.${years.recordYearFrom}`) : zh('import.cli.yearFrom.volume');
-      if (recordYear === undefined && years.recordYear === undefined && volumeYear === undefined && years.volumeYear === undefined) io.err(zh('import.cli.recordYearUnknown', { record, volume: vy }));
+      if (!known) io.err(zh('import.cli.recordYearUnknown', { record, volume: vy }));
       else io.err(zh('import.cli.years', { volume: vy, record, from }));
       if (recordYear === undefined && years.years.length > 1) io.err(zh('import.cli.yearsDiffer', { years: years.years.map((y) => zh('cli.info.recordYearValue', { year: y })).join('、'), record }));
       book = newBook({ title: title || imported.map((r) => r.report.hints.bookTitle).find(Boolean) || zh('import.untitledBook'), volumeYear: vy, recordYear: record });

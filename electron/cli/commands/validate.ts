@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { readBookFile } from '../../../shared/bookfile/bookfile';
 import { t } from '../../../shared/i18n';
-import { bookFromImports } from '../../../shared/import';
+import { bookFromImports, combineYears, newBookYears } from '../../../shared/import';
 import { UserError } from '../../../shared/model/errors';
 import type { Book } from '../../../shared/model/schema';
 import {
@@ -46,8 +46,8 @@ export async function loadBookForCheck(file: string, io: CliIo, recordYear?: num
   await readInputFile(file); // a missing file or a folder gets the CLI's usual message
   const result = await importFile(file);
   const h = result.report.hints;
-  const record = recordYear ?? h.recordYear;
-  const volumeYear = (recordYear === undefined ? h.volumeYear : undefined) ?? (record ? record + 1 : new Date().getFullYear());
+  // The same years `yearbook import` would give the new book (shared/import newBookYears).
+  const { volumeYear, recordYear: record, known } = newBookYears(recordYear !== undefined ? { recordYear } : {}, combineYears([h]));
   const enc = result.report.source.encoding;
   io.err(
     zh('cli.validate.imported', {
@@ -55,11 +55,11 @@ export async function loadBookForCheck(file: string, io: CliIo, recordYear?: num
       encoding: enc ? zh('cli.validate.encoding', { encoding: enc.encoding.toUpperCase() }) : '',
       sections: result.report.counts.sections,
       entries: result.report.counts.entries,
-      recordYear: record ?? volumeYear - 1,
+      recordYear: record,
     }),
   );
-  if (!record) io.err(zh('validate.cli.recordYearUnknown', { year: volumeYear - 1 }));
-  return bookFromImports({ title: h.bookTitle ?? path.basename(file, ext), volumeYear, ...(record ? { recordYear: record } : {}) }, [result]);
+  if (!known) io.err(zh('validate.cli.recordYearUnknown', { year: record }));
+  return bookFromImports({ title: h.bookTitle ?? path.basename(file, ext), volumeYear, recordYear: record }, [result]);
 }
 
 /** Reads and checks a --config file: house-style fields and recordYear, as JSON. */

@@ -2,7 +2,7 @@
 // places where a draft names its year — a title line, a report's date line, review headings, entry openings —
 // on the five seeds and on short texts written for each rule. No year in the text: no hint (never this year).
 import { describe, expect, it } from 'vitest';
-import { headingYear, readRecordYear, recogniseText, reportDateYear, titleYear, type VolumeHints } from '../../../../shared/import';
+import { headingYear, newBookYears, readRecordYear, recogniseText, reportDateYear, titleYear, type VolumeHints } from '../../../../shared/import';
 import { CategorySchema } from '../../../../shared/model';
 import { seedText } from './corpus';
 
@@ -179,5 +179,18 @@ describe('the volume year', () => {
 
   it('is the record year + 1 when the text does not name it', () => {
     expect(hints(report({ date: '（2021年3月1日）' }))).toMatchObject({ volumeYear: 2021, volumeYearFrom: 'record-year' });
+  });
+});
+
+describe('the years of a new book made from drafts (CLI import and validate)', () => {
+  it('takes what the user gave, then what the drafts name, then each from the other, the clock last', () => {
+    const named = { recordYear: 2020, recordYearFrom: 'title' as const, volumeYear: 2021, volumeYearFrom: 'text' as const, years: [2020] };
+    expect(newBookYears({}, named, 2026)).toEqual({ volumeYear: 2021, recordYear: 2020, known: true });
+    expect(newBookYears({ recordYear: 2019 }, named, 2026)).toEqual({ volumeYear: 2021, recordYear: 2019, known: true });
+    expect(newBookYears({ volumeYear: 2023 }, named, 2026)).toEqual({ volumeYear: 2023, recordYear: 2020, known: true });
+    // A volume year derived from the record year gives way to the record year the user gave.
+    const derived = { recordYear: 2020, volumeYear: 2021, volumeYearFrom: 'record-year' as const, years: [2020] };
+    expect(newBookYears({ recordYear: 2018 }, derived, 2026)).toEqual({ volumeYear: 2019, recordYear: 2018, known: true });
+    expect(newBookYears({}, { years: [] }, 2026)).toEqual({ volumeYear: 2026, recordYear: 2025, known: false });
   });
 });
