@@ -12,6 +12,7 @@ import {
   type RangeSelection,
   type TextNode,
 } from 'lexical';
+import { $isTableCellNode, $isTableRowNode } from '@lexical/table';
 import { $isDateLabelNode } from './nodes/DateLabelNode';
 import { $isDatedItemNode } from './nodes/DatedItemNode';
 
@@ -159,4 +160,21 @@ function firstTextNode(el: Node): Text | null {
     if (t) return t;
   }
   return null;
+}
+
+/**
+ * The paragraphs of a table cell with where each starts in the cell's model text: a cell's paragraphs read as one
+ * text joined by "\n" (convert/table). Empty when the table has no such cell.
+ */
+export function $cellParagraphs(table: ElementNode, row: number, col: number): { paragraph: ElementNode; start: number }[] {
+  const cell = table.getChildren().filter($isTableRowNode)[row]?.getChildren().filter($isTableCellNode)[col];
+  const out: { paragraph: ElementNode; start: number }[] = [];
+  let offset = 0;
+  (cell?.getChildren() ?? []).forEach((p, i) => {
+    if (i > 0) offset += 1;
+    if (!$isElementNode(p)) return;
+    out.push({ paragraph: p, start: offset });
+    offset += p.getTextContentSize();
+  });
+  return out;
 }

@@ -1,12 +1,11 @@
 // Reveals and selects a place the app asks for (contract: focus = node id + optional character range):
 // an entry (its title), a block, or a range of a block's text; scrolls it to the middle and flashes it.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $isTableCellNode, $isTableRowNode } from '@lexical/table';
 import { $isElementNode, $setSelection, $createNodeSelection, $isDecoratorNode } from 'lexical';
 import { useEffect } from 'react';
 import type { EditorFocus } from '../contract';
 import { $findByModelId } from '../structure';
-import { $rangeSelection } from '../textmap';
+import { $cellParagraphs, $rangeSelection } from '../textmap';
 
 export function RevealPlugin(props: { focus?: EditorFocus }): null {
   const [editor] = useLexicalComposerContext();
@@ -30,22 +29,11 @@ export function RevealPlugin(props: { focus?: EditorFocus }): null {
           const s = start ?? 0;
           $setSelection($rangeSelection(node, s, end ?? s, field === 'dateLabel' ? 'label' : 'text'));
         } else if ($isElementNode(node) && field === 'cell' && row !== undefined && col !== undefined) {
-          // A range in a table cell: the cell's paragraphs read as one text joined by "\n".
-          const cell = node.getChildren().filter($isTableRowNode)[row]?.getChildren().filter($isTableCellNode)[col];
+          // A range in a table cell (its paragraphs read as one text): selected in the paragraph where it starts.
           const s = start ?? 0;
-          let offset = 0;
-          let done = false;
-          for (const p of cell?.getChildren() ?? []) {
-            if (!$isElementNode(p)) continue;
-            const len = p.getTextContentSize();
-            if (s <= offset + len) {
-              $setSelection($rangeSelection(p, s - offset, Math.min((end ?? s) - offset, len)));
-              done = true;
-              break;
-            }
-            offset += len + 1;
-          }
-          if (!done) node.selectStart();
+          const at = $cellParagraphs(node, row, col).find(({ paragraph, start: p0 }) => s <= p0 + paragraph.getTextContentSize());
+          if (at) $setSelection($rangeSelection(at.paragraph, s - at.start, Math.min((end ?? s) - at.start, at.paragraph.getTextContentSize())));
+          else node.selectStart();
         } else if ($isDecoratorNode(node)) {
           const sel = $createNodeSelection();
           sel.add(node.getKey());

@@ -4,7 +4,6 @@
 // (CSS Custom Highlight API) and the current one is scrolled into view.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isElementNode, $setSelection, HISTORY_PUSH_TAG, type ElementNode, type LexicalEditor } from 'lexical';
-import { $isTableCellNode, $isTableRowNode } from '@lexical/table';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type JSX } from 'react';
 import { t } from '../../../shared/i18n';
 import {
@@ -19,7 +18,7 @@ import {
 import { $applySectionText } from '../actions/find';
 import type { BookFindRequest } from '../contract';
 import { $findByModelId } from '../structure';
-import { $rangeSelection, $textPieces, domRangeFor, type TextPiece } from '../textmap';
+import { $cellParagraphs, $rangeSelection, $textPieces, domRangeFor, type TextPiece } from '../textmap';
 
 export interface SectionSource {
   get(): Section;
@@ -40,18 +39,10 @@ export function $piecesFor(hit: Pick<FindHit, 'nodeId' | 'field' | 'cell'>): { e
   if (hit.field === 'text' || (hit.field === 'title' && node.getType() !== 'yb-table')) return { element: node, pieces: $textPieces(node, 'text') };
   if (hit.field === 'dateLabel') return { element: node, pieces: $textPieces(node, 'label') };
   if (hit.field === 'cell' && hit.cell) {
-    const rows = node.getChildren().filter($isTableRowNode);
-    const cell = rows[hit.cell.row]?.getChildren().filter($isTableCellNode)[hit.cell.col];
+    const paragraphs = $cellParagraphs(node, hit.cell.row, hit.cell.col);
+    const cell = paragraphs[0]?.paragraph.getParent<ElementNode>();
     if (!cell) return null;
-    // Paragraphs of a cell read as one text joined by "\n".
-    const pieces: TextPiece[] = [];
-    let offset = 0;
-    cell.getChildren().forEach((p, i) => {
-      if (i > 0) offset += 1;
-      if (!$isElementNode(p)) return;
-      for (const piece of $textPieces(p)) pieces.push({ ...piece, start: piece.start + offset, end: piece.end + offset });
-      offset += p.getTextContentSize();
-    });
+    const pieces = paragraphs.flatMap(({ paragraph, start }) => $textPieces(paragraph).map((piece) => ({ ...piece, start: piece.start + start, end: piece.end + start })));
     return { element: cell, pieces };
   }
   return null;

@@ -2,13 +2,14 @@
 // sample book's 表6 (2020年临安区政府民生实事项目完成情况: a header row and ten rows of three columns) and on a
 // table with merged cells, read back as the app reads the editor.
 import { $isTableCellNode, $isTableRowNode } from '@lexical/table';
-import { $isElementNode, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $createTextNode, $isElementNode, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { sectionEntries, type Section, type Table } from '../../../../shared/model';
 import { loadSampleBook } from '../../../../shared/sample';
 import { $tableDeleteColumn, $tableDeleteRow } from '../../../../renderer/editor/actions/table';
 import { SectionReader } from '../../../../renderer/editor/convert/reader';
 import { $findByModelId } from '../../../../renderer/editor/structure';
+import { $cellParagraphs } from '../../../../renderer/editor/textmap';
 import { createTestEditor, loadInto } from './headless';
 
 function officeSection(): Section {
@@ -112,5 +113,29 @@ describe('deleting table rows and columns', () => {
       ['责任单位', 1],
     ]);
     expect(afterCol.bodyRows.map((r) => r.cells.map((c) => c.text))).toEqual([['饮用水', '区水利水电局'], ['区交通运输局'], ['城中村', '区住建局']]);
+  });
+});
+
+describe('a table cell as one text', () => {
+  it('lists the cell paragraphs with where each starts in the cell text the model holds', () => {
+    const s = officeSection();
+    const t = tableOf(s);
+    const cell = t.bodyRows[0]!.cells[1]!;
+    const { act } = withEditor(s);
+    const row = t.headerRows.length;
+    let got: [string, number][] = [];
+    // A second paragraph in the cell (Enter in a cell): the model joins the two with "\n".
+    const after = act(() => {
+      const table = $findByModelId(t.id);
+      if (!table || !$isElementNode(table)) throw new Error('no table node');
+      const first = $cellParagraphs(table, row, 1)[0]!.paragraph;
+      first.insertAfter($createParagraphNode().append($createTextNode('第二行')));
+      got = $cellParagraphs(table, row, 1).map(({ paragraph, start }) => [paragraph.getTextContent(), start]);
+    });
+    expect(got).toEqual([
+      [cell.text, 0],
+      ['第二行', cell.text.length + 1],
+    ]);
+    expect(tableOf(after).bodyRows[0]!.cells[1]!.text).toBe(`${cell.text}\n第二行`);
   });
 });
