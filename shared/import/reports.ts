@@ -6,7 +6,7 @@
 // only at a line that ends a sentence (。！？；：), and it ends there when the next line is indented: the
 // first line of a paragraph is shorter than a full line by the two-character indent.
 import { ID_PREFIX } from '../model/ids';
-import type { ArticleMeta, Figure, Footnote, Heading, Paragraph, Section, Table } from '../model/schema';
+import { SPECIAL_PART_TITLE, type ArticleMeta, type Figure, type Footnote, type Heading, type Paragraph, type Section, type Table } from '../model/schema';
 import { sourceTableToTable } from './tables';
 import type { RunContext } from './context';
 import { isReportSubtitle, parseNumbering, parseSpeakerLine, type NumberingStyle } from './patterns';
@@ -23,8 +23,6 @@ export interface ReportResult {
 
 type Style = NumberingStyle | 'none';
 const STYLE_ORDER: Style[] = ['none', 'cn', 'paren-cn', 'arabic', 'paren-arabic', 'circled'];
-/** The names of the parts reports are printed in, on a line of their own above the first report. */
-const SPECIAL_PART = /^(?:特载|专文|特辑|专记|重要文献|重要讲话|重要文件)$/;
 /** A run-in heading is a short first sentence; longer ones are ordinary numbered paragraphs. */
 const MAX_HEADING = 48;
 
@@ -77,7 +75,7 @@ export function buildReport(ctx: RunContext, start: number, end: number): Report
       const p = lines[k]!;
       if (p.kind === 'blank' || p.kind === 'ignored' || ctx.bookHead(k)) continue;
       if (p.kind === 'running-head') continue;
-      if (p.kind === 'text' && k < anchor - 1 && SPECIAL_PART.test(squash(p.t))) {
+      if (p.kind === 'text' && k < anchor - 1 && SPECIAL_PART_TITLE.test(squash(p.t))) {
         ctx.role(k, 'category');
         continue;
       }

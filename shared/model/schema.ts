@@ -241,6 +241,10 @@ export type SectionChild = Section['children'][number];
 export const CategoryRoleSchema = z.enum(['regular', 'special', 'chronicle', 'overview', 'appendix']);
 export type CategoryRole = z.infer<typeof CategoryRoleSchema>;
 
+/** Titles of the parts that hold special reports (role 'special', 特载 and its kin): the importer reads such a line
+ * as the part's name above a report, the checker (STR-SPECIAL) expects a category so titled to have that role. */
+export const SPECIAL_PART_TITLE = /^(?:特载|专文|特辑|专记|重要文献|重要讲话|重要文件)$/;
+
 export const CategorySchema = z.object({
   type: z.literal('category'),
   id: IdSchema,

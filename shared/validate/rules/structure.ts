@@ -1,5 +1,5 @@
 // Structure — 框架 (STR-*): levels, overview entries, empty nodes, duplicate titles, order, book parts.
-import type { Category, CategoryRole, Entry, Matter, MatterKind, Subsection } from '../../model/schema';
+import { SPECIAL_PART_TITLE, type Category, type CategoryRole, type Entry, type Matter, type MatterKind, type Subsection } from '../../model/schema';
 import { boolParam, param } from '../params';
 import type { LocatedRef, NodeRef, RuleDef, UnitContext } from '../types';
 import { defineRule, presets } from './define';
@@ -337,7 +337,7 @@ export const STR_BOOK_PARTS = defineRule({
 // ---------------------------------------------------------------------------------------------
 
 const SPECIAL_TITLES: { re: RegExp; role: CategoryRole }[] = [
-  { re: /^(?:特载|专文|特辑|专记)$/, role: 'special' },
+  { re: SPECIAL_PART_TITLE, role: 'special' },
   { re: /^大事记$|^\d{4}年大事记$/, role: 'chronicle' },
   { re: /^附录$|^附\s*录/, role: 'appendix' },
 ];

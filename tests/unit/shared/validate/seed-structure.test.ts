@@ -42,6 +42,14 @@ describe('STR-SPECIAL on the sample book (001 as 特载) and 004 (附录)', () =
     });
     expect(messages(findings(table, 'STR-SPECIAL'))).toEqual([['warning', '类目“附录”应标为附录，否则会按普通类目的条目规则检查']]);
   });
+  it('knows the report parts the importer knows: 重要文献 stored as a regular category is asked about too', () => {
+    const sample = edited(loadSampleBook(), (b) => {
+      const special = b.body.find((c) => c.title === '特载')!;
+      special.role = 'regular';
+      special.title = '重要文献';
+    });
+    expect(messages(findings(sample, 'STR-SPECIAL'))).toEqual([['warning', '类目“重要文献”应标为特载，否则会按普通类目的条目规则检查']]);
+  });
 });
 
 describe('TAB-NUM on 000 表6 and 002 表4', () => {
