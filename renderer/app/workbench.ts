@@ -312,6 +312,20 @@ export class Workbench {
     if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 12000 : 5000);
   }
 
+  /** Puts text on the clipboard and says so (`done`), or that it could not (`failKey`, the reason in the log). */
+  async copyText(text: string, done: Notice['text'], failKey: MessageKey): Promise<boolean> {
+    try {
+      if (!globalThis.navigator?.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(text);
+      this.notify('info', done);
+      return true;
+    } catch (e) {
+      this.host.log('warn', 'copying to the clipboard failed', describeError(e));
+      this.notify('error', { key: failKey });
+      return false;
+    }
+  }
+
   dismiss(id: number): void {
     this.store.set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
   }

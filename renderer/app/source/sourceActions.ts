@@ -2,9 +2,10 @@
 // ones the open section came from, reading one back from storage (its text and review marks), copying it, and
 // opening the viewer. No React here; the 详情 card, the viewer and the menu command use these.
 import { keptSourceView, readSourceMarks, sourcesOfSection, type KeptLine, type KeptSourceView } from '../../../shared/import';
-import { describeError, isUserError, UserError, type SourceRecord } from '../../../shared/model';
+import { UserError, type SourceRecord } from '../../../shared/model';
 import { readAsset } from '../../storage/books';
 import type { NodeRow } from '../../storage/schema';
+import { formatNumber } from '../format';
 import type { Workbench, WorkbenchState } from '../workbench';
 
 /** The menu command of 视图 › 来稿原文. */
@@ -52,18 +53,14 @@ export function showSource(wb: Workbench, sourceId: string): void {
 
 /** 复制原文: the whole text as it was read, to the clipboard. */
 export async function copySource(wb: Workbench, record: SourceRecord, loaded?: LoadedSource): Promise<boolean> {
+  let text: string;
   try {
-    const { text } = loaded ?? (await loadSource(wb, record));
-    if (!globalThis.navigator?.clipboard) throw new Error('no clipboard');
-    await navigator.clipboard.writeText(text);
-    wb.notify('info', { key: 'source.copied', params: { file: record.fileName, chars: record.characters.toLocaleString(wb.state.view.locale === 'zh' ? 'zh-CN' : 'en-US') } });
-    return true;
+    ({ text } = loaded ?? (await loadSource(wb, record)));
   } catch (e) {
-    wb.host.log('warn', `source ${record.id} could not be copied`, describeError(e));
-    if (isUserError(e)) wb.notify('error', { key: e.key, params: e.params });
-    else wb.notify('error', { key: 'source.copyFailed' });
+    wb.fail(e, 'source.copyFailed');
     return false;
   }
+  return wb.copyText(text, { key: 'source.copied', params: { file: record.fileName, chars: formatNumber(record.characters, wb.state.view.locale) } }, 'source.copyFailed');
 }
 
 /**

@@ -30,14 +30,7 @@ export function contributorTablesText(t: Translate, stats: readonly ContributorS
 
 /** Writes the tables to the clipboard and says so. */
 export async function writeContributorTables(wb: Workbench, text: string, rows: number): Promise<void> {
-  try {
-    if (!globalThis.navigator?.clipboard) throw new Error('no clipboard');
-    await navigator.clipboard.writeText(text);
-    wb.notify('info', { key: 'app.contributors.copied', params: { n: rows } });
-  } catch (e) {
-    wb.host.log('warn', `copying the contributor tables: ${String(e)}`);
-    wb.notify('error', { key: 'app.contributors.copyFailed' });
-  }
+  await wb.copyText(text, { key: 'app.contributors.copied', params: { n: rows } }, 'app.contributors.copyFailed');
 }
 
 /** 复制撰稿人统计表 from the menu or the palette: the whole book's tables, without opening the tab. */
