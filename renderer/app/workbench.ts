@@ -4,7 +4,7 @@
 import { readBookFile, writeBookFile, BOOK_FILE_EXTENSION, type BookFileContents } from '../../shared/bookfile';
 import type { AppInfo, BackupInfo, HostApi, HostFile, MenuCommand } from '../../shared/host';
 import { setLocale, t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { describeError, dropComment, IMAGE_EXTENSIONS, isUserError, newBook, putComment, randomId, ID_PREFIX, readImageInfo, type Asset, type Book, type Comment, type Contributor, type Matter, type Section, type Stage } from '../../shared/model';
+import { assignUnitByName, describeError, dropComment, IMAGE_EXTENSIONS, isUserError, newBook, putComment, randomId, ID_PREFIX, readImageInfo, type Asset, type Book, type Comment, type Contributor, type Matter, type Section, type Stage } from '../../shared/model';
 import { sha256Hex } from '../../shared/bookfile';
 import { moveInto, moveRelative, removeNode, retitleNode, setSectionStatus, type DropPosition, type MoveEnd } from '../../shared/model/ops';
 import type { EditorCommandId } from '../editor/commands';
@@ -973,6 +973,11 @@ export class Workbench {
   /** Removes a comment from book.comments (the editor removes its anchors from the section). */
   async deleteComment(commentId: string): Promise<void> {
     await this.updateShell((shell) => ({ ...shell, comments: dropComment(shell.comments, commentId) }));
+  }
+
+  /** Puts people into a unit (registering names only lines use): one book change with one undo. */
+  assignUnit(people: readonly string[], unit: string): Promise<boolean> {
+    return this.changeBook((b) => assignUnitByName(b, people, unit), { snapshot: true, undo: { key: 'volume.undo.unit', params: { names: people.join('、'), unit } } });
   }
 
   /** A change to the open book's row (registries, comments), not a book-wide change; a failure is reported. */

@@ -1,7 +1,7 @@
 // The middle of the window: the open 分目 in the section editor (renderer/editor, through its contract), or a
 // front/back matter page; with a header showing where it sits in the book.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { assignUnitByName, type Section } from '../../../shared/model';
+import type { Section } from '../../../shared/model';
 import type { EditorBookContext, EditorSelectionInfo } from '../../editor/contract';
 import { useT, useWb, useWorkbench } from '../context';
 import { formatChars } from '../format';
@@ -46,8 +46,7 @@ export function EditorPane() {
             assetUrl: (id: string) => assetUrls[id] ?? null,
             addContributor: (c) => void wb.addContributor(c),
             openContributor: (name, id) => wb.store.set({ dialog: { kind: 'contributor', key: id ?? name } }),
-            assignUnit: (people, unit) =>
-              void wb.changeBook((b) => assignUnitByName(b, people, unit), { snapshot: true, undo: { key: 'volume.undo.unit', params: { names: people.join('、'), unit } } }),
+            assignUnit: (people, unit) => void wb.assignUnit(people, unit),
             comments: book.shell.comments,
             saveComment: (c) => void wb.saveComment(c),
             deleteComment: (id) => void wb.deleteComment(id),

@@ -6,7 +6,6 @@
 // the unit next to a person's lines is offered as their unit — each a book change with one undo.
 import { useEffect, useMemo, useState } from 'react';
 import {
-  assignUnitByName,
   contributorStats,
   ensureListedContributor,
   looksLikeSameContributor,
@@ -193,8 +192,7 @@ function ContributorRow({ s, proposal, open, onToggle, locale }: { s: Contributo
   const wb = useWorkbench();
   const outline = useWb((st) => st.outline);
   const edit = () => wb.store.set({ dialog: { kind: 'contributor', key: s.key } });
-  const accept = (unit: string) =>
-    void wb.changeBook((b) => assignUnitByName(b, [s.name], unit), { snapshot: true, undo: { key: 'volume.undo.unit', params: { names: s.name, unit } } });
+  const accept = (unit: string) => void wb.assignUnit([s.name], unit);
   return (
     <>
       <tr className={`contributor-row${open ? ' is-open' : ''}`} data-name={s.name} onDoubleClick={edit}>
