@@ -15,6 +15,7 @@ import type {
   BookContext,
   Finding,
   Fix,
+  FixLabelSpec,
   LocatedRef,
   Location,
   NodeRef,
@@ -102,12 +103,12 @@ function baseLocation(info: UnitInfo): LocationParts {
   };
 }
 
-function makeFix(nodeId: string, field: string, text: string, start: number, end: number, replacement: string, label: string, requiresConfirmation = false): Fix {
+function makeFix(nodeId: string, field: string, text: string, start: number, end: number, replacement: string, label: FixLabelSpec, requiresConfirmation = false): Fix {
   return new FixRecord(label, nodeId, field, text, [start, end, replacement], requiresConfirmation);
 }
 
 /** A fix of several edits in one field, previewed over the span they cover. */
-export function makeMultiFix(nodeId: string, field: string, text: string, edits: { start: number; end: number; replacement: string }[], label: string, requiresConfirmation = false): Fix {
+export function makeMultiFix(nodeId: string, field: string, text: string, edits: { start: number; end: number; replacement: string }[], label: FixLabelSpec, requiresConfirmation = false): Fix {
   const spec: (number | string)[] = [];
   for (const e of [...edits].sort((x, y) => x.start - y.start)) spec.push(e.start, e.end, e.replacement);
   return new FixRecord(label, nodeId, field, text, spec, requiresConfirmation);
@@ -215,17 +216,17 @@ class UnitRun implements TextContext, UnitContext {
     this.out.push(finding(this.rule, cfg.severity, where, spec).at(f.ord, spec.start ?? 0));
   }
 
-  fix(start: number, end: number, replacement: string, label: string, requiresConfirmation = false): Fix {
+  fix(start: number, end: number, replacement: string, label: FixLabelSpec, requiresConfirmation = false): Fix {
     const f = this.field;
     return makeFix(f.nodeId, f.field, f.text, start, end, replacement, label, requiresConfirmation);
   }
 
-  fixEdits(edits: { start: number; end: number; replacement: string }[], label: string, requiresConfirmation = false): Fix {
+  fixEdits(edits: { start: number; end: number; replacement: string }[], label: FixLabelSpec, requiresConfirmation = false): Fix {
     const f = this.field;
     return makeMultiFix(f.nodeId, f.field, f.text, edits, label, requiresConfirmation);
   }
 
-  fixOn(at: NodeRef & { field: string; text: string }, start: number, end: number, replacement: string, label: string, requiresConfirmation = false): Fix {
+  fixOn(at: NodeRef & { field: string; text: string }, start: number, end: number, replacement: string, label: FixLabelSpec, requiresConfirmation = false): Fix {
     return makeFix(at.nodeId, at.field, at.text, start, end, replacement, label, requiresConfirmation);
   }
 
@@ -426,7 +427,7 @@ class BookRun implements BookContext {
     this.push(-1, finding(this.rule, cfg.severity, loc, spec).at(0, 0));
   }
 
-  fixAt(at: LocatedRef, replacement: string, label: string, requiresConfirmation = false): Fix | null {
+  fixAt(at: LocatedRef, replacement: string, label: FixLabelSpec, requiresConfirmation = false): Fix | null {
     const l = at.location;
     if (at.fieldText === undefined || l.field === undefined || l.start === undefined || l.end === undefined) return null;
     return makeFix(l.nodeId, l.field, at.fieldText, l.start, l.end, replacement, label, requiresConfirmation);

@@ -10,7 +10,7 @@ import { t, type MessageKey, type MessageParams } from '../i18n';
 import type { Table } from '../model/schema';
 import { cellPlace } from './fields';
 import { contextOf, previewOf } from './text';
-import type { CellPlace, CheckKind, FieldPath, Finding, Fix, Location, NodeKind, RuleFamily, Severity, TextEdit } from './types';
+import type { CellPlace, CheckKind, FieldPath, Finding, Fix, FixLabelSpec, Location, NodeKind, RuleFamily, Severity, TextEdit } from './types';
 
 const templates = new Map<string, string[]>();
 
@@ -157,8 +157,9 @@ export class LocationRecord implements Location {
 
 /** A fix whose edit list and preview are built from the field text when first read. */
 export class FixRecord implements Fix {
-  readonly label: string;
   readonly requiresConfirmation: boolean;
+  private readonly spec0: FixLabelSpec;
+  private lbl: string | undefined;
   private readonly nodeId: string;
   private readonly field: FieldPath;
   private readonly text: string;
@@ -167,8 +168,9 @@ export class FixRecord implements Fix {
   private ed: TextEdit[] | undefined;
   private pv: { before: string; after: string } | undefined;
 
-  constructor(label: string, nodeId: string, field: FieldPath, text: string, spec: (number | string)[], requiresConfirmation: boolean) {
-    this.label = label;
+  constructor(label: FixLabelSpec, nodeId: string, field: FieldPath, text: string, spec: (number | string)[], requiresConfirmation: boolean) {
+    this.spec0 = label;
+    this.lbl = undefined;
     this.nodeId = nodeId;
     this.field = field;
     this.text = text;
@@ -176,6 +178,20 @@ export class FixRecord implements Fix {
     this.requiresConfirmation = requiresConfirmation;
     this.ed = undefined;
     this.pv = undefined;
+  }
+
+  /** In Chinese, rendered when first read (a full check makes tens of thousands of fixes nobody reads). */
+  get label(): string {
+    this.lbl ??= t(this.spec0.key, this.spec0.params ?? {}, 'zh');
+    return this.lbl;
+  }
+
+  get labelKey(): MessageKey {
+    return this.spec0.key;
+  }
+
+  get labelParams(): MessageParams {
+    return this.spec0.params ?? {};
   }
 
   get edits(): TextEdit[] {
@@ -209,7 +225,7 @@ export class FixRecord implements Fix {
   }
 
   toJSON(): Fix {
-    return { label: this.label, edits: this.edits, preview: this.preview, requiresConfirmation: this.requiresConfirmation };
+    return { label: this.label, labelKey: this.labelKey, labelParams: this.labelParams, edits: this.edits, preview: this.preview, requiresConfirmation: this.requiresConfirmation };
   }
 }
 
@@ -218,7 +234,7 @@ export interface SimpleFix {
   start: number;
   end: number;
   replacement: string;
-  label: string;
+  label: FixLabelSpec;
   confirm?: boolean;
 }
 

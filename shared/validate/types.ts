@@ -35,9 +35,18 @@ export interface TextEdit {
   replacement: string;
 }
 
+/** What a fix does, as a catalog message (validate.fix.*): shown in the interface's language. */
+export interface FixLabelSpec {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
 export interface Fix {
-  /** What the fix does, in Chinese: 将“,”改为“，”. */
+  /** What the fix does, in Chinese: 改为“，” (for the CLI's reports and tools reading the JSON). */
   label: string;
+  /** The same as a catalog message, for the app to show in its language (fixLabelText). */
+  labelKey?: MessageKey;
+  labelParams?: MessageParams;
   edits: TextEdit[];
   /** The text around the edit before and after, for a preview (“…增长8.1%,比上年…” → “…增长8.1%，比上年…”). */
   preview: { before: string; after: string };
@@ -250,7 +259,7 @@ export interface ReportSpec {
   end?: number;
   fixes?: Fix[];
   /** Shorthand for one fix on the current field (text rules): replace [start, end) with `replacement`. */
-  fix?: { start: number; end: number; replacement: string; label: string; confirm?: boolean };
+  fix?: { start: number; end: number; replacement: string; label: FixLabelSpec; confirm?: boolean };
   /** Overrides the rule's severity for this finding (e.g. ENT-TITLE-LEN warns at 16, errs at 19). */
   severity?: Severity;
   /** For heuristic rules: reason message key and params (defaults to the rule's `why`). */
@@ -288,9 +297,9 @@ export interface TextContext extends RuleContextBase {
   inBookTitle(i: number): boolean;
   report(spec: ReportSpec): void;
   /** A one-edit fix on the current field. */
-  fix(start: number, end: number, replacement: string, label: string, requiresConfirmation?: boolean): Fix;
+  fix(start: number, end: number, replacement: string, label: FixLabelSpec, requiresConfirmation?: boolean): Fix;
   /** A fix of several edits on the current field (e.g. both marks of a bracket pair). */
-  fixEdits(edits: { start: number; end: number; replacement: string }[], label: string, requiresConfirmation?: boolean): Fix;
+  fixEdits(edits: { start: number; end: number; replacement: string }[], label: FixLabelSpec, requiresConfirmation?: boolean): Fix;
 }
 
 export interface UnitInfo {
@@ -310,7 +319,7 @@ export interface UnitContext extends RuleContextBase {
   /** A finding location for later use by a book-level rule (see `BookContext.reportAt`). */
   locate(at: NodeRef, start?: number, end?: number): LocatedRef;
   /** A one-edit fix on a field of some node. */
-  fixOn(at: NodeRef & { field: FieldPath; text: string }, start: number, end: number, replacement: string, label: string, requiresConfirmation?: boolean): Fix;
+  fixOn(at: NodeRef & { field: FieldPath; text: string }, start: number, end: number, replacement: string, label: FixLabelSpec, requiresConfirmation?: boolean): Fix;
   /** The reading-order position of a node inside the unit. */
   ordOf(nodeId: string, field?: string): number;
 }
@@ -335,7 +344,7 @@ export interface BookContext extends RuleContextBase {
   /** Report on the book as a whole (no node). */
   reportBook(spec: Omit<ReportSpec, 'start' | 'end' | 'fixes'>): void;
   /** A one-edit fix for a captured location (uses its field text). */
-  fixAt(at: LocatedRef, replacement: string, label: string, requiresConfirmation?: boolean): Fix | null;
+  fixAt(at: LocatedRef, replacement: string, label: FixLabelSpec, requiresConfirmation?: boolean): Fix | null;
 }
 
 export type Scope = { kind: 'book' } | { kind: 'category'; id: string } | { kind: 'section'; id: string };

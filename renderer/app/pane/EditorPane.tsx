@@ -29,7 +29,7 @@ export function EditorPane() {
   const paneRef = useRef<HTMLDivElement>(null);
   const findings = useProblems((s) => s.findings);
   const openSectionId = open?.kind === 'section' ? open.id : null;
-  const problems = useMemo(() => (openSectionId ? editorProblems(findings, openSectionId) : []), [findings, openSectionId]);
+  const problems = useMemo(() => (openSectionId ? editorProblems(findings, openSectionId, locale) : []), [findings, openSectionId, locale]);
 
   // Where the book's table and figure numbering stands at the start of the open section (the sections before it).
   const autoNumber = book?.shell.houseStyle.autoNumber ?? false;

@@ -2,9 +2,9 @@
 // applied as one book change with one undo; and the confirmation of a single fix that changes a quantity or a
 // meaning (亩 → 公顷 with the converted number).
 import { useState } from 'react';
-import type { Finding } from '../../../shared/validate';
+import { findingMessage, fixLabelText, type Finding } from '../../../shared/validate';
 import { Modal } from '../chrome/Dialogs';
-import { useT } from '../context';
+import { useT, useWb } from '../context';
 import { ruleTitle, useProblemsController } from './controller';
 import { whereLabel, type FixPlan } from './model';
 
@@ -13,12 +13,13 @@ const LIST_LIMIT = 300;
 
 function PreviewRow({ f, children }: { f: Finding; children?: React.ReactNode }) {
   const fix = f.fixes[0]!;
+  const locale = useWb((s) => s.view.locale);
   return (
     <li className="fp-row" data-finding={f.id}>
       <div className="fp-where">
         {children}
         <span>{whereLabel(f)}</span>
-        <span className="fp-label">{fix.label}</span>
+        <span className="fp-label">{fixLabelText(fix, locale)}</span>
       </div>
       <div className="fp-before">{fix.preview.before}</div>
       <div className="fp-after">{fix.preview.after}</div>
@@ -80,12 +81,13 @@ export function FixAllDialog({ plan, onClose }: { plan: FixPlan; onClose(): void
 export function ConfirmFixDialog({ finding, onClose }: { finding: Finding; onClose(): void }) {
   const t = useT();
   const ctl = useProblemsController();
+  const locale = useWb((s) => s.view.locale);
   const fix = finding.fixes[0]!;
   return (
     <Modal title={t('problems.confirm.title')} onClose={onClose} wide>
       <div className="fp-dialog">
         <p className="fp-intro">{t('problems.confirm.body')}</p>
-        <p className="fp-message">{finding.message}</p>
+        <p className="fp-message">{findingMessage(finding, locale)}</p>
         <ol className="fp-list is-confirm">
           <PreviewRow f={finding} />
         </ol>
@@ -95,7 +97,7 @@ export function ConfirmFixDialog({ finding, onClose }: { finding: Finding; onClo
           {t('app.cancel')}
         </button>
         <button type="button" className="button is-primary" onClick={() => void ctl.fixOne(finding, true)}>
-          {t('problems.confirm.apply')}：{fix.label}
+          {t('problems.confirm.apply')}：{fixLabelText(fix, locale)}
         </button>
       </div>
     </Modal>

@@ -5,7 +5,7 @@
 // the house-style dialog.
 import './problems.css';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { cellLabel, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
+import { cellLabel, findingMessage, fixLabelText, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
 import { useT, useWb } from '../context';
 import { formatNumber } from '../format';
 import { openPlace, ruleTitle, useProblems, useProblemsController, type ProblemsController } from './controller';
@@ -193,8 +193,8 @@ const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ct
   const l = f.location;
   return (
     <li ref={ref} className={`pb-item is-${f.severity}${current ? ' is-current' : ''}`} data-finding={f.id} data-rule={f.ruleId}>
-      <button type="button" className="pb-item-main" onClick={() => void ctl.show(f)} title={f.reason ?? f.message}>
-        <span className="pb-item-msg">{f.message}</span>
+      <button type="button" className="pb-item-main" onClick={() => void ctl.show(f)} title={f.reason ?? findingMessage(f, locale)}>
+        <span className="pb-item-msg">{findingMessage(f, locale)}</span>
         {l.context || l.entryTitle || l.cell ? (
           <span className="pb-item-where">
             {l.entryTitle ? t('problems.where.entry', { title: l.entryTitle }) : null}
@@ -209,7 +209,7 @@ const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ct
             type="button"
             className={`pb-fix${fix.requiresConfirmation ? ' is-confirm' : ''}`}
             disabled={fixing}
-            aria-label={`${t('problems.fix')}：${fix.label}`}
+            aria-label={`${t('problems.fix')}：${fixLabelText(fix, locale)}`}
             aria-describedby={peek ? peekId : undefined}
             onClick={() => void ctl.fixOne(f)}
             onMouseEnter={() => setPeek(true)}
@@ -228,7 +228,7 @@ const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ct
       {fix && peek ? (
         <div className="pb-peek" role="tooltip" id={peekId}>
           <div className="pb-peek-label">
-            {t('problems.fix.peek')}：{fix.label}
+            {t('problems.fix.peek')}：{fixLabelText(fix, locale)}
             {fix.requiresConfirmation ? <span className="fp-flag">{t('problems.needsConfirm')}</span> : null}
           </div>
           <div className="fp-before">{fix.preview.before}</div>

@@ -1,8 +1,8 @@
 // The problems panel's model, without React: filtering, grouping by section and rule, severity counts, the
 // plan of a "fix all", walking to the next problem, and the 编辑说明 text. Pure functions over the checker's
 // findings (shared/validate), so they are unit-tested on real books.
-import { getLocale, t } from '../../../shared/i18n';
-import { cellLabel, SEVERITY_RANK, type CheckSummary, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
+import { getLocale, t, type Locale } from '../../../shared/i18n';
+import { cellLabel, findingMessage, SEVERITY_RANK, type CheckSummary, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
 import type { EditorProblem } from '../../editor/contract';
 
 export interface ProblemFilter {
@@ -174,12 +174,12 @@ export function stepFinding(list: readonly Finding[], currentId: string | null, 
 }
 
 /** Findings of one section as the editor underlines them (text findings with a range only). */
-export function editorProblems(findings: readonly Finding[], sectionId: string): EditorProblem[] {
+export function editorProblems(findings: readonly Finding[], sectionId: string, locale: Locale = 'zh'): EditorProblem[] {
   const out: EditorProblem[] = [];
   for (const f of findings) {
     const l = f.location;
     if (l.sectionId !== sectionId || l.field === undefined || l.start === undefined || l.end === undefined || l.end <= l.start) continue;
-    out.push({ id: f.id, nodeId: l.nodeId, field: l.field, start: l.start, end: l.end, severity: f.severity, message: f.message, ...(l.text !== undefined ? { text: l.text } : {}) });
+    out.push({ id: f.id, nodeId: l.nodeId, field: l.field, start: l.start, end: l.end, severity: f.severity, message: findingMessage(f, locale), ...(l.text !== undefined ? { text: l.text } : {}) });
   }
   return out;
 }

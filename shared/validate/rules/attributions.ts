@@ -3,6 +3,7 @@ import { formatAttribution, isPersonName, isUnitName } from '../../model/attribu
 import type { Attribution, Entry, Section, Subsection } from '../../model/schema';
 import type { LocatedRef, NodeRef, RuleDef, UnitContext } from '../types';
 import { defineRule, presets } from './define';
+import { fixLabel } from '../localized';
 
 interface Item {
   entry?: Entry;
@@ -128,7 +129,7 @@ export const ENT_ATTRIB_FORMAT = defineRule({
         const expected = formatAttribution(a, { padTwoCharNames: pad });
         const raw = a.raw.trim();
         if (raw !== expected) {
-          const fix = ctx.fixOn({ ...ref, field: 'raw', text: a.raw }, 0, a.raw.length, expected, `改为“${expected}”`);
+          const fix = ctx.fixOn({ ...ref, field: 'raw', text: a.raw }, 0, a.raw.length, expected, fixLabel.replace(expected));
           ctx.report(ref, { message: 'validate.ENT-ATTRIB-FORMAT.form', params: { text: raw, expected }, fixes: [fix] });
         }
       }

@@ -5,6 +5,7 @@ import { boolParam, listParam, numParam, param } from '../params';
 import { countNonSpace, titleLength } from '../text';
 import type { RuleDef } from '../types';
 import { defineRule, presets } from './define';
+import { fixLabel } from '../localized';
 
 const TITLE: readonly ['entryTitle'] = ['entryTitle'];
 const ENTRY_TEXT = ['paragraph', 'heading', 'dated', 'caption', 'cell', 'footnote', 'tableTitle'] as const;
@@ -27,7 +28,7 @@ export const ENT_TITLE_BRACKET = defineRule({
   text(f, ctx) {
     const m = /^(\s*【)?(.*?)(】\s*)?$/.exec(f.text)!;
     if (m[1] || m[3]) {
-      const fix = ctx.fix(0, f.text.length, m[2]!.trim(), '去掉【】');
+      const fix = ctx.fix(0, f.text.length, m[2]!.trim(), fixLabel.plain('validate.fix.dropBrackets'));
       ctx.report({ message: 'validate.ENT-TITLE-BRACKET.stored', params: { text: f.text }, fixes: [fix] });
     }
   },
@@ -96,7 +97,7 @@ export const ENT_TITLE_PUNCT = defineRule({
     const text = f.text;
     const trail = TRAILING.exec(text);
     if (trail && trail[0].trim() && !ctx.quoted(trail.index)) {
-      ctx.report({ message: 'validate.ENT-TITLE-PUNCT.trailing', params: { text, mark: trail[0].trim() }, start: trail.index, end: text.length, fix: { start: trail.index, end: text.length, replacement: '', label: `删去“${trail[0].trim()}”` } });
+      ctx.report({ message: 'validate.ENT-TITLE-PUNCT.trailing', params: { text, mark: trail[0].trim() }, start: trail.index, end: text.length, fix: { start: trail.index, end: text.length, replacement: '', label: fixLabel.remove(trail[0].trim()) } });
     }
     const limit = trail ? trail.index : text.length;
     for (let i = 0; i < limit; i++) {
@@ -254,7 +255,7 @@ export const ENT_RELTIME = defineRule({
       const word = m[1]!;
       const offset = { 今年: 0, 本年度: 0, 去年: -1, 前年: -2, 明年: 1 }[word as '今年'];
       const e = m.index + word.length;
-      const fixes = offset !== undefined ? [ctx.fix(m.index, e, `${ctx.recordYear + offset}年`, `改为“${ctx.recordYear + offset}年”`, true)] : [];
+      const fixes = offset !== undefined ? [ctx.fix(m.index, e, `${ctx.recordYear + offset}年`, fixLabel.replace(`${ctx.recordYear + offset}年`), true)] : [];
       ctx.report({ message: 'validate.ENT-RELTIME.word', params: { text: word, context: text.slice(Math.max(0, m.index - 4), e + 6) }, start: m.index, end: e, fixes });
     }
   },

@@ -3,6 +3,7 @@ import { param } from '../params';
 import { parseChineseNumeral } from '../text';
 import type { LocatedRef, RuleDef } from '../types';
 import { defineRule, presets } from './define';
+import { fixLabel } from '../localized';
 
 const ROC = /(?:中华)?民国\s*(\d{1,3}|[一二三四五六七八九十〇零]{1,4})\s*年(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)?/g;
 
@@ -29,7 +30,7 @@ export const EXP_ERA = defineRule({
       if (year < 1949 || (year === 1949 && (month === null || month < 10))) continue;
       const e = m.index + m[0].length;
       const expected = `${year}年${month ? `${month}月` : ''}`;
-      ctx.report({ message: 'validate.EXP-ERA.roc', params: { text: m[0], expected }, start: m.index, end: e, fix: { start: m.index, end: e, replacement: expected, label: `改为“${expected}”` } });
+      ctx.report({ message: 'validate.EXP-ERA.roc', params: { text: m[0], expected }, start: m.index, end: e, fix: { start: m.index, end: e, replacement: expected, label: fixLabel.replace(expected) } });
     }
   },
 });

@@ -3,6 +3,7 @@ import { param, strParam } from '../params';
 import { chineseYearToArabic, F, isDigit, parseChineseNumeral, shiftDecimal } from '../text';
 import type { LocatedRef, RuleDef, TextField } from '../types';
 import { defineRule } from './define';
+import { fixLabel } from '../localized';
 
 // ---------------------------------------------------------------------------------------------
 // NUM-CN-LEX: fixed expressions keep their Chinese numerals
@@ -88,7 +89,7 @@ export const NUM_CN_LEX = defineRule({
       const variant = m[0];
       if (isDigit(text[i - 1]) || isDigit(text[i + variant.length])) continue;
       const expr = v.byVariant.get(variant)!;
-      ctx.report({ message: 'validate.NUM-CN-LEX.arabic', params: { text: variant, expected: expr }, start: i, end: i + variant.length, fix: { start: i, end: i + variant.length, replacement: expr, label: `改为“${expr}”` } });
+      ctx.report({ message: 'validate.NUM-CN-LEX.arabic', params: { text: variant, expected: expr }, start: i, end: i + variant.length, fix: { start: i, end: i + variant.length, replacement: expr, label: fixLabel.replace(expr) } });
     }
   },
 });
@@ -126,7 +127,7 @@ export const NUM_ARABIC = defineRule({
       for (const m of text.matchAll(FULLWIDTH_DIGITS)) {
         const fixed = halfWidthDigits(m[0]);
         const e = m.index + m[0].length;
-        ctx.report({ message: 'validate.NUM-ARABIC.fullwidth', params: { text: m[0], expected: fixed }, start: m.index, end: e, fix: { start: m.index, end: e, replacement: fixed, label: `改为“${fixed}”` }, severity: 'error' });
+        ctx.report({ message: 'validate.NUM-ARABIC.fullwidth', params: { text: m[0], expected: fixed }, start: m.index, end: e, fix: { start: m.index, end: e, replacement: fixed, label: fixLabel.replace(fixed) }, severity: 'error' });
       }
     }
     if (ctx.unit.exempt) return; // 特载 reports and documents may write 二〇三五年 and 五十万元
@@ -138,7 +139,7 @@ export const NUM_ARABIC = defineRule({
         // Target years in the names of plans (二〇三五年远景目标) are names, not dates of events.
         if (!arabic || Number(arabic) > ctx.volumeYear) continue;
         const e = m.index + m[1]!.length;
-        ctx.report({ message: 'validate.NUM-ARABIC.year', params: { text: `${m[1]}年`, expected: `${arabic}年` }, start: m.index, end: e + 1, fix: { start: m.index, end: e, replacement: arabic, label: `改为“${arabic}年”` }, severity: 'warning' });
+        ctx.report({ message: 'validate.NUM-ARABIC.year', params: { text: `${m[1]}年`, expected: `${arabic}年` }, start: m.index, end: e + 1, fix: { start: m.index, end: e, replacement: arabic, label: fixLabel.replace(`${arabic}年`) }, severity: 'warning' });
       }
     }
     if (/[十百千]|[一二两三四五六七八九][万亿]?[元吨公平千人户套辆美]/.test(text)) {
@@ -155,7 +156,7 @@ export const NUM_ARABIC = defineRule({
         if (!(big || (money && value >= 10) || value >= 100 || (value >= 10 && !['人', '户', '套', '辆', '人次'].includes(unit!)))) continue;
         const expected = `${value}${big ?? ''}${unit}`;
         const e = m.index + numeral!.length;
-        ctx.report({ message: 'validate.NUM-ARABIC.quantity', params: { text: all, expected }, start: m.index, end: m.index + all.length, fix: { start: m.index, end: e, replacement: String(value), label: `改为“${expected}”` }, severity: 'warning' });
+        ctx.report({ message: 'validate.NUM-ARABIC.quantity', params: { text: all, expected }, start: m.index, end: m.index + all.length, fix: { start: m.index, end: e, replacement: String(value), label: fixLabel.replace(expected) }, severity: 'warning' });
       }
     }
   },
@@ -188,7 +189,7 @@ export const NUM_APPROX = defineRule({
       const [all, , a, b] = m;
       if (CN_ORDER.indexOf(b!) !== CN_ORDER.indexOf(a!) + 1) continue;
       const comma = m.index + all.length - 2;
-      ctx.report({ message: 'validate.NUM-APPROX.dunhao', params: { text: all, expected: all.replace('、', '') }, start: m.index, end: m.index + all.length, fix: { start: comma, end: comma + 1, replacement: '', label: '删除顿号' } });
+      ctx.report({ message: 'validate.NUM-APPROX.dunhao', params: { text: all, expected: all.replace('、', '') }, start: m.index, end: m.index + all.length, fix: { start: comma, end: comma + 1, replacement: '', label: fixLabel.plain('validate.fix.deleteDunhao') } });
     }
   },
 });
@@ -223,7 +224,7 @@ export const NUM_WAN_YI = defineRule({
       if (mag === '十' && /^[一二三四五六七八九]/.test(next)) continue;
       const value = shiftDecimal(num!, MAG_POWER[mag!]!);
       const e = m.index + all.length;
-      ctx.report({ message: 'validate.NUM-WAN-YI.magnitude', params: { text: all, expected: value }, start: m.index, end: e, fix: { start: m.index, end: e, replacement: value, label: `改为“${value}”` } });
+      ctx.report({ message: 'validate.NUM-WAN-YI.magnitude', params: { text: all, expected: value }, start: m.index, end: e, fix: { start: m.index, end: e, replacement: value, label: fixLabel.replace(value) } });
     }
   },
 });
@@ -253,7 +254,7 @@ export const NUM_RANGE = defineRule({
       const [all, a, , , unit] = m;
       const at = m.index + a!.length;
       const expected = `${a}${unit}${all.slice(a!.length)}`;
-      ctx.report({ message: 'validate.NUM-RANGE.suffix', params: { text: all, expected, unit: unit! }, start: m.index, end: m.index + all.length, fix: { start: at, end: at, replacement: unit!, label: `在“${a}”后补“${unit}”` } });
+      ctx.report({ message: 'validate.NUM-RANGE.suffix', params: { text: all, expected, unit: unit! }, start: m.index, end: m.index + all.length, fix: { start: at, end: at, replacement: unit!, label: fixLabel.append(a, unit!) } });
     }
   },
 });
@@ -285,7 +286,7 @@ export const NUM_YEAR = defineRule({
         const yy = Number(m[1]);
         const century = 2000 + yy <= ctx.volumeYear ? '20' : '19';
         const expected = `${century}${m[1]}年`;
-        ctx.report({ message: 'validate.NUM-YEAR.short', params: { text: m[0], expected: `${expected}${m[2]}月` }, start: m.index, end: m.index + 3, fix: { start: m.index, end: m.index, replacement: century, label: `补全为“${expected}”`, confirm: true } });
+        ctx.report({ message: 'validate.NUM-YEAR.short', params: { text: m[0], expected: `${expected}${m[2]}月` }, start: m.index, end: m.index + 3, fix: { start: m.index, end: m.index, replacement: century, label: fixLabel.complete(expected), confirm: true } });
       }
     }
     if (/[零○Ｏ]/.test(text) || /[一二三四五六七八九]0/.test(text)) {
@@ -294,7 +295,7 @@ export const NUM_YEAR = defineRule({
       for (const m of text.matchAll(CN_YEAR_ZERO)) {
         if (!/[零○Ｏ0]/.test(m[0]) || !/[一二三四五六七八九]/.test(m[0])) continue;
         const fixed = m[0].replace(/[零○Ｏ0]/g, '〇');
-        ctx.report({ message: 'validate.NUM-YEAR.zero', params: { text: `${m[0]}年`, expected: `${fixed}年` }, start: m.index, end: m.index + 4, fix: { start: m.index, end: m.index + 4, replacement: fixed, label: `改为“${fixed}年”` } });
+        ctx.report({ message: 'validate.NUM-YEAR.zero', params: { text: `${m[0]}年`, expected: `${fixed}年` }, start: m.index, end: m.index + 4, fix: { start: m.index, end: m.index + 4, replacement: fixed, label: fixLabel.replace(`${fixed}年`) } });
       }
     }
   },
@@ -358,14 +359,14 @@ export const NUM_GROUP = defineRule({
         for (const at of fx.grouped) {
           const text = at.text!;
           const expected = text.replace(/,/g, '');
-          const fix = ctx.fixAt(at, expected, `改为“${expected}”`);
+          const fix = ctx.fixAt(at, expected, fixLabel.replace(expected));
           ctx.reportAt(i, at, { message: 'validate.NUM-GROUP.grouped', params: { text, expected, grouped, plain }, fixes: fix ? [fix] : [] });
         }
       } else {
         for (const at of fx.plain) {
           const text = at.text!;
           const expected = text.replace(/\B(?=(\d{3})+$)/g, ',');
-          const fix = ctx.fixAt(at, expected, `改为“${expected}”`);
+          const fix = ctx.fixAt(at, expected, fixLabel.replace(expected));
           ctx.reportAt(i, at, { message: 'validate.NUM-GROUP.plain', params: { text, expected, grouped, plain }, fixes: fix ? [fix] : [] });
         }
       }
@@ -400,7 +401,7 @@ export const NUM_NO_BREAK = defineRule({
     for (const m of f.text.matchAll(/\d[ \t]*\n\s*(?=[\d\u4e00-\u9fff%])/g)) {
       const s = m.index + 1;
       const e = m.index + m[0].length;
-      ctx.report({ message: 'validate.NUM-NO-BREAK.line', params: { text: f.text.slice(Math.max(0, s - 6), Math.min(f.text.length, e + 6)).replace(/\s+/g, '⏎') }, start: s, end: e, fix: { start: s, end: e, replacement: '', label: '删除换行' } });
+      ctx.report({ message: 'validate.NUM-NO-BREAK.line', params: { text: f.text.slice(Math.max(0, s - 6), Math.min(f.text.length, e + 6)).replace(/\s+/g, '⏎') }, start: s, end: e, fix: { start: s, end: e, replacement: '', label: fixLabel.plain('validate.fix.deleteBreak') } });
     }
   },
   unit(ctx) {

@@ -1,8 +1,9 @@
 // Punctuation — GB/T 15834-2011 标点符号用法 (PUN-*).
 import { TEXT_AND_TITLE_KINDS } from '../fields';
 import { clip, F, isCjk, isDigit, isHan, isLatin, isSpace } from '../text';
-import type { Fix, RuleDef, TextContext, TextField } from '../types';
+import type { Fix, FixLabelSpec, RuleDef, TextContext, TextField } from '../types';
 import { defineRule, presets } from './define';
+import { fixLabel } from '../localized';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const URL_RE = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
@@ -21,7 +22,7 @@ function within(spans: [number, number][], i: number): boolean {
 }
 
 /** A fix that replaces the two marks of a pair (brackets, quotes) and leaves the text between them alone. */
-function pairFix(f: TextField, ctx: TextContext, a: number, b: number, open: string, close: string, label: string, requiresConfirmation = false): Fix {
+function pairFix(f: TextField, ctx: TextContext, a: number, b: number, open: string, close: string, label: FixLabelSpec, requiresConfirmation = false): Fix {
   const text = f.text;
   const edits: { start: number; end: number; replacement: string }[] = [];
   if (text[a] !== open) edits.push({ start: a, end: a + 1, replacement: open });
@@ -93,7 +94,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
     const inner = text.slice(a + 1, b);
     if (!(hasHan(inner) || isCjk(text[a - 1]) || isCjk(text[b + 1]))) continue;
     const expected = `（${inner}）`;
-    const fix = pairFix(f, ctx, a, b, '（', '）', '改为全角括号“（）”');
+    const fix = pairFix(f, ctx, a, b, '（', '）', fixLabel.plain('validate.fix.fullwidthParens'));
     ctx.report({ message: 'validate.PUN-FULLWIDTH.bracket', params: { text: clip(text.slice(a, b + 1)), expected: clip(expected) }, start: a, end: b + 1, fixes: [fix] });
   }
   // A bracket without its partner is unbalanced: PUN-NEST reports it, and widening it alone would leave it
@@ -102,7 +103,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
   for (const i of lone) {
     if (nest || within(urls, i) || !(isCjk(text[i - 1]) || isCjk(text[i + 1]))) continue;
     const full = FULL[text[i]!]!;
-    ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: text[i]!, full }, start: i, end: i + 1, fix: { start: i, end: i + 1, replacement: full, label: `改为“${full}”` } });
+    ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: text[i]!, full }, start: i, end: i + 1, fix: { start: i, end: i + 1, replacement: full, label: fixLabel.replace(full) } });
   }
 
   // Straight quotes: paired in order of appearance.
@@ -121,7 +122,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
       const inner = text.slice(a + 1, b);
       if (!(hasHan(inner) || isCjk(text[a - 1]) || isCjk(text[b + 1]))) continue;
       const expected = `${open}${inner}${close}`;
-      const fix = pairFix(f, ctx, a, b, open, close, `改为“${open}${close}”`);
+      const fix = pairFix(f, ctx, a, b, open, close, fixLabel.replace(`${open}${close}`));
       ctx.report({ message: 'validate.PUN-FULLWIDTH.bracket', params: { text: clip(text.slice(a, b + 1)), expected: clip(expected) }, start: a, end: b + 1, fixes: [fix] });
     }
   }
@@ -143,7 +144,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
     while (s > 0 && isSpace(text[s - 1])) s--;
     if (s === 0) s = i;
     if (s === i && e === i + 1) {
-      ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: ch, full }, start: i, end: i + 1, fix: { start: i, end: i + 1, replacement: full, label: `改为“${full}”` } });
+      ctx.report({ message: 'validate.PUN-FULLWIDTH.mark', params: { mark: ch, full }, start: i, end: i + 1, fix: { start: i, end: i + 1, replacement: full, label: fixLabel.replace(full) } });
       continue;
     }
     ctx.report({
@@ -151,7 +152,7 @@ function checkFullWidth(f: TextField, ctx: TextContext): void {
       params: { mark: ch, full, text: text.slice(Math.max(0, s - 2), Math.min(text.length, e + 2)) },
       start: s,
       end: e,
-      fix: { start: s, end: e, replacement: full, label: `改为“${full}”并删去空格` },
+      fix: { start: s, end: e, replacement: full, label: fixLabel.replaceDropSpace(full) },
     });
   }
 }
@@ -214,7 +215,7 @@ export const PUN_SPACE = defineRule({
       const [s, e] = runs[r]!;
       if (s === 0 || e === text.length) {
         if (f.kind === 'cell' && text.trim() === '') continue;
-        ctx.report({ message: 'validate.PUN-SPACE.edge', start: s, end: e, fix: { start: s, end: e, replacement: '', label: '删除首尾空格' } });
+        ctx.report({ message: 'validate.PUN-SPACE.edge', start: s, end: e, fix: { start: s, end: e, replacement: '', label: fixLabel.plain('validate.fix.deleteEdgeSpaces') } });
         continue;
       }
       const prev = text[s - 1];
@@ -231,7 +232,7 @@ export const PUN_SPACE = defineRule({
       if (isLatin(next) && after && /^[A-Za-z]+$/.test(text.slice(e, after[0])) && !/^[A-Z]{1,6}$/.test(text.slice(e, after[0])) && isCjk(text[after[1]]) && isCjk(prev)) {
         const [s2, e2] = after;
         r++;
-        const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], '删除外文词前后的空格', true);
+        const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], fixLabel.plain('validate.fix.deleteSpacesAroundForeign'), true);
         ctx.report({ message: 'validate.PUN-SPACE.latin', params: { text: around(text, s, e2), word: text.slice(e, s2) }, start: s, end: e2, fixes: [fix] });
         continue;
       }
@@ -239,7 +240,7 @@ export const PUN_SPACE = defineRule({
       if ((isDigit(next) || isLatin(next)) && after && /^(?:[\d.,%]+|[A-Z]{1,6})$/.test(text.slice(e, after[0])) && isCjk(text[after[1]])) {
         const [s2, e2] = after;
         r++;
-        const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], '删除前后的空格');
+        const fix = ctx.fixEdits([{ start: s, end: e, replacement: '' }, { start: s2, end: e2, replacement: '' }], fixLabel.plain('validate.fix.deleteSpacesAround'));
         ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: around(text, s, e2) }, start: s, end: e2, fixes: [fix] });
         continue;
       }
@@ -249,12 +250,12 @@ export const PUN_SPACE = defineRule({
       const words = isHan(prev) && isHan(next) && isHan(text[s - 2]) && isHan(text[e + 1]);
       if (words && f.kind !== 'entryTitle' && f.kind !== 'sectionTitle' && f.kind !== 'subsectionTitle' && f.kind !== 'categoryTitle') {
         if (ctx.quoted(s)) continue;
-        const remove = ctx.fix(s, e, '', '删除空格', true);
-        const comma = ctx.fix(s, e, '、', '改为顿号“、”', true);
+        const remove = ctx.fix(s, e, '', fixLabel.plain('validate.fix.deleteSpace'), true);
+        const comma = ctx.fix(s, e, '、', fixLabel.plain('validate.fix.toDunhao'), true);
         ctx.report({ message: 'validate.PUN-SPACE.words', params: { text: quote }, start: s, end: e, fixes: f.kind === 'cell' ? [comma, remove] : [remove, comma] });
         continue;
       }
-      ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: quote }, start: s, end: e, fix: { start: s, end: e, replacement: '', label: '删除空格' } });
+      ctx.report({ message: 'validate.PUN-SPACE.inner', params: { text: quote }, start: s, end: e, fix: { start: s, end: e, replacement: '', label: fixLabel.plain('validate.fix.deleteSpace') } });
     }
   },
 });
@@ -301,7 +302,7 @@ export const PUN_DASH = defineRule({
       const s = m.index + a!.length;
       const e = end - b!.length;
       const fixed = `${a}${expected}${b}`;
-      ctx.report({ message: key, params: { text: text.slice(m.index, end), expected: fixed }, start: m.index, end, fix: { start: s, end: e, replacement: expected, label: `改为“${expected}”` } });
+      ctx.report({ message: key, params: { text: text.slice(m.index, end), expected: fixed }, start: m.index, end, fix: { start: s, end: e, replacement: expected, label: fixLabel.replace(expected) } });
     }
   },
 });
@@ -336,7 +337,7 @@ export const PUN_NO_DUNHAO = defineRule({
         params: { text: clip(text.slice(text.lastIndexOf(text[i - 1] === '》' ? '《' : '“', i), end + 1), 30) },
         start: i,
         end: i + 1,
-        fix: { start: i, end: i + 1, replacement: '', label: '删除顿号' },
+        fix: { start: i, end: i + 1, replacement: '', label: fixLabel.plain('validate.fix.deleteDunhao') },
       });
     }
   },
@@ -366,11 +367,11 @@ export const PUN_ELLIPSIS = defineRule({
       const run = m[0];
       if (run[0] === '…' && (run.length === 2 || run.length === 4)) {
         const deng = /^等等?/.exec(text.slice(e));
-        if (deng) ctx.report({ message: 'validate.PUN-ELLIPSIS.deng', params: { text: text.slice(s, e + deng[0].length) }, start: s, end: e + deng[0].length, fix: { start: e, end: e + deng[0].length, replacement: '', label: '删去“等”' } });
+        if (deng) ctx.report({ message: 'validate.PUN-ELLIPSIS.deng', params: { text: text.slice(s, e + deng[0].length) }, start: s, end: e + deng[0].length, fix: { start: e, end: e + deng[0].length, replacement: '', label: fixLabel.remove('等') } });
         continue;
       }
       if (run[0] === '.' && (isDigit(text[s - 1]) || isLatin(text[s - 1])) && !isCjk(text[e])) continue; // 1...n, etc...
-      ctx.report({ message: 'validate.PUN-ELLIPSIS.form', params: { text: run }, start: s, end: e, fix: { start: s, end: e, replacement: '……', label: '改为“……”' } });
+      ctx.report({ message: 'validate.PUN-ELLIPSIS.form', params: { text: run }, start: s, end: e, fix: { start: s, end: e, replacement: '……', label: fixLabel.replace('……') } });
     }
   },
 });
@@ -433,7 +434,7 @@ export const PUN_NEST = defineRule({
               params: { text: clip(inner), expected: clip(expected) },
               start: i,
               end: j + 1,
-              fixes: [pairFix(f, ctx, i, j, io, ic, `改为“${io}${ic}”`)],
+              fixes: [pairFix(f, ctx, i, j, io, ic, fixLabel.replace(`${io}${ic}`))],
             });
             while (m + 1 < marks.length && marks[m + 1]! <= j) m++; // the inner pair is handled
             continue;
@@ -507,7 +508,7 @@ export const PUN_SERIAL = defineRule({
         params: { text: text.slice(lead, end), expected: serial + replacement },
         start: lead,
         end,
-        fix: { start: start, end: end, replacement: replacement, label: replacement ? `改为“${serial}${replacement}”` : `删去“${text.slice(start, end)}”` },
+        fix: { start: start, end: end, replacement: replacement, label: replacement ? fixLabel.replace(`${serial}${replacement}`) : fixLabel.remove(text.slice(start, end)) },
       });
       return;
     }
@@ -515,7 +516,7 @@ export const PUN_SERIAL = defineRule({
     if (!text.includes('）、') && !text.includes('），')) return;
     for (const m of text.matchAll(/(?<=[。；：])（(?:[一二三四五六七八九十]+|\d{1,2})）[、，]/g)) {
       const e = m.index + m[0].length;
-      ctx.report({ message: 'validate.PUN-SERIAL.mark', params: { text: m[0], expected: m[0].slice(0, -1) }, start: m.index, end: e, fix: { start: e - 1, end: e, replacement: '', label: `删去“${m[0].slice(-1)}”` } });
+      ctx.report({ message: 'validate.PUN-SERIAL.mark', params: { text: m[0], expected: m[0].slice(0, -1) }, start: m.index, end: e, fix: { start: e - 1, end: e, replacement: '', label: fixLabel.remove(m[0].slice(-1)) } });
     }
   },
 });
@@ -555,7 +556,7 @@ export const PUN_BOOKMARK_SCOPE = defineRule({
         whyParams: { ending: hit[0] },
         start: s,
         end: e,
-        fixes: [pairFix(f, ctx, s, e - 1, '“', '”', '改为引号“”', true)],
+        fixes: [pairFix(f, ctx, s, e - 1, '“', '”', fixLabel.plain('validate.fix.toQuotes'), true)],
       });
     }
   },

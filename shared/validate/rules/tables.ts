@@ -5,6 +5,7 @@ import { boolParam, param } from '../params';
 import { clip } from '../text';
 import type { LocatedRef, NodeRef, RuleDef, TextField, UnitContext } from '../types';
 import { defineRule, presets } from './define';
+import { fixLabel } from '../localized';
 
 function tableRef(t: Table, f: TextField): NodeRef {
   return { nodeId: t.id, nodeKind: 'table', entry: f.entry, subsection: f.subsection, field: 'title', text: t.title };
@@ -93,13 +94,13 @@ function numberingRule(kind: 'table' | 'figure'): RuleDef {
           if (earlier) {
             ctx.reportAt(it.unit, it.at, { message: msg('autoDuplicate'), params: { text: clip(it.label, 24), number: `${sign}${n}` }, severity: 'warning' });
           } else {
-            const fix = ctx.fixAt(it.numberAt, n, `写入${kind === 'table' ? '表号' : '图号'}“${n}”`);
+            const fix = ctx.fixAt(it.numberAt, n, fixLabel.writeNumber(kind, n));
             ctx.reportAt(it.unit, it.at, { message: msg('unnumbered'), params: { text: clip(it.label, 24), number: `${sign}${n}` }, severity: 'info', fixes: fix ? [fix] : [] });
           }
         } else {
           const raw = it.number!;
           if (n !== raw) {
-            const fix = ctx.fixAt(it.numberAt, n, `改为“${n}”`);
+            const fix = ctx.fixAt(it.numberAt, n, fixLabel.replace(n));
             ctx.reportAt(it.unit, it.at, { message: msg('spacing'), params: { number: raw }, severity: 'warning', fixes: fix ? [fix] : [] });
           }
           if (earlier) {
@@ -148,7 +149,7 @@ export const TAB_TITLE = defineRule({
       if (!t.title.trim()) ctx.report(ref, { message: 'validate.TAB-TITLE.missing', params: { number: t.number ? `表${t.number}` : '表格' } });
       else {
         const trail = /[。，；：.,;:]+$/.exec(t.title);
-        if (trail) ctx.report(ref, { message: 'validate.TAB-TITLE.trailing', params: { text: t.title }, start: trail.index, end: t.title.length, fixes: [ctx.fixOn({ ...ref, field: 'title', text: t.title }, trail.index, t.title.length, '', '删去标点')] });
+        if (trail) ctx.report(ref, { message: 'validate.TAB-TITLE.trailing', params: { text: t.title }, start: trail.index, end: t.title.length, fixes: [ctx.fixOn({ ...ref, field: 'title', text: t.title }, trail.index, t.title.length, '', fixLabel.plain('validate.fix.deletePunct'))] });
       }
       if (t.unitNote !== undefined && t.unitNote.trim()) {
         const note = t.unitNote;
@@ -156,7 +157,7 @@ export const TAB_TITLE = defineRule({
         const expected = m ? `单位：${m[1]}` : note;
         if (expected !== note) {
           const uref = { ...ref, field: 'unitNote', text: note };
-          ctx.report(uref, { message: 'validate.TAB-TITLE.unit', params: { text: note, expected }, fixes: [ctx.fixOn(uref, 0, note.length, expected, `改为“${expected}”`)] });
+          ctx.report(uref, { message: 'validate.TAB-TITLE.unit', params: { text: note, expected }, fixes: [ctx.fixOn(uref, 0, note.length, expected, fixLabel.replace(expected))] });
         }
       }
       if (!t.headerRows.length && t.bodyRows.length) ctx.report(ref, { message: 'validate.TAB-TITLE.header', params: { number: t.number ? `表${t.number}` : `表格“${clip(t.title, 16)}”` }, severity: 'info' });
@@ -309,7 +310,7 @@ export const TAB_ALIGN = defineRule({
             const body = pct ? x.text.slice(0, -1) : x.text;
             const expected = `${body}${d === 0 ? '.' : ''}${'0'.repeat(major - d)}${pct ? '%' : ''}`;
             const s = raw.indexOf(x.text);
-            fixes.push(ctx.fixOn(at, s, s + x.text.length, expected, `改为“${expected}”`, true));
+            fixes.push(ctx.fixOn(at, s, s + x.text.length, expected, fixLabel.replace(expected), true));
           }
           ctx.report(at, { message: 'validate.TAB-ALIGN.decimals', params: { text: x.text, decimals: major, row: x.ri + 1, column: c + 1 }, fixes });
         }
@@ -383,7 +384,7 @@ export const FIG_CAPTION = defineRule({
         if (c.form === major) continue;
         const raw = c.at.fieldText ?? '';
         const expected = raw.replace(/\s*(提供|供稿|供图)/, major);
-        const fix = ctx.fixAt(c.at, expected, `改为“${expected}”`);
+        const fix = ctx.fixAt(c.at, expected, fixLabel.replace(expected));
         ctx.reportAt(i, c.at, { message: 'validate.FIG-CAPTION.form', params: { text: raw, expected, count: n }, fixes: fix ? [fix] : [] });
       }
     });

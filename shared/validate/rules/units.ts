@@ -3,6 +3,7 @@ import { boolParam, param, strParam } from '../params';
 import { F, formatNumber, inSpans, quotedSpans, shiftDecimal } from '../text';
 import type { LocatedRef, RuleDef, TextField } from '../types';
 import { defineRule } from './define';
+import { fixLabel } from '../localized';
 
 // ---------------------------------------------------------------------------------------------
 // UNIT-LEGAL
@@ -82,7 +83,7 @@ export const UNIT_LEGAL = defineRule({
         params: { text: all, unit: unit!, legal: conv.to, expected },
         start: m.index,
         end: e,
-        fix: { start: m.index, end: e, replacement: expected, label: conv.rename ? `改为“${expected}”` : `换算为“${expected}”（请核对数值）`, confirm: !conv.rename },
+        fix: { start: m.index, end: e, replacement: expected, label: conv.rename ? fixLabel.replace(expected) : fixLabel.convert(expected), confirm: !conv.rename },
       });
     }
     for (const m of text.matchAll(PER_MU)) {
@@ -103,7 +104,7 @@ export const UNIT_LEGAL = defineRule({
         start: m.index,
         end: e,
         severity: 'info',
-        fix: { start: m.index, end: e, replacement: expected, label: `改为“${expected}”（请核对数值）`, confirm: true },
+        fix: { start: m.index, end: e, replacement: expected, label: fixLabel.replaceCheck(expected), confirm: true },
       });
     }
   },
@@ -156,7 +157,7 @@ export const UNIT_SYMBOL = defineRule({
     const text = f.text;
     if (!/[A-Za-zµμ]/.test(text)) return;
     const report = (s: number, e: number, expected: string) =>
-      ctx.report({ message: 'validate.UNIT-SYMBOL.symbol', params: { text: text.slice(s, e), expected }, start: s, end: e, fix: { start: s, end: e, replacement: expected, label: `改为“${expected}”` } });
+      ctx.report({ message: 'validate.UNIT-SYMBOL.symbol', params: { text: text.slice(s, e), expected }, start: s, end: e, fix: { start: s, end: e, replacement: expected, label: fixLabel.replace(expected) } });
     for (const m of text.matchAll(CONCENTRATION)) {
       const expected = `${m[1] === 'mg' || m[1] === 'ng' ? m[1] : 'μg'}/m³`;
       if (m[0] !== expected) report(m.index, m.index + m[0].length, expected);
@@ -254,7 +255,7 @@ export const UNIT_HOUSE = defineRule({
       const expected = p.forms[keep];
       facts.forEach((f, i) => {
         for (const at of (f as PairFacts | undefined)?.[p.key]?.[other] ?? []) {
-          const fix = ctx.fixAt(at, expected, `改为“${expected}”`);
+          const fix = ctx.fixAt(at, expected, fixLabel.replace(expected));
           if (fixed && p.key === 'distance') {
             const text = at.fieldText !== undefined ? quantityAround(at.fieldText, at.location.start ?? 0, at.location.end ?? 0) : p.forms[other];
             ctx.reportAt(i, at, { message: 'validate.UNIT-HOUSE.distance', params: { text, unit: p.forms[other], expected }, fixes: fix ? [fix] : [] });

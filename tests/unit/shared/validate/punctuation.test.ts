@@ -1,10 +1,22 @@
 // Punctuation rules (GB/T 15834-2011) on text quoted from the corpus seeds.
 import { describe, expect, it } from 'vitest';
 import { newParagraph, type Table } from '../../../../shared/model';
+import { findingMessage, fixLabelText } from '../../../../shared/validate';
 import { entryBook, findings, fixed, inText, makeBook, seedLine, texts } from './helpers';
 
 describe('PUN-FULLWIDTH', () => {
   const line002 = seedLine('002', '【概况】 2021年,区政府坚持');
+
+  it('says what its fix does in Chinese for the CLI and in the interface language for the app', () => {
+    const fix = inText(line002.replace('【概况】 ', ''), 'PUN-FULLWIDTH')[0]!.fixes[0]!;
+    expect(fix.label).toBe('改为“，”');
+    expect(fixLabelText(fix, 'zh')).toBe('改为“，”');
+    expect(fixLabelText(fix, 'en')).toBe('Change to “，”');
+    expect(JSON.parse(JSON.stringify(fix))).toMatchObject({ label: '改为“，”', labelKey: 'validate.fix.replace', labelParams: { text: '，' } });
+    const f = inText(line002.replace('【概况】 ', ''), 'PUN-FULLWIDTH')[0]!;
+    expect(findingMessage(f, 'zh')).toBe('中文文本应使用全角标点：“,”应为“，”');
+    expect(findingMessage(f, 'en')).toBe('Full-width punctuation in Chinese text: "," → "，"');
+  });
 
   it('finds the half-width marks between Chinese characters of 002 and fixes them to full width', () => {
     const body = line002.replace('【概况】 ', '');
