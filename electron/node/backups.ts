@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { BackupInfo } from '../../shared/host/host';
-import { t } from '../../shared/i18n';
+import { t, type MessageKey } from '../../shared/i18n';
 import { UserError } from '../../shared/model/errors';
 import { writeFileAtomic } from './safeWrite';
 
@@ -159,7 +159,8 @@ async function readdirSafe(dir: string): Promise<string[]> {
 }
 
 /** A short Chinese reason for common file-system errors; the full error goes to the log. */
-export function errnoText(e: unknown): string {
+/** The catalog message naming a file-system failure (node.errno.*), or null for one it has no name for. */
+export function errnoKey(e: unknown): MessageKey | null {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOSPC':
@@ -168,11 +169,16 @@ export function errnoText(e: unknown): string {
     case 'EISDIR':
     case 'EBUSY':
     case 'ENAMETOOLONG':
-      return t(`node.errno.${code}`, {}, 'zh');
+      return `node.errno.${code}`;
     case 'EACCES':
     case 'EPERM':
-      return t('node.errno.EACCES', {}, 'zh');
+      return 'node.errno.EACCES';
     default:
-      return e instanceof Error ? e.message : String(e);
+      return null;
   }
+}
+
+export function errnoText(e: unknown): string {
+  const key = errnoKey(e);
+  return key ? t(key, {}, 'zh') : e instanceof Error ? e.message : String(e);
 }

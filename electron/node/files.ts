@@ -2,12 +2,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { HostFile, OpenFilesRequestSchema } from '../../shared/host/host';
+import type { HostFile, HostFileError, OpenFilesRequestSchema } from '../../shared/host/host';
 import { BOOK_FILE_EXTENSION } from '../../shared/bookfile/bookfile';
 import { t } from '../../shared/i18n';
 import { FOLDER_DEPTH, isHiddenName, MAX_FOLDER_FILES } from '../../shared/import/files';
 import { UserError } from '../../shared/model/errors';
-import { errnoText } from './backups';
+import { errnoKey, errnoText } from './backups';
 import { writeFileAtomic } from './safeWrite';
 
 type OpenFilesRequestParsed = z.output<typeof OpenFilesRequestSchema>;
@@ -28,6 +28,12 @@ export async function readHostFile(filePath: string, maxBytes = MAX_OPEN_BYTES):
   return f;
 }
 
+/** Why a file could not be read, in Chinese and as a catalog message where it has a name. */
+function unreadable(e: unknown): HostFileError {
+  const key = errnoKey(e);
+  return { reason: 'unreadable', message: errnoText(e), ...(key ? { reasonKey: key } : {}) };
+}
+
 /** The Chinese UserError of a file that was not read. */
 function fileError(f: HostFile): UserError {
   if (f.error?.reason === 'too-large') return new UserError('shell.file.tooLarge', { file: f.name, size: formatBytes(f.error.size) }, f.path ?? f.name);
@@ -45,16 +51,16 @@ export async function readSizedFile(filePath: string, maxBytes = MAX_OPEN_BYTES,
   let size: number;
   try {
     const st = await fs.stat(filePath);
-    if (!st.isFile()) return { ...base, bytes: new Uint8Array(), error: { reason: 'unreadable', message: t('node.notAFile', {}, 'zh') } };
+    if (!st.isFile()) return { ...base, bytes: new Uint8Array(), error: { reason: 'unreadable', message: t('node.notAFile', {}, 'zh'), reasonKey: 'node.notAFile' } };
     size = st.size;
   } catch (e) {
-    return { ...base, bytes: new Uint8Array(), error: { reason: 'unreadable', message: errnoText(e) } };
+    return { ...base, bytes: new Uint8Array(), error: unreadable(e) };
   }
   if (size > maxBytes) return { ...base, bytes: new Uint8Array(), size, error: { reason: 'too-large', size, limit: maxBytes } };
   try {
     return { ...base, size, bytes: new Uint8Array(await fs.readFile(filePath)) };
   } catch (e) {
-    return { ...base, bytes: new Uint8Array(), size, error: { reason: 'unreadable', message: errnoText(e) } };
+    return { ...base, bytes: new Uint8Array(), size, error: unreadable(e) };
   }
 }
 
@@ -109,7 +115,7 @@ export async function readChosenFiles(
         targets.push(...found);
       } catch (e) {
         if (!req.perFileErrors) throw new UserError('shell.file.readFailed', { file: path.basename(dir), reason: errnoText(e) }, String(e));
-        files.push({ name: path.basename(dir), path: dir, bytes: new Uint8Array(), error: { reason: 'unreadable', message: errnoText(e) } });
+        files.push({ name: path.basename(dir), path: dir, bytes: new Uint8Array(), error: unreadable(e) });
       }
     }
   } else targets.push(...paths.map((p) => ({ path: p })));

@@ -30,7 +30,7 @@ export async function readBrowserFile(file: File, limits: SizeLimits, relativePa
   try {
     return { ...base, bytes: new Uint8Array(await file.arrayBuffer()) };
   } catch {
-    return { ...base, bytes: new Uint8Array(), error: { reason: 'unreadable', message: t('import.reason.browserUnreadable', {}, 'zh') } };
+    return { ...base, bytes: new Uint8Array(), error: { reason: 'unreadable', message: t('import.reason.browserUnreadable', {}, 'zh'), reasonKey: 'import.reason.browserUnreadable' } };
   }
 }
 
@@ -102,6 +102,6 @@ export async function filesOfEntries(entries: readonly FileEntryLike[], accept: 
 
 /** A found file read within its limit (see readBrowserFile); a file the browser could not give is unreadable. */
 export async function readFound(f: FoundFile, limits: SizeLimits): Promise<HostFile> {
-  if (!f.file) return { name: f.name, ...(f.relativePath ? { relativePath: f.relativePath } : {}), bytes: new Uint8Array(), error: { reason: 'unreadable', message: t('import.reason.browserUnreadable', {}, 'zh') } };
+  if (!f.file) return { name: f.name, ...(f.relativePath ? { relativePath: f.relativePath } : {}), bytes: new Uint8Array(), error: { reason: 'unreadable', message: t('import.reason.browserUnreadable', {}, 'zh'), reasonKey: 'import.reason.browserUnreadable' } };
   return readBrowserFile(f.file, limits, f.relativePath);
 }

@@ -4,6 +4,7 @@
 // Payload schemas live here so that the main process validates every IPC message against the same shape.
 import { z } from 'zod';
 import { MENU_COMMANDS } from './channels';
+import type { MessageKey } from '../i18n';
 
 export { IPC, MENU_COMMANDS } from './channels';
 
@@ -51,7 +52,13 @@ export type SaveFileRequest = z.input<typeof SaveFileRequestSchema>;
 /** Why a file was not read (OpenFilesRequest.perFileErrors). */
 export type HostFileError =
   | { reason: 'too-large'; size: number; limit: number }
-  | { reason: 'unreadable'; /** Chinese reason for the message ("没有读取权限"). */ message: string }
+  | {
+      reason: 'unreadable';
+      /** The reason in Chinese ("没有读取权限"), or the system's own words for a failure the catalog has no name for. */
+      message: string;
+      /** The reason as a catalog message, for showing it in the interface's language. */
+      reasonKey?: MessageKey;
+    }
   /** A chosen folder held no file the filters name (the entry is named after the folder). */
   | { reason: 'empty-folder' }
   /** A chosen folder held more files than a folder gives (MAX_FOLDER_FILES): the first `limit` of them are read,

@@ -189,7 +189,7 @@ export function hostFileFailure(f: HostFile): FailureInfo | null {
   if (e.reason === 'too-large') return { key: 'import.tooLarge', params: { file: f.name, size: formatSize(e.size), limit: formatSize(e.limit) }, detail: `${e.size} bytes > ${e.limit}` };
   if (e.reason === 'empty-folder') return { key: 'importUi.folder.empty', params: { folder: f.name }, detail: 'no importable file in the folder' };
   if (e.reason === 'folder-truncated') return { key: 'importUi.folder.truncated', params: { folder: f.name, limit: e.limit }, detail: `more than ${e.limit} files` };
-  return { key: 'import.readFailed', params: { file: f.name, reason: e.message }, detail: e.message };
+  return { key: 'import.readFailed', params: { file: f.name, reason: e.reasonKey ? t(e.reasonKey) : e.message }, detail: e.message };
 }
 
 export class ImportSession {

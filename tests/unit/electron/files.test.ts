@@ -23,6 +23,9 @@ describe('host files', () => {
     expect(chosen.filter((f) => !f.error)).toHaveLength(MAX_FOLDER_FILES);
     expect(chosen.find((f) => f.error)).toMatchObject({ name: '全部来稿', error: { reason: 'folder-truncated', limit: MAX_FOLDER_FILES } });
     expect(chosen.some((f) => f.name.startsWith('~WRL'))).toBe(false);
+    // A file that is gone is reported with its reason, in Chinese and as a catalog message.
+    const gone = await readChosenFiles([path.join(dir, '没有.txt')], { filters: [], perFileErrors: true });
+    expect(gone[0]!.error).toEqual({ reason: 'unreadable', message: '文件或文件夹不存在', reasonKey: 'node.errno.ENOENT' });
     // The CLI's folder argument alike.
     const expanded = await expandImportPaths([folder]);
     expect(expanded.files).toHaveLength(MAX_FOLDER_FILES);
