@@ -63,7 +63,18 @@ export function writeBookFile(
     files: sums,
   };
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
-  return zipSync(files, { level: 6 });
+  // Every entry carries the manifest's time, not the clock's at each entry: the same book written at the
+  // same moment gives the same bytes (fflate would otherwise stamp Date.now(), which can tick between calls).
+  return zipSync(files, { level: 6, mtime: zipTime(manifest.writtenAt) });
+}
+
+/** A ZIP (DOS) entry time for an ISO moment; ZIP can only say 1980–2099, so anything else is clamped. */
+export function zipTime(iso: string): Date {
+  const t = Date.parse(iso);
+  const earliest = new Date(1980, 0, 1);
+  const latest = new Date(2099, 11, 31, 23, 59, 58);
+  if (Number.isNaN(t) || t < earliest.getTime()) return earliest;
+  return t > latest.getTime() ? latest : new Date(t);
 }
 
 export function readBookFile(bytes: Uint8Array, fileName = '书稿文件'): BookFileContents {

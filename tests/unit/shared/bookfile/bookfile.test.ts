@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unzipSync, zipSync } from 'fflate';
-import { readBookFile, sha256Hex, writeBookFile, looksLikeBookFile } from '../../../../shared/bookfile';
+import { readBookFile, sha256Hex, writeBookFile, looksLikeBookFile, zipTime } from '../../../../shared/bookfile';
 import { newBook, newCategory, newEntry, newSection, sequentialIds, type Book } from '../../../../shared/model';
 
 function bookWithAsset(): { book: Book; assets: Map<string, Uint8Array> } {
@@ -36,6 +36,29 @@ describe('book file', () => {
   it('refuses files that are not book files, in Chinese', () => {
     expect(() => readBookFile(new TextEncoder().encode('hello'), 'a.yearbook')).toThrow(/不是年鉴编纂工作台的书稿文件/);
     expect(() => readBookFile(zipSync({ 'x.txt': new Uint8Array([1]) }), 'b.yearbook')).toThrow(/缺少书稿清单/);
+  });
+
+  describe('the same book written at the same moment', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('gives the same bytes even when the clock moves between writes', () => {
+      const c = bookWithAsset();
+      vi.useFakeTimers();
+      vi.setSystemTime(new Date(2026, 11, 5, 19, 28, 4));
+      const first = writeBookFile(c, { now: '2026-12-05T11:00:00.000Z' });
+      vi.setSystemTime(new Date(2027, 2, 1, 8, 0, 0));
+      const second = writeBookFile(c, { now: '2026-12-05T11:00:00.000Z' });
+      expect(second).toEqual(first);
+      const later = writeBookFile(c, { now: '2026-12-05T11:00:02.000Z' });
+      expect(later).not.toEqual(first);
+    });
+
+    it('stamps ZIP entries with the written time, clamped to what ZIP can say', () => {
+      expect(zipTime('2026-12-05T11:00:00.000Z').getTime()).toBe(Date.parse('2026-12-05T11:00:00.000Z'));
+      expect(zipTime('not a time')).toEqual(new Date(1980, 0, 1));
+      expect(zipTime('1970-01-01T00:00:00Z')).toEqual(new Date(1980, 0, 1));
+      expect(zipTime('2300-01-01T00:00:00Z').getFullYear()).toBe(2099);
+    });
   });
 
   it('refuses to save a book whose asset bytes are missing', () => {
