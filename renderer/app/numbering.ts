@@ -1,7 +1,7 @@
 // Table and figure numbers in the app: the numbering of the book (shared/model/numbering.ts) runs through all
 // sections in book order, so the open section's numbers continue from the sections before it. Their outline
 // rows carry a numbering summary (the typed numbers of their tables and figures), so this needs no book read.
-import { advanceNumbering, NUMBERING_START, sectionNumbering, type AssignedNumber, type NumberingState, type Section } from '../../shared/model';
+import { advanceNumbering, NUMBERING_START, sectionNumbering, type AssignedNumber, type Matter, type NumberingState, type Section } from '../../shared/model';
 import type { NodeRow } from '../storage/schema';
 import { sortedSections } from './workbench';
 
@@ -16,7 +16,7 @@ export function numberingBefore(outline: readonly NodeRow[], docId: string, auto
   return state;
 }
 
-/** The numbers of the tables and figures of a section, by block id, as printed. */
-export function sectionNumbers(outline: readonly NodeRow[], section: Section, autoNumber: boolean): Map<string, AssignedNumber> {
-  return sectionNumbering(section, autoNumber, numberingBefore(outline, section.id, autoNumber)).numbers;
+/** The numbers of the tables and figures of a section or matter page, by block id, as printed. */
+export function sectionNumbers(outline: readonly NodeRow[], doc: Section | Matter, autoNumber: boolean): Map<string, AssignedNumber> {
+  return sectionNumbering(doc, autoNumber, numberingBefore(outline, doc.id, autoNumber)).numbers;
 }

@@ -1,11 +1,22 @@
 // A read-only rendering of a section or a front/back matter page, as the printed book shows it: entry titles
 // in 【】, subsection headings as "· 社会救助 ·", tables with number and title, figures with caption and credit,
 // attribution lines right-aligned in parentheses. Used for matter pages and wherever editing is off.
+// Table and figure numbers are the book's (shared/model/numbering.ts: automatic numbering, or the typed number
+// and those continuing from it), given by the caller, so the page shows what the print and the checker show.
 import type { ReactNode } from 'react';
-import type { Block, Entry, Matter, Section, Subsection } from '../../../shared/model';
+import type { AssignedNumber, Block, Entry, Matter, Section, Subsection } from '../../../shared/model';
 import { useT } from '../context';
 
-export function DocumentView({ doc, assetUrls }: { doc: Section | Matter; assetUrls: Record<string, string> }) {
+export function DocumentView({
+  doc,
+  assetUrls,
+  numbers,
+}: {
+  doc: Section | Matter;
+  assetUrls: Record<string, string>;
+  /** The printed table and figure numbers of the page, by block id. */
+  numbers: ReadonlyMap<string, AssignedNumber>;
+}) {
   const t = useT();
   const entryTitles = new Map<string, string>();
   if (doc.type === 'section') {
@@ -14,7 +25,7 @@ export function DocumentView({ doc, assetUrls }: { doc: Section | Matter; assetU
       if (c.type === 'subsection') for (const s of c.children) if (s.type === 'entry') entryTitles.set(s.id, s.title);
     }
   }
-  const block = (b: Block): ReactNode => <BlockView key={b.id} block={b} assetUrls={assetUrls} t={t} />;
+  const block = (b: Block): ReactNode => <BlockView key={b.id} block={b} number={numbers.get(b.id)?.number ?? null} assetUrls={assetUrls} t={t} />;
   const entry = (e: Entry) => (
     <section key={e.id} className="doc-entry" data-node-id={e.id}>
       <h3 className="doc-entry-title">【{e.title}】</h3>
@@ -37,7 +48,18 @@ export function DocumentView({ doc, assetUrls }: { doc: Section | Matter; assetU
   );
 }
 
-function BlockView({ block: b, assetUrls, t }: { block: Block; assetUrls: Record<string, string>; t: ReturnType<typeof useT> }) {
+function BlockView({
+  block: b,
+  number,
+  assetUrls,
+  t,
+}: {
+  block: Block;
+  /** The printed number of a table or figure (null: none assigned, the typed one is shown). */
+  number: string | null;
+  assetUrls: Record<string, string>;
+  t: ReturnType<typeof useT>;
+}) {
   switch (b.type) {
     case 'paragraph':
     case 'footnote':
@@ -58,11 +80,12 @@ function BlockView({ block: b, assetUrls, t }: { block: Block; assetUrls: Record
           <strong>{b.dateLabel}</strong> {b.text}
         </p>
       );
-    case 'table':
+    case 'table': {
+      const n = number ?? b.number;
       return (
         <figure className="doc-table" data-node-id={b.id}>
           <figcaption>
-            {b.number ? `${t('label.tableNumber', { n: b.number })}\u3000` : ''}
+            {n ? `${t('label.tableNumber', { n })}\u3000` : ''}
             {b.title}
             {b.unitNote ? <span className="doc-unit">{b.unitNote}</span> : null}
           </figcaption>
@@ -95,13 +118,15 @@ function BlockView({ block: b, assetUrls, t }: { block: Block; assetUrls: Record
           {b.note ? <p className="doc-table-note">{b.note}</p> : null}
         </figure>
       );
+    }
     case 'figure': {
+      const n = number ?? b.number;
       const url = b.assetId ? assetUrls[b.assetId] : undefined;
       return (
         <figure className="doc-figure" data-node-id={b.id}>
           {url ? <img src={url} alt={b.caption} /> : <div className="doc-figure-missing">{t('app.doc.photoMissing')}</div>}
           <figcaption>
-            {b.number ? `${t('label.figureNumber', { n: b.number })}\u3000` : ''}
+            {n ? `${t('label.figureNumber', { n })}\u3000` : ''}
             {b.caption}
             {b.credit ? `（${b.credit.raw}）` : ''}
           </figcaption>

@@ -11,7 +11,7 @@ import { STAGE_KEYS } from '../volume/stage';
 import { DocumentView } from './DocumentView';
 import { SectionEditorSlot } from './editorSlot';
 import { bookFindOf } from '../find/bookFind';
-import { numberingBefore } from '../numbering';
+import { numberingBefore, sectionNumbers } from '../numbering';
 import type { NodeRow } from '../../storage/schema';
 import type { NumberingState } from '../../../shared/model';
 
@@ -34,6 +34,9 @@ export function EditorPane() {
   // Where the book's table and figure numbering stands at the start of the open section (the sections before it).
   const autoNumber = book?.shell.houseStyle.autoNumber ?? false;
   const numberingStart = useNumberingStart(outline, openSectionId, autoNumber);
+  // A matter page (read-only) shows the book's numbers too, continuing from the sections before it.
+  const openMatter = open?.kind === 'matter' ? open.matter : null;
+  const matterNumbers = useMemo(() => (openMatter ? sectionNumbers(outline, openMatter, autoNumber) : new Map()), [outline, openMatter, autoNumber]);
   const context = useMemo<EditorBookContext | null>(
     () =>
       book
@@ -121,7 +124,7 @@ export function EditorPane() {
       ) : open.kind === 'matter' ? (
         <div className="editor-scroll">
           <div className="page">
-            <DocumentView doc={open.matter} assetUrls={assetUrls} />
+            <DocumentView doc={open.matter} assetUrls={assetUrls} numbers={matterNumbers} />
           </div>
         </div>
       ) : null}
