@@ -109,6 +109,8 @@ export interface EditorProblem {
   end: number;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  /** For a heuristic rule: why it fired (shown under the message). */
+  reason?: string;
   /** The offending text; the underline is skipped where the text at [start, end) no longer reads so. */
   text?: string;
 }

@@ -31,9 +31,10 @@ The chapter checker (\`shared/validate\`) reads the book model and reports findi
 (node id, text field, character range, plus the category, section and entry titles). Where a change is safe it
 offers a fix: precise text edits that carry the text they replace, so a fix made stale by later editing is
 refused. Fixes that change a quantity or a meaning (亩 → 公顷 with a converted number, a padded decimal) are marked
-*needs confirmation* and are never part of "fix all" unless the user asks for them. Messages and fix labels are
-catalog messages (shared/i18n/validate.ts, validate.fix.*): Chinese in the CLI's reports and JSON, the
-interface's language in the app (shared/validate/localized.ts).
+*needs confirmation* and are never part of "fix all" unless the user asks for them. Messages, the reasons of
+heuristic findings and fix labels are catalog messages (shared/i18n/validate.ts, validate.fix.*): Chinese in the
+CLI's reports and JSON (which also carries each one's key and parameters), the interface's language in the app
+(shared/validate/localized.ts).
 
 The catalogue is \`docs/reference/yearbook-rules.md\`; every id there is implemented below. **Check**: Y =
 deterministic; P = heuristic — always a warning or a hint, and the finding says why the rule fired.

@@ -37,7 +37,7 @@ export { RULES, RULES_BY_ID } from './catalogue';
 export { resolveConfig, ConfigOverridesSchema, type CheckConfig, type ConfigOverrides, type PresetName } from './config';
 export { Checker, check, ignoredOf, isIgnored, type CheckOptions, type CheckResult } from './engine';
 export { applyFixes, fixesFor, type ApplyResult, type FixFilter, type RefusedFix } from './fixes';
-export { findingMessage, fixLabel, fixLabelText } from './localized';
+export { findingMessage, findingReason, fixLabel, fixLabelText } from './localized';
 export { getFieldText, sectionFields } from './fields';
 export { summarize, scopeCounts, tally, byNode, type CheckSummary, type SeverityCounts } from './summary';
 export { textReport, jsonReport, contributorList, type JsonReport, type ScopeInfo } from './report';

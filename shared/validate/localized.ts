@@ -1,4 +1,4 @@
-// Findings and quick fixes in the interface's language. A finding's message and a fix's label are kept in Chinese
+// Findings and quick fixes in the interface's language. A finding's message, its reason and a fix's label are kept in Chinese
 // (Finding.message, Fix.label: the CLI's reports, tools reading the JSON) beside their catalog keys; the app shows
 // them through these. The fixes' wordings are the validate.fix.* messages of shared/i18n/validate.ts.
 import type { Locale } from '../i18n';
@@ -42,6 +42,12 @@ type FixLabelKey =
 /** What a fix does, in the interface's language. */
 export function fixLabelText(fix: Pick<Fix, 'label' | 'labelKey' | 'labelParams'>, locale: Locale): string {
   return fix.labelKey ? t(fix.labelKey, fix.labelParams ?? {}, locale) : fix.label;
+}
+
+/** Why a heuristic finding fired, in the interface's language (undefined for a deterministic rule). */
+export function findingReason(f: Pick<Finding, 'reason' | 'reasonKey' | 'reasonParams'>, locale: Locale): string | undefined {
+  if (locale === 'zh' || !f.reasonKey) return f.reason;
+  return t(f.reasonKey, f.reasonParams ?? {}, locale);
 }
 
 /** A finding's message in the interface's language. */

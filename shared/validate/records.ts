@@ -386,6 +386,12 @@ export class FindingRecord implements Finding {
   get reason(): string | undefined {
     return this.whyKey ? format(this.whyKey, this.whyParams ?? this.messageParams) : undefined;
   }
+  get reasonKey(): MessageKey | undefined {
+    return this.whyKey;
+  }
+  get reasonParams(): MessageParams | undefined {
+    return this.whyKey ? (this.whyParams ?? this.messageParams) : undefined;
+  }
 
   toJSON(): Finding {
     const reason = this.reason;
@@ -398,7 +404,7 @@ export class FindingRecord implements Finding {
       message: this.message,
       messageKey: this.messageKey,
       messageParams: this.messageParams,
-      ...(reason !== undefined ? { reason } : {}),
+      ...(reason !== undefined ? { reason, reasonKey: this.whyKey!, reasonParams: this.reasonParams! } : {}),
       location: toPlain(this.location),
       fixes: this.fixes.map(toPlain),
     };

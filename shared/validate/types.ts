@@ -112,6 +112,9 @@ export interface Finding {
   messageParams: MessageParams;
   /** For heuristic rules: why the rule fired (Chinese). */
   reason?: string;
+  /** Catalog key and parameters of the reason, to show it in another locale. */
+  reasonKey?: MessageKey;
+  reasonParams?: MessageParams;
   location: Location;
   fixes: Fix[];
 }

@@ -5,7 +5,7 @@
 // the house-style dialog.
 import './problems.css';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { cellLabel, findingMessage, fixLabelText, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
+import { cellLabel, findingMessage, findingReason, fixLabelText, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
 import { useT, useWb } from '../context';
 import { formatNumber } from '../format';
 import { openPlace, ruleTitle, useProblems, useProblemsController, type ProblemsController } from './controller';
@@ -193,7 +193,7 @@ const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ct
   const l = f.location;
   return (
     <li ref={ref} className={`pb-item is-${f.severity}${current ? ' is-current' : ''}`} data-finding={f.id} data-rule={f.ruleId}>
-      <button type="button" className="pb-item-main" onClick={() => void ctl.show(f)} title={f.reason ?? findingMessage(f, locale)}>
+      <button type="button" className="pb-item-main" onClick={() => void ctl.show(f)} title={findingReason(f, locale) ?? findingMessage(f, locale)}>
         <span className="pb-item-msg">{findingMessage(f, locale)}</span>
         {l.context || l.entryTitle || l.cell ? (
           <span className="pb-item-where">

@@ -2,7 +2,7 @@
 // plan of a "fix all", walking to the next problem, and the 编辑说明 text. Pure functions over the checker's
 // findings (shared/validate), so they are unit-tested on real books.
 import { getLocale, t, type Locale } from '../../../shared/i18n';
-import { cellLabel, findingMessage, SEVERITY_RANK, type CheckSummary, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
+import { cellLabel, findingMessage, findingReason, SEVERITY_RANK, type CheckSummary, type Finding, type Severity, type SeverityCounts } from '../../../shared/validate';
 import type { EditorProblem } from '../../editor/contract';
 
 export interface ProblemFilter {
@@ -179,7 +179,18 @@ export function editorProblems(findings: readonly Finding[], sectionId: string, 
   for (const f of findings) {
     const l = f.location;
     if (l.sectionId !== sectionId || l.field === undefined || l.start === undefined || l.end === undefined || l.end <= l.start) continue;
-    out.push({ id: f.id, nodeId: l.nodeId, field: l.field, start: l.start, end: l.end, severity: f.severity, message: findingMessage(f, locale), ...(l.text !== undefined ? { text: l.text } : {}) });
+    const reason = findingReason(f, locale);
+    out.push({
+      id: f.id,
+      nodeId: l.nodeId,
+      field: l.field,
+      start: l.start,
+      end: l.end,
+      severity: f.severity,
+      message: findingMessage(f, locale),
+      ...(reason !== undefined ? { reason } : {}),
+      ...(l.text !== undefined ? { text: l.text } : {}),
+    });
   }
   return out;
 }

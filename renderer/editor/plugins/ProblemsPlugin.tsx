@@ -1,6 +1,6 @@
 // The checker's problems in the open section (EditorProblem, from the app): the offending text is underlined
 // by severity (CSS Custom Highlight API, like AttributionSuggestPlugin — nothing is added to the document, so
-// the editor state and undo history stay untouched), and hovering it shows the message.
+// the editor state and undo history stay untouched), and hovering it shows the message (and, for a heuristic rule, why it fired).
 //
 // The problems come from the last check of the saved section; while the user types they may lag behind. A
 // problem is underlined only where its element still holds the offending text at that range, so a stale
@@ -177,6 +177,7 @@ export function ProblemsPlugin(props: { problems: readonly EditorProblem[]; page
       {tip.problems.map((p) => (
         <div key={p.id} className={`yb-problem-tip-row is-${p.severity}`}>
           {p.message}
+          {p.reason ? <div className="yb-problem-tip-why">{p.reason}</div> : null}
         </div>
       ))}
     </div>

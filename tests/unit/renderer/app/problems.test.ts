@@ -9,6 +9,7 @@ import { type ProblemsController, shareUnchanged } from '../../../../renderer/ap
 import { editorProblems, filterFindings, fixPlan, groupFindings, ruleOptions, severityCounts, stepFinding, summaryText, DEFAULT_FILTER } from '../../../../renderer/app/problems/model';
 import { readBook } from '../../../../renderer/storage/books';
 import { seedBook } from '../fixtures/seedBook';
+import { entryBook } from '../../shared/validate/helpers';
 import { checked, disposeWorkbenches, startProblems } from '../fixtures/testHost';
 
 const book = seedBook().book;
@@ -87,6 +88,18 @@ describe('problems model', () => {
       expect(p.end).toBeGreaterThan(p.start);
       expect(p.message).toBe(f.message);
     }
+  });
+
+  it('gives the editor a heuristic finding’s reason in the interface’s language', () => {
+    const small = entryBook(['2020年，……该项目2022年建成。']);
+    const sectionId = small.body[0]!.sections[0]!.id;
+    const heuristic = check(small, { overrides: { preset: 'recommended' } }).findings;
+    const [zh] = editorProblems(heuristic, sectionId, 'zh').filter((p) => heuristic.find((f) => f.id === p.id)?.ruleId === 'ENT-YEAR');
+    expect([zh!.message, zh!.reason]).toEqual(['正文提到2022年，晚于记述年度2020年', '本书记述2020年，正文中的2022年可能是计划、预测或排版错误；确是回溯或续记可忽略。']);
+    const [en] = editorProblems(heuristic, sectionId, 'en').filter((p) => p.id === zh!.id);
+    expect(en!.reason).toBe('The book records 2020; 2022 may be a plan, a forecast or a typo.');
+    // A deterministic rule says no reason.
+    expect(editorProblems(findings, book.body[0]!.sections[0]!.id, 'en').every((p) => p.reason === undefined)).toBe(true);
   });
 
   it('writes the 编辑说明 paragraph with the counts of the book', () => {

@@ -1,6 +1,7 @@
 // Entry rules (ENT-*) and attribution rules on small books built from quoted seed text.
 import { describe, expect, it } from 'vitest';
 import type { Book, Entry } from '../../../../shared/model';
+import { findingReason } from '../../../../shared/validate';
 import { entryBook, findings, fixed, inText, makeBook, seedLine, texts } from './helpers';
 
 const titled = (title: string, role?: 'regular' | 'special') =>
@@ -71,6 +72,9 @@ describe('ENT-YEAR', () => {
   it('hints at later years outside 书名号 (recommended preset), with the reason', () => {
     const [f] = findings(entryBook(['2020年，……该项目2022年建成。']), 'ENT-YEAR', { preset: 'recommended' });
     expect([f!.message, f!.severity, f!.reason]).toEqual(['正文提到2022年，晚于记述年度2020年', 'info', '本书记述2020年，正文中的2022年可能是计划、预测或排版错误；确是回溯或续记可忽略。']);
+    // The reason in the interface's language: Chinese as stored, English from its catalog key with the same numbers.
+    expect(findingReason(f!, 'zh')).toBe(f!.reason);
+    expect(findingReason(f!, 'en')).toBe('The book records 2020; 2022 may be a plan, a forecast or a typo.');
     expect(findings(entryBook([seedLine('000', '（2020-2022年）')]), 'ENT-YEAR', { preset: 'recommended' })).toEqual([]);
     expect(findings(entryBook(['2020年，……截至2021年3月，完成主体工程。']), 'ENT-YEAR', { preset: 'recommended' })).toEqual([]);
   });
@@ -96,6 +100,10 @@ describe('ENT-RELTIME', () => {
 });
 
 describe('ENT-NO-FORECAST', () => {
+  it('gives no reason for a deterministic rule', () => {
+    const [f] = findings(titled('区域融合加快。'), 'ENT-TITLE-PUNCT');
+    expect([f!.reason, f!.reasonKey, findingReason(f!, 'en')]).toEqual([undefined, undefined, undefined]);
+  });
   it('hints at plans and forecasts with the reason', () => {
     const [f] = inText('该项目预计2022年建成投用', 'ENT-NO-FORECAST', { preset: 'recommended' });
     expect([f!.location.text, f!.reason]).toEqual(['预计', '“预计”通常表示尚未发生的事。']);
