@@ -1,4 +1,5 @@
 // Short labels the app and the editor draw around the book's own text: the brand mark, language names, the
+// punctuation joining a label to its value or the items of a list in the interface's language, the
 // 表N / 图N labels and attribution suffixes of the read-only view and the editor, the table toolbar's compact
 // buttons, placeholders. Kept apart from the feature catalogs so that their owners' edits do not collide.
 const zh = {
@@ -8,6 +9,12 @@ const zh = {
   'label.lang.en': 'English',
   'label.wan': '{n}万',
   'label.defaultBookName': '书稿',
+  // Punctuation that joins interface words (not the book's text: names and titles stay as written)
+  'label.lead': '{label}：',
+  'label.pair': '{label}：{value}',
+  'label.withNote': '{text}（{note}）',
+  'label.listSep': '、',
+  'label.groupSep': '；',
   // The book's printed forms, in views of the book
   'label.tableNumber': '表{n}',
   'label.figureNumber': '图{n}',
@@ -39,6 +46,11 @@ const en: Record<keyof typeof zh, string> = {
   'label.lang.en': 'English',
   'label.wan': '{n} × 10,000',
   'label.defaultBookName': 'Book',
+  'label.lead': '{label}: ',
+  'label.pair': '{label}: {value}',
+  'label.withNote': '{text} ({note})',
+  'label.listSep': ', ',
+  'label.groupSep': '; ',
   'label.tableNumber': 'Table {n}',
   'label.figureNumber': 'Figure {n}',
   'label.attribution.unit': '{names}, contributed',

@@ -59,7 +59,7 @@ function Options({ ctl, d }: { ctl: ExportController; d: ExportDialogState }) {
       ) : null}
       <fieldset className="xp-fieldset">
         <legend>{t('exportUi.scope')}</legend>
-        {radio('section', d.sectionTitle ? `${t('exportUi.scope.section')}：${d.sectionTitle}` : t('exportUi.scope.sectionNone'), !d.sectionId)}
+        {radio('section', d.sectionTitle ? t('label.pair', { label: t('exportUi.scope.section'), value: d.sectionTitle }) : t('exportUi.scope.sectionNone'), !d.sectionId)}
         <div className="xp-radio-row">
           {radio('category', t('exportUi.scope.category'), categories.length === 0)}
           <select

@@ -55,7 +55,7 @@ export function RecordYearField() {
       <span id={`${id}-why`} className="imp-year-why small" role="status">
         {year === null ? <span className="imp-bad">{t('importUi.year.bad')}</span> : input === null ? <span>{why}</span> : null}
         {after ? <span className="is-change">{t('importUi.year.change', { record: after.recordYear, volume: after.volumeYear, oldRecord: book.recordYear, oldVolume: book.volumeYear })}</span> : null}
-        {p.years.length > 1 ? <span className="is-differ">{t('importUi.year.differ', { years: p.years.join('、') })}</span> : null}
+        {p.years.length > 1 ? <span className="is-differ">{t('importUi.year.differ', { years: p.years.join(t('label.listSep')) })}</span> : null}
       </span>
     </div>
   );

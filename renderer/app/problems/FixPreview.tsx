@@ -97,7 +97,7 @@ export function ConfirmFixDialog({ finding, onClose }: { finding: Finding; onClo
           {t('app.cancel')}
         </button>
         <button type="button" className="button is-primary" onClick={() => void ctl.fixOne(finding, true)}>
-          {t('problems.confirm.apply')}：{fixLabelText(fix, locale)}
+          {t('label.pair', { label: t('problems.confirm.apply'), value: fixLabelText(fix, locale) })}
         </button>
       </div>
     </Modal>

@@ -323,10 +323,10 @@ function RuleLine({ row, draft, onChange, open, onToggle, mark }: { row: RuleRow
         </td>
         <td className="hs-kind">{t(`validate.kind.${rule.kind}`)}</td>
         <td>
-          <input type="checkbox" aria-label={`${t('problems.house.col.on')}：${title}`} checked={resolved.enabled} onChange={(e) => onChange(setRule(draft, rule.id, { enabled: e.target.checked }))} />
+          <input type="checkbox" aria-label={t('label.pair', { label: t('problems.house.col.on'), value: title })} checked={resolved.enabled} onChange={(e) => onChange(setRule(draft, rule.id, { enabled: e.target.checked }))} />
         </td>
         <td>
-          <select aria-label={`${t('problems.house.col.severity')}：${title}`} value={resolved.severity} disabled={!resolved.enabled} onChange={(e) => onChange(setRule(draft, rule.id, { severity: e.target.value as Severity }))}>
+          <select aria-label={t('label.pair', { label: t('problems.house.col.severity'), value: title })} value={resolved.severity} disabled={!resolved.enabled} onChange={(e) => onChange(setRule(draft, rule.id, { severity: e.target.value as Severity }))}>
             {row.severities.map((s) => (
               <option key={s} value={s}>
                 {t(`validate.severity.${s}`)}
@@ -354,7 +354,7 @@ function RuleLine({ row, draft, onChange, open, onToggle, mark }: { row: RuleRow
               {row.params.map((p) => (
                 <ParamField key={`${p.name}:${JSON.stringify(resolved.params[p.name])}`} spec={p} value={resolved.params[p.name]} onValid={(v) => onChange(setRule(draft, rule.id, { params: { [p.name]: v } }))} mark={(bad) => mark(`${rule.id}.${p.name}`, bad)} />
               ))}
-              {houseParams.length ? <p className="hs-hint">{t('problems.house.paramsFromStyle', { what: houseParams.map((p) => t(HOUSE_LABEL[p.house!])).join('、') })}</p> : null}
+              {houseParams.length ? <p className="hs-hint">{t('problems.house.paramsFromStyle', { what: houseParams.map((p) => t(HOUSE_LABEL[p.house!])).join(t('label.listSep')) })}</p> : null}
             </div>
           </td>
         </tr>

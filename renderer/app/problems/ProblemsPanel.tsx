@@ -209,7 +209,7 @@ const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ct
             type="button"
             className={`pb-fix${fix.requiresConfirmation ? ' is-confirm' : ''}`}
             disabled={fixing}
-            aria-label={`${t('problems.fix')}：${fixLabelText(fix, locale)}`}
+            aria-label={t('label.pair', { label: t('problems.fix'), value: fixLabelText(fix, locale) })}
             aria-describedby={peek ? peekId : undefined}
             onClick={() => void ctl.fixOne(f)}
             onMouseEnter={() => setPeek(true)}
@@ -228,7 +228,7 @@ const FindingRow = memo(function FindingRow({ f, ctl, fixing }: { f: Finding; ct
       {fix && peek ? (
         <div className="pb-peek" role="tooltip" id={peekId}>
           <div className="pb-peek-label">
-            {t('problems.fix.peek')}：{fixLabelText(fix, locale)}
+            {t('label.pair', { label: t('problems.fix.peek'), value: fixLabelText(fix, locale) })}
             {fix.requiresConfirmation ? <span className="fp-flag">{t('problems.needsConfirm')}</span> : null}
           </div>
           <div className="fp-before">{fix.preview.before}</div>

@@ -224,11 +224,11 @@ function ContributorRow({ s, proposal, open, onToggle, locale }: { s: Contributo
         <tr className="contributor-detail">
           <td colSpan={4}>
             <div>
-              {t('app.contributors.roles')}：{s.roles.length ? s.roles.map((r) => t(ROLE_KEYS[r])).join('、') : '—'}
+              {t('label.pair', { label: t('app.contributors.roles'), value: s.roles.length ? s.roles.map((r) => t(ROLE_KEYS[r])).join(t('label.listSep')) : '—' })}
               {s.unit ? (
                 <>
                   {' · '}
-                  {t('app.contributors.unit')}：{s.unit}
+                  {t('label.pair', { label: t('app.contributors.unit'), value: s.unit })}
                 </>
               ) : null}
             </div>
@@ -285,7 +285,7 @@ function UnitTotals({ units, locale }: { units: UnitTotal[]; locale: 'zh' | 'en'
                   {u.name}
                   {u.people.length ? <div className="muted contributor-unit">{t('volume.contributor.people', { names: u.people.join('、') })}</div> : null}
                 </th>
-                <td className="num" title={`${t('volume.registry.ownEntries')}：${u.ownEntries}`}>
+                <td className="num" title={t('label.pair', { label: t('volume.registry.ownEntries'), value: u.ownEntries })}>
                   {formatNumber(u.entries, locale)}
                 </td>
                 <td className="num">{formatNumber(u.characters, locale)}</td>

@@ -190,7 +190,7 @@ function IndexLine({ group, autoKey }: { group: IndexTermGroup; autoKey: string 
         {group.entries.map((o) => (
           <span key={o.nodeId} className="index-entry">
             <label className="check small">
-              <input type="checkbox" checked={o.included} aria-label={`${t('indexTab.include')}：${whereOf(o)}`} onChange={(e) => setIncluded(o, e.target.checked)} />
+              <input type="checkbox" checked={o.included} aria-label={t('label.pair', { label: t('indexTab.include'), value: whereOf(o) })} onChange={(e) => setIncluded(o, e.target.checked)} />
             </label>
             <button type="button" className="link" onClick={() => go(o)}>
               {whereOf(o)}

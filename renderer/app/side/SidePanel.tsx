@@ -301,7 +301,7 @@ function EntryCard({ entry, section, attributions }: { entry: Entry; section: Se
           )}
         </dd>
         <dt>{t('app.side.attributedTo')}</dt>
-        <dd>{by.length ? by.map((a) => `${a.names.join('、')}（${t(ROLE_KEYS[a.kind])}）`).join('；') : <span className="muted">{t('app.side.none')}</span>}</dd>
+        <dd>{by.length ? by.map((a) => t('label.withNote', { text: a.names.join('、'), note: t(ROLE_KEYS[a.kind]) })).join(t('label.groupSep')) : <span className="muted">{t('app.side.none')}</span>}</dd>
         <EntryIndexFact entry={entry} />
       </dl>
     </section>

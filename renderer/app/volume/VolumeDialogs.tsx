@@ -50,7 +50,8 @@ function StageDialog({ sectionId, onClose }: { sectionId: string; onClose(): voi
         }}
       >
         <p className="muted small">
-          {t('volume.stage.current')}：{stageTitle(t, stage, row.stageBy, row.stageAt, locale)}
+          {t('label.lead', { label: t('volume.stage.current') })}
+          {stageTitle(t, stage, row.stageBy, row.stageAt, locale)}
         </p>
         <div className="form-row">
           <label>

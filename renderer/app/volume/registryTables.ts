@@ -22,7 +22,7 @@ export function reportedUnits(units: readonly UnitTotal[]): UnitTotal[] {
 
 export function contributorTablesText(t: Translate, stats: readonly ContributorStat[], units: readonly UnitTotal[]): string {
   const head = [t('app.contributors.name'), t('app.contributors.kind'), t('app.contributors.unit'), t('app.contributors.roles'), t('app.contributors.entries'), t('app.contributors.chars'), t('app.contributors.figures')];
-  const lines = stats.map((s) => [s.name, t(s.kind === 'person' ? 'app.contributors.person' : 'app.contributors.unitKind'), s.unit ?? '', s.roles.map((r) => t(ROLE_KEYS[r])).join('、'), s.entries, s.characters, s.figures].join('\t'));
+  const lines = stats.map((s) => [s.name, t(s.kind === 'person' ? 'app.contributors.person' : 'app.contributors.unitKind'), s.unit ?? '', s.roles.map((r) => t(ROLE_KEYS[r])).join(t('label.listSep')), s.entries, s.characters, s.figures].join('\t'));
   const unitHead = [t('volume.registry.copyHeadUnit'), t('volume.registry.unitPeople'), t('volume.registry.ownEntries'), t('volume.registry.totalEntries'), t('volume.registry.totalChars'), t('app.contributors.figures')];
   const unitLines = units.map((u) => [u.name, u.people.join('、'), u.ownEntries, u.entries, u.characters, u.figures].join('\t'));
   return [head.join('\t'), ...lines, ...(units.length ? ['', t('volume.registry.copyUnits'), unitHead.join('\t'), ...unitLines] : [])].join('\n');

@@ -301,7 +301,8 @@ function IndexTermDialog(props: { ctl: EditorController; onClose(): void }): JSX
       }}
     >
       <p className="yb-term-preview">
-        {t('editor.dialog.termText')}：<strong>{info.text}</strong>
+        {t('label.lead', { label: t('editor.dialog.termText') })}
+        <strong>{info.text}</strong>
       </p>
       <Field label={t('editor.dialog.sortKey')} hint={t('editor.dialog.sortKeyHint', { auto })}>
         <input value={sortKey} onChange={(e) => setSortKey(e.target.value)} placeholder={auto} />
