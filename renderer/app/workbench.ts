@@ -29,7 +29,7 @@ import {
   readMatter,
   readOutline,
   readSection,
-  renameNode,
+  renameMatter,
   repairAfterUnload,
   restoreRevision,
   saveSection,
@@ -729,7 +729,7 @@ export class Workbench {
     }
     try {
       await this.flush();
-      await renameNode(this.db, book.id, nodeId, title);
+      await renameMatter(this.db, book.id, nodeId, title);
       this.store.set({ dialog: null });
       await this.reloadOutline();
       const open = this.state.open;

@@ -1,6 +1,6 @@
 // Reading and writing books in the app database. Every multi-row change runs in one transaction, so a
 // failure leaves the stored book as it was (all-or-nothing).
-import { newCategory, newSection, parseBook, retitleNode, type Asset, type Book, type Category, type CategoryRole, type Matter, type Section } from '../../shared/model';
+import { newCategory, newSection, parseBook, type Asset, type Book, type Category, type CategoryRole, type Matter, type Section } from '../../shared/model';
 import { jsonEqual } from './equal';
 import type { BookFileContents } from '../../shared/bookfile';
 import type { YearbookDb } from './db';
@@ -401,39 +401,19 @@ export async function addSection(db: YearbookDb, bookId: string, categoryId: str
   return section;
 }
 
-/** Renames a category, section, subsection or entry (the title of the latter two is written into their section's content). */
-export async function renameNode(db: YearbookDb, bookId: string, nodeId: string, title: string): Promise<void> {
-  await db.transaction('rw', [db.nodes, db.sections, db.books, db.revisions], async () => {
-    const node = await db.nodes.get(nodeId);
-    if (!node) throw new Error(`node ${nodeId} not found`);
-    if (node.kind === 'category') {
-      await db.nodes.update(nodeId, { title, category: { ...node.category!, title } });
-      await refreshCategoryCounts(db, nodeId);
-    } else if (node.kind === 'section' || node.kind === 'matter') {
-      const row = await db.sections.get(nodeId);
-      if (!row) throw new Error(`content of ${nodeId} not found`);
-      await db.sections.put({ ...row, data: { ...row.data, title }, updatedAt: new Date().toISOString() });
-      const counts = row.data.type === 'section' ? sectionNodeCounts({ ...row.data, title }) : node.counts;
-      await db.nodes.update(nodeId, { title, counts });
-      if (node.parentId) await refreshCategoryCounts(db, node.parentId);
-    } else {
-      // A subsection or an entry: its title lives in its section's content, which is saved with its rows.
-      const row = node.sectionId ? await db.sections.get(node.sectionId) : undefined;
-      if (!row || row.data.type !== 'section') throw new Error(`content of the section of ${nodeId} not found`);
-      const section = sectionOf(retitleNode(bookOf(row.data), nodeId, title));
-      await saveSection(db, bookId, section);
-    }
+/**
+ * Renames a front or back matter page (its content row and its outline row). Categories, sections, subsections
+ * and entries are renamed in the book model with an undo (Workbench.rename → retitleNode), not here.
+ */
+export async function renameMatter(db: YearbookDb, bookId: string, matterId: string, title: string): Promise<void> {
+  await db.transaction('rw', [db.nodes, db.sections, db.books], async () => {
+    const node = await db.nodes.get(matterId);
+    const row = await db.sections.get(matterId);
+    if (!node || node.kind !== 'matter' || !row || row.data.type !== 'matter') throw new Error(`matter page ${matterId} not found`);
+    await db.sections.put({ ...row, data: { ...row.data, title }, updatedAt: new Date().toISOString() });
+    await db.nodes.update(matterId, { title });
     await touch(db, bookId);
   });
-}
-
-/** A book holding just one section, for the model's tree operations. */
-function bookOf(section: Section): Book {
-  return { body: [{ type: 'category', id: 'c_tmp', role: 'regular', title: '', sections: [section] }], back: [], front: [] } as unknown as Book;
-}
-
-function sectionOf(book: Book): Section {
-  return book.body[0]!.sections[0]!;
 }
 
 /** Deletes a category (with its sections) or a section. Callers take a backup first. */

@@ -35,6 +35,17 @@ describe('outline actions', () => {
     expect(row(wb, '区域融合加快', 'entry')).toBeDefined();
   });
 
+  it('renames an open matter page: its row, the open page and the stored book follow', async () => {
+    const sample = registryBook();
+    sample.book.back.push({ type: 'matter', id: 'm_after', kind: 'afterword', title: '后记', blocks: [] });
+    const { wb } = await startWorkbench({ sample });
+    await wb.openNode('m_after');
+    await wb.rename('m_after', '编后记');
+    expect(row(wb, '编后记', 'matter').id).toBe('m_after');
+    expect(wb.state.open).toMatchObject({ kind: 'matter', matter: { title: '编后记' } });
+    expect((await readBook(wb.db, wb.state.book!.id)).book.back.at(-1)!.title).toBe('编后记');
+  });
+
   it('moves an entry into an empty section with 移动到… as one book change, and one undo puts it back', async () => {
     const { wb } = await started();
     const cat = wb.state.outline.find((n) => n.kind === 'category')!;

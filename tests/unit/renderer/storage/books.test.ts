@@ -29,14 +29,14 @@ import {
   readOutline,
   readRevision,
   readSection,
-  renameNode,
+  renameMatter,
   repairAfterUnload,
   restoreRevision,
   saveSection,
   updateBook,
   writeSectionsNow,
 } from '../../../../renderer/storage/books';
-import { bookToRows, rowsToBook, sectionNodeCounts } from '../../../../renderer/storage/rows';
+import { bookToRows, rowsToBook } from '../../../../renderer/storage/rows';
 import type { YearbookDb } from '../../../../renderer/storage/db';
 import { seedBook, TINY_PNG } from '../fixtures/seedBook';
 import { memoryDb } from './helpers';
@@ -177,14 +177,12 @@ describe('storage', () => {
     expect(((await readRevision(db, after[0]!.id))!.children[0] as Entry).title).toBe(`概况${MAX_REVISIONS_PER_SECTION + 4}`);
   });
 
-  it('adds, renames and deletes categories and sections', async () => {
+  it('adds and deletes categories and sections', async () => {
     ({ db } = memoryDb());
     const c = seedBook();
     await putBook(db, c);
-    const cat = await addCategory(db, c.book.id, '经济');
-    const sec = await addSection(db, c.book.id, cat.id, '工业');
-    await renameNode(db, c.book.id, sec.id, '工业经济');
-    await renameNode(db, c.book.id, cat.id, '经济综述');
+    const cat = await addCategory(db, c.book.id, '经济综述');
+    await addSection(db, c.book.id, cat.id, '工业经济');
     let back = (await readBook(db, c.book.id)).book;
     expect(back.body.map((x) => x.title)).toEqual(['杭州市拱墅区人民政府', '经济综述']);
     expect(back.body[1]!.sections.map((x) => x.title)).toEqual(['工业经济']);
@@ -197,25 +195,19 @@ describe('storage', () => {
     expect((await readOutline(db, c.book.id)).filter((n) => n.title === '工业经济')).toEqual([]);
   });
 
-  it('renames entries and subsections in their section’s content and outline rows', async () => {
+  it('renames a matter page in its content and outline row, and nothing else', async () => {
     ({ db } = memoryDb());
     const c = seedBook();
-    const section = c.book.body[0]!.sections[6]!;
-    const entry = section.children.find((x): x is Entry => x.type === 'entry')!;
-    const sub = newSubsection('灾害防治', sequentialIds('rn'));
-    section.children.push(sub);
+    c.book.back.push({ type: 'matter', id: 'm_after', kind: 'afterword', title: '后记', blocks: [newParagraph('本卷编纂历时一年。', sequentialIds('rn'))] });
     await putBook(db, c);
-    await renameNode(db, c.book.id, entry.id, '应急管理概况');
-    await renameNode(db, c.book.id, sub.id, '防灾减灾');
-    const stored = (await readSection(db, section.id))!;
-    expect((stored.children[0] as Entry).title).toBe('应急管理概况');
-    expect(stored.children.at(-1)).toMatchObject({ type: 'subsection', title: '防灾减灾' });
-    const rows = await readOutline(db, c.book.id);
-    expect(rows.find((n) => n.id === entry.id)).toMatchObject({ title: '应急管理概况', counts: { characters: expect.any(Number) } });
-    expect(rows.find((n) => n.id === sub.id)!.title).toBe('防灾减灾');
-    // The section's characters follow the longer title.
-    const sectionRow = rows.find((n) => n.id === section.id)!;
-    expect(sectionRow.counts.characters).toBe(sectionNodeCounts(stored).characters);
+    await renameMatter(db, c.book.id, 'm_after', '编后记');
+    const back = (await readBook(db, c.book.id)).book;
+    expect(back.back.at(-1)).toMatchObject({ type: 'matter', title: '编后记', blocks: [{ text: '本卷编纂历时一年。' }] });
+    expect((await readOutline(db, c.book.id)).find((n) => n.id === 'm_after')!.title).toBe('编后记');
+    // A section is renamed in the model (with an undo), never here.
+    const section = c.book.body[0]!.sections[0]!;
+    await expect(renameMatter(db, c.book.id, section.id, '改名')).rejects.toThrow(/not found/);
+    expect((await readSection(db, section.id))!.title).toBe(section.title);
   });
 
   it('writes sections synchronously during an unload and rebuilds their outline rows at the next start', async () => {
