@@ -5,6 +5,7 @@
 import { parseCredit, splitNames } from './attribution';
 import { UserError } from './errors';
 import type { Block, Book, Cell, Entry, Mark, Section, SectionChild, Subsection, SubsectionChild } from './schema';
+import { mapBookSections } from './map';
 import { allSections } from './walk';
 
 export interface FindQuery {
@@ -366,19 +367,13 @@ export function replaceInBook(book: Book, query: FindQuery, replacement: string,
   compileQuery(query);
   let count = 0;
   const sectionIds: string[] = [];
-  const mapSections = (sections: Section[]) =>
-    sections.map((s) => {
-      const r = replaceInSection(s, query, replacement, only);
-      if (r.count) {
-        count += r.count;
-        sectionIds.push(s.id);
-      }
-      return r.value;
-    });
-  const value: Book = {
-    ...book,
-    body: book.body.map((c) => ({ ...c, sections: mapSections(c.sections) })),
-    back: book.back.map((b) => (b.type === 'category' ? { ...b, sections: mapSections(b.sections) } : b)),
-  };
+  const value = mapBookSections(book, (s) => {
+    const r = replaceInSection(s, query, replacement, only);
+    if (r.count) {
+      count += r.count;
+      sectionIds.push(s.id);
+    }
+    return r.value;
+  });
   return { value: count ? value : book, count, sectionIds };
 }

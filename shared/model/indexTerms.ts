@@ -1,8 +1,9 @@
 // The subject index (索引) as the book holds it: index terms (主题词, indexTerm marks on text) and entry titles,
 // which are index candidates unless the entry says noIndex. The export builds the printed index from the same
 // places (shared/export: render.ts collects, generated.ts sorts by pinyin). Pure; changes return a new book.
-import type { Block, Book, Entry, Mark, Section } from './schema';
+import type { Block, Book, Entry, Mark } from './schema';
 import { allSections } from './walk';
+import { mapSectionBlocks, mapSectionById } from './map';
 
 export interface IndexOccurrence {
   kind: 'term' | 'entry';
@@ -88,38 +89,6 @@ export function indexOccurrences(book: Book): IndexOccurrence[] {
   return out;
 }
 
-function mapSection(book: Book, sectionId: string, fn: (s: Section) => Section): Book {
-  let found = false;
-  const sections = (list: Section[]) =>
-    list.map((s) => {
-      if (s.id !== sectionId) return s;
-      found = true;
-      return fn(s);
-    });
-  const next: Book = {
-    ...book,
-    body: book.body.map((c) => ({ ...c, sections: sections(c.sections) })),
-    back: book.back.map((b) => (b.type === 'category' ? { ...b, sections: sections(b.sections) } : b)),
-  };
-  return found ? next : book;
-}
-
-function mapBlocks(section: Section, fn: (b: Block) => Block, entryFn: (e: Entry) => Entry = (e) => e): Section {
-  const entry = (e: Entry): Entry => {
-    const blocks = e.blocks.map(fn);
-    const mapped = blocks.some((b, i) => b !== e.blocks[i]) ? { ...e, blocks } : e;
-    return entryFn(mapped);
-  };
-  return {
-    ...section,
-    children: section.children.map((c) => {
-      if (c.type === 'entry') return entry(c);
-      if (c.type === 'subsection') return { ...c, children: c.children.map((x) => (x.type === 'entry' ? entry(x) : fn(x))) };
-      return fn(c);
-    }),
-  };
-}
-
 function withSortKey(marks: readonly Mark[], start: number, end: number, sortKey: string): { marks: Mark[]; changed: boolean } {
   let changed = false;
   const next = marks.map((m) => {
@@ -138,8 +107,8 @@ function withSortKey(marks: readonly Mark[], start: number, end: number, sortKey
 export function setIndexTermSortKey(book: Book, ref: IndexTermRef, sortKey: string): Book {
   const key = sortKey.trim();
   let changed = false;
-  const next = mapSection(book, ref.sectionId, (s) =>
-    mapBlocks(s, (b) => {
+  const next = mapSectionById(book, ref.sectionId, (s) =>
+    mapSectionBlocks(s, (b) => {
       if (b.id !== ref.nodeId) return b;
       if (b.type === 'table' && ref.cell) {
         const { row, col } = ref.cell;
@@ -173,8 +142,8 @@ export function setIndexTermSortKey(book: Book, ref: IndexTermRef, sortKey: stri
 /** Keeps an entry's title out of the index (noIndex) or lets it in again. */
 export function setEntryNoIndex(book: Book, sectionId: string, entryId: string, noIndex: boolean): Book {
   let changed = false;
-  const next = mapSection(book, sectionId, (s) =>
-    mapBlocks(
+  const next = mapSectionById(book, sectionId, (s) =>
+    mapSectionBlocks(
       s,
       (b) => b,
       (e) => {

@@ -6,8 +6,9 @@
 // id is taken out of the covers of that section's lines (the line no longer prints under it); splitting an
 // entry makes the new entry covered by the same lines; merging drops the merged entry's id.
 import { UserError } from './errors';
+import { mapSectionBlocks, mapSectionById } from './map';
 import { ID_PREFIX, randomId, type IdGenerator } from './ids';
-import type { Attribution, Block, Book, Category, Entry, Paragraph, Section, SectionChild, Status, Subsection, SubsectionChild } from './schema';
+import type { Attribution, Book, Category, Entry, Paragraph, Section, SectionChild, Status, Subsection, SubsectionChild } from './schema';
 
 /** Where an entry can be placed: a section, or a subsection of it; index counts that container's children. */
 export interface EntryTarget {
@@ -60,29 +61,9 @@ function findEntryInSection(section: Section, entryId: string): { subsection?: S
   return null;
 }
 
-/** Replaces one section of the book (by id) with the result of fn. */
-function mapSection(book: Book, sectionId: string, fn: (s: Section) => Section): Book {
-  const mapCategory = (c: Category): Category =>
-    c.sections.some((s) => s.id === sectionId) ? { ...c, sections: c.sections.map((s) => (s.id === sectionId ? fn(s) : s)) } : c;
-  return {
-    ...book,
-    body: book.body.map(mapCategory),
-    back: book.back.map((b) => (b.type === 'category' ? mapCategory(b) : b)),
-  };
-}
-
 /** Applies fn to every attribution block of the section (wherever it sits). */
 export function mapAttributions(section: Section, fn: (a: Attribution) => Attribution): Section {
-  const mapBlock = <B extends Block>(b: B): B => (b.type === 'attribution' ? (fn(b as Attribution) as B) : b);
-  const mapEntry = (e: Entry): Entry => (e.blocks.some((b) => b.type === 'attribution') ? { ...e, blocks: e.blocks.map(mapBlock) } : e);
-  return {
-    ...section,
-    children: section.children.map((c): SectionChild => {
-      if (c.type === 'entry') return mapEntry(c);
-      if (c.type === 'subsection') return { ...c, children: c.children.map((x): SubsectionChild => (x.type === 'entry' ? mapEntry(x) : mapBlock(x))) };
-      return mapBlock(c);
-    }),
-  };
+  return mapSectionBlocks(section, (b) => (b.type === 'attribution' ? fn(b as Attribution) : b));
 }
 
 function withoutCover(section: Section, entryId: string): Section {
@@ -117,11 +98,11 @@ export function moveEntry(book: Book, entryId: string, target: EntryTarget): Boo
   }
   const entry = from.node;
   const leavesSection = from.section.id !== target.sectionId;
-  let next = mapSection(book, from.section.id, (s) => {
+  let next = mapSectionById(book, from.section.id, (s) => {
     const removed = removeChild(s, entryId);
     return leavesSection ? withoutCover(removed, entryId) : removed;
   });
-  next = mapSection(next, target.sectionId, (s) => {
+  next = mapSectionById(next, target.sectionId, (s) => {
     if (target.subsectionId) {
       return {
         ...s,
@@ -146,12 +127,12 @@ export function moveSubsection(book: Book, subsectionId: string, target: { secti
   if (!findSection(book, target.sectionId)) throw new UserError('ops.notFound', { id: target.sectionId });
   const { section, sub } = found;
   const entryIds = sub.children.filter((x): x is Entry => x.type === 'entry').map((e) => e.id);
-  let next = mapSection(book, section.id, (s) => {
+  let next = mapSectionById(book, section.id, (s) => {
     let out: Section = { ...s, children: s.children.filter((c) => c !== sub) };
     if (s.id !== target.sectionId) for (const id of entryIds) out = withoutCover(out, id);
     return out;
   });
-  next = mapSection(next, target.sectionId, (s) => ({ ...s, children: insertAt(s.children, target.index, sub) }));
+  next = mapSectionById(next, target.sectionId, (s) => ({ ...s, children: insertAt(s.children, target.index, sub) }));
   return next;
 }
 
@@ -239,7 +220,7 @@ export function mergeEntryIntoPrevious(section: Section, entryId: string, ids: I
 /** Replaces a section in the book by id (for the app to store the result of a section operation). */
 export function replaceSection(book: Book, section: Section): Book {
   if (!findSection(book, section.id)) throw new UserError('ops.notFound', { id: section.id });
-  return mapSection(book, section.id, () => section);
+  return mapSectionById(book, section.id, () => section);
 }
 
 /** Where a dragged outline node lands relative to the node it is dropped on. */
@@ -340,7 +321,7 @@ export function canMoveRelative(book: Book, nodeId: string, targetId: string, po
 /** Sets the workflow status of a section (草稿 → 初审 → 复审 → 终审 → 定稿, with who and when). */
 export function setSectionStatus(book: Book, sectionId: string, status: Status): Book {
   if (!findSection(book, sectionId)) throw new UserError('ops.notFound', { id: sectionId });
-  return mapSection(book, sectionId, (s) => ({ ...s, status }));
+  return mapSectionById(book, sectionId, (s) => ({ ...s, status }));
 }
 
 /** Where 移动到… puts a node in the container it picks: first or last. */
@@ -400,12 +381,12 @@ export function retitleNode(book: Book, nodeId: string, title: string): Book {
       return { ...book, body: book.body.map(mapCategory), back: book.back.map((b) => (b.type === 'category' ? mapCategory(b) : b)) };
     }
     case 'section':
-      return mapSection(book, nodeId, (s) => ({ ...s, title: clean }));
+      return mapSectionById(book, nodeId, (s) => ({ ...s, title: clean }));
     case 'subsection':
-      return mapSection(book, place.section.id, (s) => ({ ...s, children: s.children.map((c) => (c.type === 'subsection' && c.id === nodeId ? { ...c, title: clean } : c)) }));
+      return mapSectionById(book, place.section.id, (s) => ({ ...s, children: s.children.map((c) => (c.type === 'subsection' && c.id === nodeId ? { ...c, title: clean } : c)) }));
     case 'entry': {
       const retitle = <T extends SectionChild | SubsectionChild>(c: T): T => (c.type === 'entry' && c.id === nodeId ? ({ ...c, title: clean } as T) : c);
-      return mapSection(book, place.section.id, (s) => ({
+      return mapSectionById(book, place.section.id, (s) => ({
         ...s,
         children: s.children.map((c) => (c.type === 'subsection' ? { ...c, children: c.children.map(retitle) } : retitle(c))),
       }));
@@ -420,10 +401,10 @@ export function retitleNode(book: Book, nodeId: string, title: string): Book {
 export function removeNode(book: Book, nodeId: string): Book {
   const place = locate(book, nodeId);
   if (!place) throw new UserError('ops.notFound', { id: nodeId });
-  if (place.kind === 'entry') return mapSection(book, place.section.id, (s) => withoutCover(removeChild(s, nodeId), nodeId));
+  if (place.kind === 'entry') return mapSectionById(book, place.section.id, (s) => withoutCover(removeChild(s, nodeId), nodeId));
   if (place.kind === 'subsection') {
     const ids = place.subsection.children.filter((x): x is Entry => x.type === 'entry').map((e) => e.id);
-    return mapSection(book, place.section.id, (s) => {
+    return mapSectionById(book, place.section.id, (s) => {
       let out: Section = { ...s, children: s.children.filter((c) => c.id !== nodeId) };
       for (const id of ids) out = withoutCover(out, id);
       return out;

@@ -6,7 +6,8 @@
 import { isPersonName, isUnitName, splitNames } from './attribution';
 import { UserError } from './errors';
 import { ID_PREFIX, randomId, type IdGenerator } from './ids';
-import type { Attribution, Block, Book, Category, Contributor, Entry, Figure, Section, SectionChild, SubsectionChild } from './schema';
+import { mapBookBlocks } from './map';
+import type { Attribution, Block, Book, Category, Contributor, Entry, Figure, Section } from './schema';
 
 export type ContributorKind = Contributor['kind'];
 
@@ -57,49 +58,13 @@ function withContributors(book: Book, contributors: Contributor[]): Book {
 // ---------------------------------------------------------------------------------------------
 // Rewriting the lines and credits of the book
 
-/** Applies fn to every block of the book (sections, subsections, entries and front/back matter pages). */
-function mapBlocks(book: Book, fn: (b: Block) => Block): Book {
-  let changed = false;
-  const one = <B extends Block>(b: B): B => {
-    const n = fn(b) as B;
-    if (n !== b) changed = true;
-    return n;
-  };
-  const entry = (e: Entry): Entry => {
-    const blocks = e.blocks.map(one);
-    return blocks.every((b, i) => b === e.blocks[i]) ? e : { ...e, blocks };
-  };
-  const section = (s: Section): Section => {
-    const children = s.children.map((c): SectionChild => {
-      if (c.type === 'entry') return entry(c);
-      if (c.type === 'subsection') {
-        const kids = c.children.map((x): SubsectionChild => (x.type === 'entry' ? entry(x) : one(x)));
-        return kids.every((k, i) => k === c.children[i]) ? c : { ...c, children: kids };
-      }
-      return one(c);
-    });
-    return children.every((c, i) => c === s.children[i]) ? s : { ...s, children };
-  };
-  const category = (c: Category): Category => {
-    const sections = c.sections.map(section);
-    return sections.every((s, i) => s === c.sections[i]) ? c : { ...c, sections };
-  };
-  const next: Book = {
-    ...book,
-    front: book.front.map((m) => ({ ...m, blocks: m.blocks.map(one) })),
-    body: book.body.map(category),
-    back: book.back.map((b) => (b.type === 'category' ? category(b) : { ...b, blocks: b.blocks.map(one) })),
-  };
-  return changed ? next : book;
-}
-
 /**
  * Rewrites the names of lines and credits that refer to a contributor: `rename(name, linkedIds)` gives the new
  * name, or null to keep it. Registry links are mapped with `mapId`. Names that end up twice on one line (two
  * spellings of one person merged) are kept once.
  */
 function rewriteReferences(book: Book, rename: (name: string, ids: readonly string[] | undefined) => string | null, mapId: (id: string) => string): Book {
-  return mapBlocks(book, (b) => {
+  return mapBookBlocks(book, (b) => {
     if (b.type === 'attribution') {
       const a = b as Attribution;
       const names = a.names.map((n) => rename(n, a.contributorIds) ?? n);
@@ -151,7 +116,7 @@ export function ensureContributor(book: Book, name: string, kind: ContributorKin
   const contributors = [...book.contributors, { id, kind, name: clean }];
   // Lines that name them are linked now (what the editor does when the registry grows), so the registration
   // and the links are one change.
-  const linked = mapBlocks(book, (b) => {
+  const linked = mapBookBlocks(book, (b) => {
     if (b.type !== 'attribution' || !(b as Attribution).names.includes(clean)) return b;
     const a = b as Attribution;
     const next = linkNames(a.names, contributors);
