@@ -1,30 +1,21 @@
 // A front or back matter page is shown read-only (DocumentView). Its tables and figures carry the book's numbers
 // — what the print and the checker give them — not only what was typed: an unnumbered photo in the 附录 after
 // the sample's 图84 reads 图85, and with automatic numbering every number is the running one.
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BookFileContents } from '../../../../shared/bookfile';
 import { sectionBlockList, type Block, type Matter } from '../../../../shared/model';
 import { loadSampleContents } from '../../../../shared/sample';
 import { WorkbenchContext } from '../../../../renderer/app/context';
 import { EditorPane } from '../../../../renderer/app/pane/EditorPane';
-import { disposeWorkbenches, startWorkbench } from '../fixtures/testHost';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mount, unmountAll } from '../fixtures/mount';
+import { startWorkbench } from '../fixtures/testHost';
 
 beforeAll(() => {
   URL.createObjectURL ??= () => 'blob:test';
   URL.revokeObjectURL ??= () => undefined;
 });
 
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  disposeWorkbenches();
-  root = null;
-  document.body.innerHTML = '';
-});
+afterEach(unmountAll);
 
 /** The sample with a 附录 page at the back holding an unnumbered table, an unnumbered photo and a photo typed 图90. */
 function sampleWithAppendix(autoNumber: boolean): BookFileContents {
@@ -44,16 +35,11 @@ function sampleWithAppendix(autoNumber: boolean): BookFileContents {
 async function showAppendix(autoNumber: boolean): Promise<{ table: string; photos: string[] }> {
   const { wb } = await startWorkbench({ sample: sampleWithAppendix(autoNumber) });
   await wb.openNode('m_appendix');
-  const el = document.createElement('div');
-  document.body.append(el);
-  await act(async () => {
-    root = createRoot(el);
-    root.render(
-      <WorkbenchContext.Provider value={wb}>
-        <EditorPane />
-      </WorkbenchContext.Provider>,
-    );
-  });
+  await mount(
+    <WorkbenchContext.Provider value={wb}>
+      <EditorPane />
+    </WorkbenchContext.Provider>,
+  );
   const caption = (sel: string) => document.querySelector(`[data-node-id="${sel}"] figcaption`)?.textContent ?? '';
   return { table: caption('appendix_table'), photos: [caption('appendix_photo'), caption('appendix_typed')] };
 }

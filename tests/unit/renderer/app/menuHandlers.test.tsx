@@ -3,15 +3,13 @@
 // Workbench.command or a handler a feature registers (PDF and Word export, import, checker). A menu item whose
 // command fell through to "has no handler" is a button that does nothing.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MenuCommand } from '../../../../shared/host';
 import { APP_MENU, menuCommands } from '../../../../shared/host/menu';
 import { App } from '../../../../renderer/app/App';
 import { isEditorSlot, MENUS } from '../../../../renderer/app/menu/menus';
-import { disposeWorkbenches, newWorkbench, startWorkbench } from '../fixtures/testHost';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mount, unmountAll } from '../fixtures/mount';
+import { newWorkbench, startWorkbench } from '../fixtures/testHost';
 
 // What jsdom lacks and the app calls while mounting (the outline scrolls its active row into view; ids are plain).
 (globalThis as { CSS?: { escape(s: string): string } }).CSS ??= { escape: (s: string) => s.replace(/["\\]/g, '\\$&') };
@@ -31,13 +29,7 @@ vi.mock('../../../../renderer/app/export/pdfView', () => ({
   renderPage: async () => '',
 }));
 
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  disposeWorkbenches();
-  root = null;
-  document.body.innerHTML = '';
-});
+afterEach(unmountAll);
 
 /** The commands of the in-app menu bar (items with a host command; editor slots list the editor's own commands). */
 function webMenuCommands(): MenuCommand[] {
@@ -56,12 +48,7 @@ describe('menu commands', () => {
       return register(c, h);
     };
     await wb.start();
-    const el = document.createElement('div');
-    document.body.append(el);
-    await act(async () => {
-      root = createRoot(el);
-      root.render(<App wb={wb} dispatch={(c) => void wb.command(c)} />);
-    });
+    await mount(<App wb={wb} dispatch={(c) => void wb.command(c)} />);
 
     // 编辑 › 查找 / 替换 open the editor's own find panel (the replace row only with 替换).
     const panel = () => document.querySelector('.yb-find');
