@@ -377,6 +377,7 @@ export class Workbench {
       revisions: null,
       ...(switching ? { fileName: null } : {}),
     });
+    const navAtLoad = ++this.navSeq;
     await Promise.all([markBookOpened(this.db, bookId), setSetting(this.db, 'currentBookId', bookId)]);
     // A book-wide undo recorded for this book (before a restart) is offered again; one for another book is not.
     if (this.undoRecord?.bookId !== bookId) this.undoRecord = null;
@@ -387,6 +388,8 @@ export class Workbench {
     this.store.set({ bookUndo: this.undoRecord ? { label: this.undoRecord.label, at: this.undoRecord.at } : null });
     this.store.set({ books: await listBooks(this.db) });
     await nextFrame(this.win);
+    // The outline has been on screen since the rows were read: a section the user opened meanwhile stays open.
+    if (this.navSeq !== navAtLoad || this.state.book?.id !== bookId) return;
     const ordered = sortedSections(outline);
     const first = ordered.find((n) => n.kind === 'section') ?? ordered[0];
     const target = outline.find((n) => n.id === last && (n.kind === 'section' || n.kind === 'matter')) ?? first;
@@ -547,6 +550,10 @@ export class Workbench {
   async openNode(nodeId: string, focus?: Omit<EditorFocus, 'nonce'>): Promise<void> {
     const node = this.state.outline.find((n) => n.id === nodeId);
     if (!node) return;
+    // The latest navigation wins: a click made while an earlier open (or the book's first open) still reads
+    // storage is not undone when that earlier one finishes.
+    const seq = ++this.navSeq;
+    const superseded = () => seq !== this.navSeq;
     if (node.kind === 'category') {
       this.store.set({ selectedId: nodeId });
       return;
@@ -555,15 +562,18 @@ export class Workbench {
     if (!docId) return;
     if (this.state.open?.id !== docId) {
       await this.flush();
+      if (superseded()) return;
       try {
         if (node.kind === 'matter') {
           const matter = await readMatter(this.db, docId);
           if (!matter) throw new Error(`matter ${docId} has no content`);
+          if (superseded()) return;
           this.store.set({ open: { kind: 'matter', id: docId, matter }, caret: {}, revisions: null });
         } else {
           const section = await readSection(this.db, docId);
           if (!section) throw new Error(`section ${docId} has no content`);
           const assetUrls = await this.assetUrlsFor(section);
+          if (superseded()) return;
           this.lastSection.clear();
           this.lastSection.set(section.id, section);
           this.store.set({ open: { kind: 'section', id: docId, section }, assetUrls, caret: {}, revisions: null });
@@ -582,6 +592,9 @@ export class Workbench {
       ...(node.kind === 'entry' ? { caret: { entryId: nodeId } } : {}),
     });
   }
+
+  /** Counts navigations (openNode, a book shown), so that only the latest one applies its result. */
+  private navSeq = 0;
 
   select(nodeId: string): void {
     this.store.set({ selectedId: nodeId });

@@ -26,6 +26,30 @@ describe('workbench', () => {
     expect(s.open?.kind === 'section' && s.open.section.title).toBe('综述');
   });
 
+  it('keeps the section the user opened while the book was still being shown', async () => {
+    const { wb } = newWorkbench();
+    await wb.start();
+    const bookId = wb.state.book!.id;
+    const loading = wb.loadBook(bookId);
+    // The outline is on screen (open is cleared) before the book's first section is opened: a click lands there.
+    for (let i = 0; i < 200 && !(wb.state.open === null && wb.state.outline.length); i++) await new Promise((r) => setTimeout(r, 0));
+    expect(wb.state.open).toBeNull();
+    const chosen = wb.state.outline.find((n) => n.kind === 'section' && n.title === '应急管理')!;
+    await wb.openNode(chosen.id);
+    await loading;
+    expect(wb.state.open?.id).toBe(chosen.id);
+    expect(wb.state.selectedId).toBe(chosen.id);
+  });
+
+  it('applies only the latest of two opens in flight', async () => {
+    const { wb } = newWorkbench();
+    await wb.start();
+    const [a, b] = wb.state.outline.filter((n) => n.kind === 'section').slice(-2);
+    await Promise.all([wb.openNode(b!.id), wb.openNode(a!.id)]);
+    expect(wb.state.open?.id).toBe(a!.id);
+    expect(wb.state.selectedId).toBe(a!.id);
+  });
+
   it('shows the welcome state when there is no sample and no book', async () => {
     const { wb } = newWorkbench({ sample: null });
     await wb.start();
