@@ -13,6 +13,7 @@ const zh = {
   'label.lead': '{label}：',
   'label.pair': '{label}：{value}',
   'label.withNote': '{text}（{note}）',
+  'label.paren': '（{text}）',
   'label.listSep': '、',
   'label.groupSep': '；',
   // The book's printed forms, in views of the book
@@ -49,6 +50,7 @@ const en: Record<keyof typeof zh, string> = {
   'label.lead': '{label}: ',
   'label.pair': '{label}: {value}',
   'label.withNote': '{text} ({note})',
+  'label.paren': '({text})',
   'label.listSep': ', ',
   'label.groupSep': '; ',
   'label.tableNumber': 'Table {n}',

@@ -28,6 +28,14 @@ test('the interface switches to English and joins its labels the English way', a
   await expect(table.locator('.contributor-detail')).not.toContainText('：');
   await keepScreenshot(page, testInfo, 'english');
 
+  // The export dialog: the open section and the categories with their section counts.
+  await page.getByRole('menuitem', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /PDF/ }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Current section: 应急管理');
+  await expect(dialog.locator('option').filter({ hasText: '杭州市拱墅区人民政府' })).toHaveText('杭州市拱墅区人民政府 (8)');
+  await page.keyboard.press('Escape');
+
   await page.reload();
   await expect(page.getByRole('menuitem', { name: 'File' })).toBeVisible();
   con.check();

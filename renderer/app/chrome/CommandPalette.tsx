@@ -44,7 +44,7 @@ export function paletteItems(wb: Workbench, s: WorkbenchState, t: Translate): Pa
     out.push({
       id: `contributor:${c.id}`,
       group: registry,
-      label: `${t('volume.palette.editContributor', { name: c.name })}${unit ? `（${unit}）` : ''}`,
+      label: unit ? t('label.withNote', { text: t('volume.palette.editContributor', { name: c.name }), note: unit }) : t('volume.palette.editContributor', { name: c.name }),
       enabled: true,
       run: (w) => w.store.set({ dialog: { kind: 'contributor', key: c.id } }),
     });
@@ -53,7 +53,7 @@ export function paletteItems(wb: Workbench, s: WorkbenchState, t: Translate): Pa
   for (const n of sortedSections(s.outline)) {
     if (n.kind !== 'section') continue;
     const cat = s.outline.find((c) => c.id === n.parentId);
-    out.push({ id: `go:${n.id}`, group, label: cat ? `${n.title}（${cat.title}）` : n.title, enabled: true, run: (w) => void w.openNode(n.id) });
+    out.push({ id: `go:${n.id}`, group, label: cat ? t('label.withNote', { text: n.title, note: cat.title }) : n.title, enabled: true, run: (w) => void w.openNode(n.id) });
   }
   return out;
 }

@@ -70,7 +70,7 @@ function Options({ ctl, d }: { ctl: ExportController; d: ExportDialogState }) {
           >
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.title}（{c.sections}）
+                {t('label.withNote', { text: c.title, note: c.sections })}
               </option>
             ))}
           </select>

@@ -15,7 +15,7 @@ export function PreflightReportView({ report }: { report: PreflightReport }) {
   const findingList = (list: PreflightFinding[], label: string) => (
     <section className="pf-group" aria-label={label}>
       <h4>
-        {label}（{list.length}）
+        {t('label.withNote', { text: label, note: list.length })}
       </h4>
       {list.length ? (
         <ul>

@@ -501,7 +501,7 @@ function TrialLine({ preview }: { preview: Trial }) {
   return (
     <p className="hs-trial" role="status" data-error={c.error} data-warning={c.warning} data-info={c.info}>
       {t('problems.house.preview', { ...c })}
-      <span className="hs-trial-now">{same ? `（${t('problems.house.previewSame')}）` : t('problems.house.previewDiff', { ...now })}</span>
+      <span className="hs-trial-now">{same ? t('label.paren', { text: t('problems.house.previewSame') }) : t('problems.house.previewDiff', { ...now })}</span>
     </p>
   );
 }

@@ -81,7 +81,7 @@ export function ProblemsPanel() {
           <option value="all">{t('problems.filter.allRules')}</option>
           {rules.map((r) => (
             <option key={r.ruleId} value={r.ruleId}>
-              {ruleTitle(r.ruleId)}（{r.count}）
+              {t('label.withNote', { text: ruleTitle(r.ruleId), note: r.count })}
             </option>
           ))}
         </select>

@@ -50,7 +50,7 @@ export function ToolButton(props: { ctl: EditorController; id: EditorCommandId; 
       className={`yb-tb-btn ${props.className ?? ''}`}
       aria-pressed={st.checked === undefined ? undefined : st.checked}
       disabled={!st.enabled}
-      title={shortcut ? `${t(spec.label)}（${shortcut}）` : t(spec.label)}
+      title={shortcut ? t('label.withNote', { text: t(spec.label), note: shortcut }) : t(spec.label)}
       aria-label={t(spec.label)}
       data-command={id}
       onMouseDown={(e) => e.preventDefault()}
