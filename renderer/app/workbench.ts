@@ -546,34 +546,37 @@ export class Workbench {
   // -------------------------------------------------------------------------------------------
   // Outline and the open section
 
-  /** Opens a section or matter page (flushing the one being edited first). */
-  async openNode(nodeId: string, focus?: Omit<EditorFocus, 'nonce'>): Promise<void> {
+  /**
+   * Opens a section or matter page (flushing the one being edited first) and selects the node. Resolves to false
+   * when nothing was opened: the node is gone, its content could not be read, or a later navigation overtook it.
+   */
+  async openNode(nodeId: string, focus?: Omit<EditorFocus, 'nonce'>): Promise<boolean> {
     const node = this.state.outline.find((n) => n.id === nodeId);
-    if (!node) return;
+    if (!node) return false;
     // The latest navigation wins: a click made while an earlier open (or the book's first open) still reads
     // storage is not undone when that earlier one finishes.
     const seq = ++this.navSeq;
     const superseded = () => seq !== this.navSeq;
     if (node.kind === 'category') {
       this.store.set({ selectedId: nodeId });
-      return;
+      return true;
     }
     const docId = node.kind === 'section' || node.kind === 'matter' ? node.id : node.sectionId;
-    if (!docId) return;
+    if (!docId) return false;
     if (this.state.open?.id !== docId) {
       await this.flush();
-      if (superseded()) return;
+      if (superseded()) return false;
       try {
         if (node.kind === 'matter') {
           const matter = await readMatter(this.db, docId);
           if (!matter) throw new Error(`matter ${docId} has no content`);
-          if (superseded()) return;
+          if (superseded()) return false;
           this.store.set({ open: { kind: 'matter', id: docId, matter }, caret: {}, revisions: null });
         } else {
           const section = await readSection(this.db, docId);
           if (!section) throw new Error(`section ${docId} has no content`);
           const assetUrls = await this.assetUrlsFor(section);
-          if (superseded()) return;
+          if (superseded()) return false;
           this.lastSection.clear();
           this.lastSection.set(section.id, section);
           this.store.set({ open: { kind: 'section', id: docId, section }, assetUrls, caret: {}, revisions: null });
@@ -581,9 +584,13 @@ export class Workbench {
         await setSetting(this.db, `lastOpen:${this.state.book!.id}`, docId);
         if (this.state.view.sideTab === 'history') void this.refreshRevisions();
       } catch (e) {
-        this.fail(e, 'app.error.storage');
-        return;
+        // An open overtaken by a later one says nothing: what the user asked for last is what counts.
+        if (superseded()) this.host.log('warn', `an overtaken open of ${docId} failed`, describeError(e));
+        else this.fail(e, 'app.error.storage');
+        return false;
       }
+      // A later navigation (even within this page) owns the selection and the caret now.
+      if (superseded()) return false;
     }
     const target = focus ?? (node.kind === 'entry' || node.kind === 'subsection' ? { nodeId } : undefined);
     this.store.set({
@@ -591,6 +598,7 @@ export class Workbench {
       focus: target ? { ...target, nonce: ++this.focusNonce } : this.state.focus,
       ...(node.kind === 'entry' ? { caret: { entryId: nodeId } } : {}),
     });
+    return true;
   }
 
   /** Counts navigations (openNode, a book shown), so that only the latest one applies its result. */
@@ -863,10 +871,13 @@ export class Workbench {
         const next = sortedSections(this.state.outline).find((n) => n.kind === 'section');
         if (next) await this.openNode(next.id);
       } else if (open?.kind === 'section' && result.changedSections.includes(open.id)) {
+        const nav = this.navSeq;
         const section = await readSection(this.db, open.id);
-        if (section) {
+        const assetUrls = section ? await this.assetUrlsFor(section) : {};
+        // Shown again only if the user is still on it (they may have opened another page meanwhile).
+        if (section && nav === this.navSeq && this.state.open?.id === section.id) {
           this.lastSection.set(section.id, section);
-          this.store.set({ open: { kind: 'section', id: section.id, section }, assetUrls: await this.assetUrlsFor(section) });
+          this.store.set({ open: { kind: 'section', id: section.id, section }, assetUrls });
         }
       }
       if (this.state.view.sideTab === 'history') void this.refreshRevisions();
@@ -959,7 +970,7 @@ export class Workbench {
           ...(target.cell ? { cell: target.cell } : {}),
         }
       : undefined;
-    await this.openNode(target.sectionId, focus);
+    if (!(await this.openNode(target.sectionId, focus))) return;
     // openNode selects outline nodes only; a block id is shown without changing the outline selection.
     if (target.nodeId && this.state.outline.some((n) => n.id === target.nodeId)) this.select(target.nodeId);
   }
@@ -1086,11 +1097,16 @@ export class Workbench {
     if (!book || open?.kind !== 'section') return;
     try {
       await this.flush();
+      const nav = this.navSeq;
       const section = await restoreRevision(this.db, book.id, id);
-      this.lastSection.set(section.id, section);
-      // A new object for the same section: the pane remounts the editor with the restored content.
-      this.store.set({ open: { kind: 'section', id: section.id, section }, assetUrls: await this.assetUrlsFor(section) });
-      this.store.set((st) => ({ editorEpoch: st.editorEpoch + 1 }));
+      const assetUrls = await this.assetUrlsFor(section);
+      // A new object for the same section: the pane remounts the editor with the restored content (unless the user
+      // has opened another page meanwhile; the restored version is stored either way).
+      if (nav === this.navSeq && this.state.open?.id === section.id) {
+        this.lastSection.set(section.id, section);
+        this.store.set({ open: { kind: 'section', id: section.id, section }, assetUrls });
+        this.store.set((st) => ({ editorEpoch: st.editorEpoch + 1 }));
+      }
       await this.reloadOutline();
       await this.refreshRevisions();
       this.notify('info', { key: 'app.notice.revisionRestored' });

@@ -65,6 +65,7 @@ export function writeBookFile(
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
   // Every entry carries the manifest's time, not the clock's at each entry: the same book written at the
   // same moment gives the same bytes (fflate would otherwise stamp Date.now(), which can tick between calls).
+  // ZIP times are local wall-clock times, as every archiver writes them, so "the same bytes" holds in one time zone.
   return zipSync(files, { level: 6, mtime: zipTime(manifest.writtenAt) });
 }
 

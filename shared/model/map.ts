@@ -1,7 +1,7 @@
 // Rewriting the book tree without mutating it. Every helper keeps the identity of what it did not change: a
 // section, category, entry or matter page comes back as the same object when fn changed nothing inside it, and
-// the book itself when nothing changed at all. Callers tell "no change" by identity, and storage writes only the
-// sections whose object changed.
+// the book itself when nothing changed at all, so a caller can tell "no change" by identity and nothing is copied
+// for nothing.
 import type { Block, Book, Category, Entry, Matter, Section, SectionChild, SubsectionChild } from './schema';
 
 /** fn over a list: the same array when every item came back unchanged. */

@@ -56,7 +56,7 @@ export function PlacementPicker({ draft }: { draft: Draft }) {
       </label>
       {p.mode === 'auto' ? (
         <div className="imp-place-detail">
-          <p className="small muted">{t('importUi.place.autoEffect', { parts: autoParts.join('；') })}</p>
+          <p className="small muted">{t('importUi.place.autoEffect', { parts: autoParts.join(t('label.groupSep')) })}</p>
         </div>
       ) : null}
       <label className="imp-radio">

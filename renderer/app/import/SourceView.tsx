@@ -166,7 +166,7 @@ function SourceLine({ line, heals, doubt, selected, onSelect }: { line: LineRepo
     >
       <span className="imp-no">
         {heals ? (
-          <span className="imp-heal-mark" title={[...new Set(heals)].map((k) => t(`import.heal.${k}`)).join('；')}>
+          <span className="imp-heal-mark" title={[...new Set(heals)].map((k) => t(`import.heal.${k}`)).join(t('label.groupSep'))}>
             ⤶
           </span>
         ) : null}

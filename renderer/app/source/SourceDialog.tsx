@@ -129,7 +129,7 @@ function Viewer({ record, onClose }: { record: SourceRecord; onClose(): void }) 
                   {t('source.viewer.role', { role: t(`import.role.${line.role}`) })}
                   {line.overridden ? t('source.viewer.corrected') : ''}
                 </span>
-                {line.heals?.length ? <span className="src-inspector-heals">{t('source.viewer.healed', { heals: [...new Set(line.heals)].map((k) => t(`import.heal.${k}`)).join('；') })}</span> : null}
+                {line.heals?.length ? <span className="src-inspector-heals">{t('source.viewer.healed', { heals: [...new Set(line.heals)].map((k) => t(`import.heal.${k}`)).join(t('label.groupSep')) })}</span> : null}
                 {target ? (
                   <button
                     type="button"

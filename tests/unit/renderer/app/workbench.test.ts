@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBookFile, writeBookFile } from '../../../../shared/bookfile';
 import type { MenuCommand } from '../../../../shared/host';
-import { type Entry, type Paragraph } from '../../../../shared/model';
+import { type Entry, type Paragraph, type Section } from '../../../../shared/model';
 import { moveEntry } from '../../../../shared/model/ops';
 import { listRevisions, readBook, readRevision } from '../../../../renderer/storage/books';
 import { seedBook } from '../fixtures/seedBook';
@@ -41,13 +41,20 @@ describe('workbench', () => {
     expect(wb.state.selectedId).toBe(chosen.id);
   });
 
-  it('applies only the latest of two opens in flight', async () => {
+  it('applies only the latest of two opens in flight, even when the earlier one finishes last', async () => {
     const { wb } = newWorkbench();
     await wb.start();
-    const [a, b] = wb.state.outline.filter((n) => n.kind === 'section').slice(-2);
-    await Promise.all([wb.openNode(b!.id), wb.openNode(a!.id)]);
-    expect(wb.state.open?.id).toBe(a!.id);
-    expect(wb.state.selectedId).toBe(a!.id);
+    const [slow, fast] = wb.state.outline.filter((n) => n.kind === 'section').slice(-2);
+    // The first open's photos take longer to prepare than the second open's whole read.
+    const assetUrlsFor = wb['assetUrlsFor'].bind(wb);
+    wb['assetUrlsFor'] = async (section: Section) => {
+      if (section.id === slow!.id) await new Promise((r) => setTimeout(r, 60));
+      return assetUrlsFor(section);
+    };
+    const opened = await Promise.all([wb.openNode(slow!.id), wb.openNode(fast!.id)]);
+    expect(opened).toEqual([false, true]);
+    expect(wb.state.open?.id).toBe(fast!.id);
+    expect(wb.state.selectedId).toBe(fast!.id);
   });
 
   it('shows the welcome state when there is no sample and no book', async () => {

@@ -49,8 +49,12 @@ describe('book file', () => {
       vi.setSystemTime(new Date(2027, 2, 1, 8, 0, 0));
       const second = writeBookFile(c, { now: '2026-12-05T11:00:00.000Z' });
       expect(second).toEqual(first);
-      const later = writeBookFile(c, { now: '2026-12-05T11:00:02.000Z' });
-      expect(later).not.toEqual(first);
+      // The first entry's DOS time and date (local header bytes 10–13) are the written moment, not the clock's.
+      const when = new Date('2026-12-05T11:00:00.000Z');
+      const dosTime = (when.getHours() << 11) | (when.getMinutes() << 5) | (when.getSeconds() >> 1);
+      const dosDate = ((when.getFullYear() - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate();
+      const view = new DataView(first.buffer, first.byteOffset);
+      expect([view.getUint16(10, true), view.getUint16(12, true)]).toEqual([dosTime, dosDate]);
     });
 
     it('stamps ZIP entries with the written time, clamped to what ZIP can say', () => {
