@@ -8,7 +8,7 @@ import { formatChars } from '../format';
 import { useProblems } from '../problems/controller';
 import { editorProblems } from '../problems/model';
 import { STAGE_KEYS } from '../volume/stage';
-import { DocumentView } from './DocumentView';
+import { MatterView } from './MatterView';
 import { SectionEditorSlot } from './editorSlot';
 import { bookFindOf } from '../find/bookFind';
 import { numberingBefore, sectionNumbers } from '../numbering';
@@ -124,7 +124,7 @@ export function EditorPane() {
       ) : open.kind === 'matter' ? (
         <div className="editor-scroll">
           <div className="page">
-            <DocumentView doc={open.matter} assetUrls={assetUrls} numbers={matterNumbers} />
+            <MatterView matter={open.matter} assetUrls={assetUrls} numbers={matterNumbers} />
           </div>
         </div>
       ) : null}

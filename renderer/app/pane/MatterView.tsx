@@ -1,49 +1,27 @@
-// A read-only rendering of a section or a front/back matter page, as the printed book shows it: entry titles
-// in 【】, subsection headings as "· 社会救助 ·", tables with number and title, figures with caption and credit,
-// attribution lines right-aligned in parentheses. Used for matter pages and wherever editing is off.
+// A front or back matter page (编辑说明, 编后记, 附录 pages …), read-only, as the printed book shows it: tables with
+// number and title, figures with caption and credit, attribution lines right-aligned in parentheses.
 // Table and figure numbers are the book's (shared/model/numbering.ts: automatic numbering, or the typed number
 // and those continuing from it), given by the caller, so the page shows what the print and the checker show.
-import type { ReactNode } from 'react';
-import type { AssignedNumber, Block, Entry, Matter, Section, Subsection } from '../../../shared/model';
+import type { AssignedNumber, Block, Matter } from '../../../shared/model';
 import { useT } from '../context';
 
-export function DocumentView({
-  doc,
+export function MatterView({
+  matter,
   assetUrls,
   numbers,
 }: {
-  doc: Section | Matter;
+  matter: Matter;
   assetUrls: Record<string, string>;
   /** The printed table and figure numbers of the page, by block id. */
   numbers: ReadonlyMap<string, AssignedNumber>;
 }) {
   const t = useT();
-  const entryTitles = new Map<string, string>();
-  if (doc.type === 'section') {
-    for (const c of doc.children) {
-      if (c.type === 'entry') entryTitles.set(c.id, c.title);
-      if (c.type === 'subsection') for (const s of c.children) if (s.type === 'entry') entryTitles.set(s.id, s.title);
-    }
-  }
-  const block = (b: Block): ReactNode => <BlockView key={b.id} block={b} number={numbers.get(b.id)?.number ?? null} assetUrls={assetUrls} t={t} />;
-  const entry = (e: Entry) => (
-    <section key={e.id} className="doc-entry" data-node-id={e.id}>
-      <h3 className="doc-entry-title">【{e.title}】</h3>
-      {e.blocks.map(block)}
-    </section>
-  );
-  const sub = (s: Subsection) => (
-    <section key={s.id} className="doc-subsection" data-node-id={s.id}>
-      <h2 className="doc-subsection-title">· {s.title} ·</h2>
-      {s.children.map((c) => (c.type === 'entry' ? entry(c) : block(c)))}
-    </section>
-  );
   return (
     <article className="doc" lang="zh-CN">
-      <h1 className="doc-title">{doc.title}</h1>
-      {doc.type === 'section'
-        ? doc.children.map((c) => (c.type === 'entry' ? entry(c) : c.type === 'subsection' ? sub(c) : block(c)))
-        : doc.blocks.map(block)}
+      <h1 className="doc-title">{matter.title}</h1>
+      {matter.blocks.map((b) => (
+        <BlockView key={b.id} block={b} number={numbers.get(b.id)?.number ?? null} assetUrls={assetUrls} t={t} />
+      ))}
     </article>
   );
 }

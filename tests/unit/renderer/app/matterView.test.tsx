@@ -1,4 +1,4 @@
-// A front or back matter page is shown read-only (DocumentView). Its tables and figures carry the book's numbers
+// A front or back matter page is shown read-only (pane/MatterView). Its tables and figures carry the book's numbers
 // — what the print and the checker give them — not only what was typed: an unnumbered photo in the 附录 after
 // the sample's 图84 reads 图85, and with automatic numbering every number is the running one.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
