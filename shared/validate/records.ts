@@ -384,7 +384,7 @@ export class FindingRecord implements Finding {
   }
 
   get reason(): string | undefined {
-    return this.whyKey ? format(this.whyKey, this.whyParams ?? this.messageParams) : undefined;
+    return this.whyKey ? format(this.whyKey, this.reasonParams!) : undefined;
   }
   get reasonKey(): MessageKey | undefined {
     return this.whyKey;
@@ -394,7 +394,6 @@ export class FindingRecord implements Finding {
   }
 
   toJSON(): Finding {
-    const reason = this.reason;
     return {
       id: this.id,
       ruleId: this.ruleId,
@@ -404,7 +403,7 @@ export class FindingRecord implements Finding {
       message: this.message,
       messageKey: this.messageKey,
       messageParams: this.messageParams,
-      ...(reason !== undefined ? { reason, reasonKey: this.whyKey!, reasonParams: this.reasonParams! } : {}),
+      ...(this.whyKey ? { reason: this.reason!, reasonKey: this.whyKey, reasonParams: this.reasonParams! } : {}),
       location: toPlain(this.location),
       fixes: this.fixes.map(toPlain),
     };
